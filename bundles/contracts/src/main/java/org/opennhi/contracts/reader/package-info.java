@@ -1,0 +1,10 @@
+/**
+ * The reader service: slots (HC, HPC, SAM), card presence and ATR, exclusive card sessions, reader status
+ * and events, and the SPI reader plugins implement.
+ */
+@Export
+@Version("1.0.0")
+package org.opennhi.contracts.reader;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,57 @@
+package org.opennhi.contracts.sam;
+
+import java.util.Optional;
+
+import org.opennhi.contracts.platform.Progress;
+import org.opennhi.contracts.reader.CardSession;
+import org.opennhi.contracts.result.NhiException;
+
+/**
+ * The one SAM service (安全模組) the card engine uses, whether the SAM is a cloud SAM file authenticated with
+ * the IDC or a physical SAM card. SAM plugins implement it and register with {@value #MODE_PROPERTY}; the
+ * platform's front service selects one by the configured SAM mode.
+ */
+public interface SamService {
+
+    /** Service property naming the plugin's SAM mode, e.g. {@code cloud}. */
+    String MODE_PROPERTY = "opennhi.sam.mode";
+
+    /** @return the SAM mode, e.g. {@code cloud} or {@code physical} */
+    String mode();
+
+    /** @return the current status (0/1/2/9 as {@code hisGetCardStatus(1)}) */
+    SamStatus status();
+
+    /**
+     * @return who the SAM belongs to, once the SAM file or card could be read
+     */
+    Optional<SamIdentity> identity();
+
+    /**
+     * Authenticates the SAM with the IDC (csVerifySAMDC). Bounded in time: never hangs.
+     *
+     * @param progress told of each step
+     * @throws NhiException {@code 4051} on failure, {@code 4061} when the network is down, {@code 92xx} for
+     *         SAM file problems
+     */
+    void authenticateWithIdc(Progress progress) throws NhiException;
+
+    /**
+     * Runs mutual authentication between the SAM and the card owned by the session (HC or HPC). Refuses a mix
+     * of test and production with 9203 before any authentication command reaches the card.
+     *
+     * @param session an open session on the card's slot
+     * @throws NhiException the documented code of the failure
+     */
+    void authenticateCard(CardSession session) throws NhiException;
+
+    /**
+     * Signs data with the SAM.
+     *
+     * @param type which signature
+     * @param data what to sign
+     * @return exactly {@link SignatureType#length()} bytes
+     * @throws NhiException {@code 5008} when signing fails, {@code 4050} when not authenticated
+     */
+    byte[] sign(SignatureType type, byte[] data) throws NhiException;
+}
