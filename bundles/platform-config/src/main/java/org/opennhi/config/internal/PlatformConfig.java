@@ -1,0 +1,44 @@
+package org.opennhi.config.internal;
+
+import org.opennhi.contracts.platform.PlatformSettings;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+@ObjectClassDefinition(name = "NHI platform settings",
+        description = "Reader type, SAM mode and the switches of the legacy csdll.ini. Applied live.")
+@interface PlatformConfig {
+
+    @AttributeDefinition(name = "Reader type", description = "Chip readers (PC/SC) or the dedicated NHI reader"
+            + " on a COM port (the official csUpRDType switch).",
+            options = {@Option(value = PlatformSettings.READER_TYPE_PCSC, label = "Chip readers (PC/SC)"),
+                @Option(value = PlatformSettings.READER_TYPE_NHI_COM, label = "Dedicated NHI reader (COM port)")})
+    String readerType() default PlatformSettings.READER_TYPE_PCSC;
+
+    @AttributeDefinition(name = "SAM mode", description = "Cloud SAM file or physical SAM card.",
+            options = {@Option(value = PlatformSettings.SAM_MODE_CLOUD, label = "Cloud SAM file"),
+                @Option(value = PlatformSettings.SAM_MODE_PHYSICAL, label = "Physical SAM card")})
+    String samMode() default PlatformSettings.SAM_MODE_CLOUD;
+
+    @AttributeDefinition(name = "SAM port", description = "Folder under SAM/ that holds the cloud SAM file"
+            + " (csdll.ini [CS] COM=).")
+    String samPort() default "COMX1";
+
+    @AttributeDefinition(name = "HPC fast authentication", description = "After one PIN check the HPC stays"
+            + " authorised for 8 hours and may leave the reader (HPCFASTAUTH).")
+    boolean hpcFastAuth() default false;
+
+    @AttributeDefinition(name = "Watch overlay", description = "Show the status-light overlay (CSWATCH).")
+    boolean watchOverlay() default false;
+
+    @AttributeDefinition(name = "Remote desktop", description = "Readers sit on a remote desktop client"
+            + " (CSREMOTE).")
+    boolean remoteDesktop() default false;
+
+    @AttributeDefinition(name = "Keep HIS on console close", description = "Closing the console leaves the HIS"
+            + " running (CLSCSFSIM).")
+    boolean keepHisOnConsoleClose() default true;
+
+    @AttributeDefinition(name = "Open console on call", description = "An API call opens the console (CSFSIM).")
+    boolean openConsoleOnCall() default true;
+}
