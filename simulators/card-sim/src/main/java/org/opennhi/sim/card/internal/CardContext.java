@@ -1,0 +1,40 @@
+package org.opennhi.sim.card.internal;
+
+import java.security.SecureRandom;
+import java.util.function.Consumer;
+
+/** What a command sees of its card: the persistent state, this session, and how to persist a change. */
+public final class CardContext {
+    private CardState state;
+    private final Session session = new Session();
+    private final Consumer<CardState> persist;
+    private final SecureRandom random;
+
+    public CardContext(CardState state, Consumer<CardState> persist, SecureRandom random) {
+        this.state = state;
+        this.persist = persist;
+        this.random = random;
+    }
+
+    public CardState state() {
+        return state;
+    }
+
+    /** Swaps in freshly issued state (fixture reset) and forgets the session. */
+    void reload(CardState fresh) {
+        this.state = fresh;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public SecureRandom random() {
+        return random;
+    }
+
+    /** Writes the state to disk; called after every change, before the card answers. */
+    public void persist() {
+        persist.accept(state);
+    }
+}

@@ -1,0 +1,45 @@
+package org.opennhi.sim.card.internal;
+
+/**
+ * CHANGE REFERENCE DATA: {@code 00 24 00 01 10 old new}, each an 8-byte block of 4..6 ASCII digits padded
+ * with FF. The old PIN counts as a VERIFY. SW: 9000 changed (and verified); 63Cx / 6983 wrong old PIN;
+ * 6984 no PIN enabled (use ENABLE VERIFICATION); 6A80 malformed blocks; 6700 Lc not 16; 6982 HC without
+ * SAM session; 6A86 P1/P2.
+ */
+final class ChangePinCommand implements Command {
+    private final PinRule rule;
+
+    ChangePinCommand(PinRule rule) {
+        this.rule = rule;
+    }
+
+    @Override
+    public byte[] execute(Apdu apdu, CardContext card) {
+        int sw = rule.check(apdu, card);
+        if (sw != Sw.OK) {
+            return Sw.only(sw);
+        }
+        if (apdu.nc() != 2 * Pins.BLOCK) {
+            return Sw.only(Sw.WRONG_LENGTH);
+        }
+        CardState s = card.state();
+        if (!s.pinEnabled()) {
+            return Sw.only(Sw.REFERENCE_DATA_NOT_USABLE);
+        }
+        if (s.pinTries() == 0) {
+            return Sw.only(Sw.BLOCKED);
+        }
+        String oldPin = Pins.block(apdu.data(), 0, 4, 6);
+        String newPin = Pins.block(apdu.data(), Pins.BLOCK, 4, 6);
+        if (oldPin == null || newPin == null) {
+            return Sw.only(Sw.WRONG_DATA);
+        }
+        sw = PinRule.present(oldPin, card);
+        if (sw != Sw.OK) {
+            return Sw.only(sw);
+        }
+        s.setPin(newPin, true);
+        card.persist();
+        return Sw.only(Sw.OK);
+    }
+}

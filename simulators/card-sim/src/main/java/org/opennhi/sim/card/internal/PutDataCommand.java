@@ -1,0 +1,54 @@
+package org.opennhi.sim.card.internal;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * PUT DATA (replace a record or a whole area), protected: {@code 84 DA 11 00 Lc AA RR data MAC}; RR 00 =
+ * whole area. SW: 9000 written and persisted; 6982 no session or CLA without the SM bit; 6988 wrong MAC
+ * (session ends); 6983 locked; 6A88 no such area; 6986 area not writable; 6A83 record out of range; 6700 data
+ * length not the record's (or the area's) size; 6A86 P1/P2 not 11 00.
+ */
+final class PutDataCommand implements Command {
+    private final Map<Integer, Area> areas;
+
+    PutDataCommand(Map<Integer, Area> areas) {
+        this.areas = areas;
+    }
+
+    @Override
+    public byte[] execute(Apdu apdu, CardContext card) {
+        if (apdu.p1() != 0x11 || apdu.p2() != 0x00) {
+            return Sw.only(Sw.WRONG_P1P2);
+        }
+        int[] sw = new int[1];
+        byte[] body = AreaAccess.unwrap(apdu, card, sw);
+        if (body == null) {
+            return Sw.only(sw[0]);
+        }
+        if (body.length < 3) {
+            return Sw.only(Sw.WRONG_LENGTH);
+        }
+        Area area = areas.get(body[0] & 0xFF);
+        if (area == null) {
+            return Sw.only(Sw.DATA_NOT_FOUND);
+        }
+        if (!area.writable()) {
+            return Sw.only(Sw.COMMAND_NOT_ALLOWED);
+        }
+        int record = body[1] & 0xFF;
+        if (record > area.records()) {
+            return Sw.only(Sw.RECORD_NOT_FOUND);
+        }
+        byte[] value = Arrays.copyOfRange(body, 2, body.length);
+        int expected = record == 0 ? area.size() : area.recordLength();
+        if (value.length != expected) {
+            return Sw.only(Sw.WRONG_LENGTH);
+        }
+        byte[] content = card.state().area(area.id()).clone();
+        System.arraycopy(value, 0, content, record == 0 ? 0 : (record - 1) * area.recordLength(), value.length);
+        card.state().setArea(area.id(), content);
+        card.persist();
+        return Sw.only(Sw.OK);
+    }
+}

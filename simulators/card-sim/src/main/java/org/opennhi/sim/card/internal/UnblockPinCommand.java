@@ -1,0 +1,37 @@
+package org.opennhi.sim.card.internal;
+
+/**
+ * RESET RETRY COUNTER (HPC, hpcUnlockHPC): {@code 00 2C 00 01 10 PUK new}: the 8-digit PUK as an 8-byte
+ * block, then the new PIN as an FF-padded block. SW: 9000 unblocked with the new PIN; 6300 wrong PUK (not
+ * counted); 6A80 malformed; 6700 Lc not 16; 6A86 P1/P2.
+ */
+final class UnblockPinCommand implements Command {
+    private final PinRule rule;
+
+    UnblockPinCommand(PinRule rule) {
+        this.rule = rule;
+    }
+
+    @Override
+    public byte[] execute(Apdu apdu, CardContext card) {
+        int sw = rule.check(apdu, card);
+        if (sw != Sw.OK) {
+            return Sw.only(sw);
+        }
+        if (apdu.nc() != 2 * Pins.BLOCK) {
+            return Sw.only(Sw.WRONG_LENGTH);
+        }
+        String puk = Pins.block(apdu.data(), 0, 8, 8);
+        String newPin = Pins.block(apdu.data(), Pins.BLOCK, 4, 6);
+        if (puk == null || newPin == null) {
+            return Sw.only(Sw.WRONG_DATA);
+        }
+        if (!Pins.same(puk, card.state().puk())) {
+            return Sw.only(Sw.VERIFICATION_FAILED);
+        }
+        card.state().setPin(newPin, true);
+        card.session().pinVerified = false;
+        card.persist();
+        return Sw.only(Sw.OK);
+    }
+}

@@ -1,0 +1,38 @@
+package org.opennhi.sim.card.internal;
+
+/**
+ * VERIFY: {@code 00 20 00 01 Lc PIN} with the PIN as 4..6 ASCII digits; without data it only asks.
+ * SW: 9000 verified (asking: already verified); 63Cx wrong PIN, x tries left (asking: not verified yet);
+ * 6983 PIN blocked; 6984 no PIN enabled on this card; 6A80 not 4..6 digits (not counted);
+ * 6982 HC without SAM session; 6A86 P1/P2 not 00 01.
+ */
+final class VerifyCommand implements Command {
+    private final PinRule rule;
+
+    VerifyCommand(PinRule rule) {
+        this.rule = rule;
+    }
+
+    @Override
+    public byte[] execute(Apdu apdu, CardContext card) {
+        int sw = rule.check(apdu, card);
+        if (sw != Sw.OK) {
+            return Sw.only(sw);
+        }
+        CardState s = card.state();
+        if (!s.pinEnabled()) {
+            return Sw.only(Sw.REFERENCE_DATA_NOT_USABLE);
+        }
+        if (s.pinTries() == 0) {
+            return Sw.only(Sw.BLOCKED);
+        }
+        if (apdu.nc() == 0) {
+            return Sw.only(card.session().pinVerified() ? Sw.OK : Sw.triesLeft(s.pinTries()));
+        }
+        String pin = Pins.plain(apdu.data());
+        if (pin == null) {
+            return Sw.only(Sw.WRONG_DATA);
+        }
+        return Sw.only(PinRule.present(pin, card));
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Virtual NHI cards at APDU level: {@link org.opennhi.sim.card.SimulatedCards} opens the card world (fixture
+ * cards persisted in a folder), {@link org.opennhi.sim.card.VirtualCard} is one card as a reader sees it.
+ * The card profile (AIDs, areas, commands, status words) is {@code docs/card-profile.md}.
+ */
+@Export
+@Version("1.0.0")
+package org.opennhi.sim.card;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
