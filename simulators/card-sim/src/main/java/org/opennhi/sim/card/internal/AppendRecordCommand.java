@@ -8,28 +8,14 @@ import java.util.Map;
  * record 1, the others move down one and the last one drops out. SW: 9000; 6982; 6988; 6983; 6A88; 6986 area
  * not cyclic; 6700 data length not the record size; 6A86 P1/P2 not 11 00.
  */
-final class AppendRecordCommand implements Command {
-    private final Map<Integer, Area> areas;
-
+final class AppendRecordCommand extends ProtectedWrite {
     AppendRecordCommand(Map<Integer, Area> areas) {
-        this.areas = areas;
+        super(areas);
     }
 
     @Override
-    public byte[] execute(Apdu apdu, CardContext card) {
-        if (apdu.p1() != 0x11 || apdu.p2() != 0x00) {
-            return Sw.only(Sw.WRONG_P1P2);
-        }
-        int[] sw = new int[1];
-        byte[] body = AreaAccess.unwrap(apdu, card, sw);
-        if (body == null) {
-            return Sw.only(sw[0]);
-        }
-        Area area = areas.get(body[0] & 0xFF);
-        if (area == null) {
-            return Sw.only(Sw.DATA_NOT_FOUND);
-        }
-        if (!area.cyclic() || !area.writable()) {
+    byte[] write(Area area, byte[] body, CardContext card) {
+        if (!area.cyclic()) {
             return Sw.only(Sw.COMMAND_NOT_ALLOWED);
         }
         byte[] record = Arrays.copyOfRange(body, 1, body.length);

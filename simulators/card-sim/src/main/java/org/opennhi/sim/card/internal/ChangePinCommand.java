@@ -6,19 +6,13 @@ package org.opennhi.sim.card.internal;
  * 6984 no PIN enabled (use ENABLE VERIFICATION); 6A80 malformed blocks; 6700 Lc not 16; 6982 HC without
  * SAM session; 6A86 P1/P2.
  */
-final class ChangePinCommand implements Command {
-    private final PinRule rule;
-
+final class ChangePinCommand extends PinCommand {
     ChangePinCommand(PinRule rule) {
-        this.rule = rule;
+        super(rule);
     }
 
     @Override
-    public byte[] execute(Apdu apdu, CardContext card) {
-        int sw = rule.check(apdu, card);
-        if (sw != Sw.OK) {
-            return Sw.only(sw);
-        }
+    byte[] run(Apdu apdu, CardContext card) {
         if (apdu.nc() != 2 * Pins.BLOCK) {
             return Sw.only(Sw.WRONG_LENGTH);
         }
@@ -34,7 +28,7 @@ final class ChangePinCommand implements Command {
         if (oldPin == null || newPin == null) {
             return Sw.only(Sw.WRONG_DATA);
         }
-        sw = PinRule.present(oldPin, card);
+        int sw = PinRule.present(oldPin, card);
         if (sw != Sw.OK) {
             return Sw.only(sw);
         }

@@ -5,19 +5,13 @@ package org.opennhi.sim.card.internal;
  * this session. SW: 9000 disabled; 6982 PIN not verified in this session, or no SAM session; 6984 no PIN
  * enabled; 6983 card locked; 6A86 P1/P2.
  */
-final class DisablePinCommand implements Command {
-    private final PinRule rule;
-
+final class DisablePinCommand extends PinCommand {
     DisablePinCommand(PinRule rule) {
-        this.rule = rule;
+        super(rule);
     }
 
     @Override
-    public byte[] execute(Apdu apdu, CardContext card) {
-        int sw = rule.check(apdu, card);
-        if (sw != Sw.OK) {
-            return Sw.only(sw);
-        }
+    byte[] run(Apdu apdu, CardContext card) {
         if (!card.state().pinEnabled()) {
             return Sw.only(Sw.REFERENCE_DATA_NOT_USABLE);
         }

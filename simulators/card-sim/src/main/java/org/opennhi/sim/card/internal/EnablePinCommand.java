@@ -6,19 +6,13 @@ package org.opennhi.sim.card.internal;
  * session); 6985 a PIN is already enabled (change it instead); 6A80 malformed; 6700 Lc not 8; 6982 no SAM
  * session; 6983 card locked; 6A86 P1/P2.
  */
-final class EnablePinCommand implements Command {
-    private final PinRule rule;
-
+final class EnablePinCommand extends PinCommand {
     EnablePinCommand(PinRule rule) {
-        this.rule = rule;
+        super(rule);
     }
 
     @Override
-    public byte[] execute(Apdu apdu, CardContext card) {
-        int sw = rule.check(apdu, card);
-        if (sw != Sw.OK) {
-            return Sw.only(sw);
-        }
+    byte[] run(Apdu apdu, CardContext card) {
         if (apdu.nc() != Pins.BLOCK) {
             return Sw.only(Sw.WRONG_LENGTH);
         }

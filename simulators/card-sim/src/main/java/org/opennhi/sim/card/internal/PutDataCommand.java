@@ -9,32 +9,15 @@ import java.util.Map;
  * (session ends); 6983 locked; 6A88 no such area; 6986 area not writable; 6A83 record out of range; 6700 data
  * length not the record's (or the area's) size; 6A86 P1/P2 not 11 00.
  */
-final class PutDataCommand implements Command {
-    private final Map<Integer, Area> areas;
-
+final class PutDataCommand extends ProtectedWrite {
     PutDataCommand(Map<Integer, Area> areas) {
-        this.areas = areas;
+        super(areas);
     }
 
     @Override
-    public byte[] execute(Apdu apdu, CardContext card) {
-        if (apdu.p1() != 0x11 || apdu.p2() != 0x00) {
-            return Sw.only(Sw.WRONG_P1P2);
-        }
-        int[] sw = new int[1];
-        byte[] body = AreaAccess.unwrap(apdu, card, sw);
-        if (body == null) {
-            return Sw.only(sw[0]);
-        }
+    byte[] write(Area area, byte[] body, CardContext card) {
         if (body.length < 3) {
             return Sw.only(Sw.WRONG_LENGTH);
-        }
-        Area area = areas.get(body[0] & 0xFF);
-        if (area == null) {
-            return Sw.only(Sw.DATA_NOT_FOUND);
-        }
-        if (!area.writable()) {
-            return Sw.only(Sw.COMMAND_NOT_ALLOWED);
         }
         int record = body[1] & 0xFF;
         if (record > area.records()) {

@@ -5,19 +5,13 @@ package org.opennhi.sim.card.internal;
  * block, then the new PIN as an FF-padded block. SW: 9000 unblocked with the new PIN; 6300 wrong PUK (not
  * counted); 6A80 malformed; 6700 Lc not 16; 6A86 P1/P2.
  */
-final class UnblockPinCommand implements Command {
-    private final PinRule rule;
-
+final class UnblockPinCommand extends PinCommand {
     UnblockPinCommand(PinRule rule) {
-        this.rule = rule;
+        super(rule);
     }
 
     @Override
-    public byte[] execute(Apdu apdu, CardContext card) {
-        int sw = rule.check(apdu, card);
-        if (sw != Sw.OK) {
-            return Sw.only(sw);
-        }
+    byte[] run(Apdu apdu, CardContext card) {
         if (apdu.nc() != 2 * Pins.BLOCK) {
             return Sw.only(Sw.WRONG_LENGTH);
         }

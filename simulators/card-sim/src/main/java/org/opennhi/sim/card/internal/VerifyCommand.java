@@ -6,19 +6,13 @@ package org.opennhi.sim.card.internal;
  * 6983 PIN blocked; 6984 no PIN enabled on this card; 6A80 not 4..6 digits (not counted);
  * 6982 HC without SAM session; 6A86 P1/P2 not 00 01.
  */
-final class VerifyCommand implements Command {
-    private final PinRule rule;
-
+final class VerifyCommand extends PinCommand {
     VerifyCommand(PinRule rule) {
-        this.rule = rule;
+        super(rule);
     }
 
     @Override
-    public byte[] execute(Apdu apdu, CardContext card) {
-        int sw = rule.check(apdu, card);
-        if (sw != Sw.OK) {
-            return Sw.only(sw);
-        }
+    byte[] run(Apdu apdu, CardContext card) {
         CardState s = card.state();
         if (!s.pinEnabled()) {
             return Sw.only(Sw.REFERENCE_DATA_NOT_USABLE);
