@@ -11,6 +11,7 @@ final class ImportReport {
     private final Path folder;
     private final List<String> lines = new ArrayList<>();
     private boolean problems;
+    private boolean appliedAny;
 
     ImportReport(Instant time, Path folder) {
         this.time = time;
@@ -27,6 +28,7 @@ final class ImportReport {
     }
 
     void applied(LegacyImport.Result result, String pid) {
+        appliedAny = true;
         lines.add(result.file() + ": imported into " + pid);
         for (String a : result.applied()) {
             lines.add("  applied  " + a);
@@ -43,6 +45,11 @@ final class ImportReport {
             lines.add("  problem  " + result.file() + " line " + p.line() + ": " + p.reason() + ": '" + p.text().strip()
                     + "' (ignored)");
         }
+    }
+
+    /** @return whether any file was applied in this run */
+    boolean appliedAny() {
+        return appliedAny;
     }
 
     boolean hasProblems() {

@@ -73,7 +73,7 @@ public final class LegacyIniImporter {
         this.home = home;
         this.config = config;
         if (config.enabled()) {
-            runImport(false);
+            report(runImport(false));
             startWatching();
         }
     }
@@ -97,7 +97,9 @@ public final class LegacyIniImporter {
 
     /** Gogo {@code opennhi:importini}: imports both files now, even when unchanged, and prints the report. */
     public String importini() {
-        return runImport(true).render();
+        ImportReport report = runImport(true);
+        report(report);
+        return report.render();
     }
 
     /** Imports the files; {@code force} applies them even when unchanged since the last import. */
@@ -116,7 +118,6 @@ public final class LegacyIniImporter {
         } else {
             report.note(readerFile + " not found: reader mapping left as it is");
         }
-        writeReport(report);
         return report;
     }
 
@@ -164,7 +165,8 @@ public final class LegacyIniImporter {
         }
     }
 
-    private void writeReport(ImportReport report) {
+    /** Logs a run and keeps it as the latest report in {@code LOG/}. */
+    private void report(ImportReport report) {
         String text = report.render();
         if (report.hasProblems()) {
             LOG.warn("Legacy INI import found problems:\n{}", text);
@@ -215,7 +217,11 @@ public final class LegacyIniImporter {
                 }
                 if ((event || rememberTimes()) && watcher == Thread.currentThread()) {
                     rememberTimes();
-                    runImport(false);
+                    ImportReport report = runImport(false);
+                    // a touched but unchanged file is no news
+                    if (report.appliedAny()) {
+                        report(report);
+                    }
                 }
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
