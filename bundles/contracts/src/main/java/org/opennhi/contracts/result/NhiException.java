@@ -7,6 +7,7 @@ import java.util.Objects;
  * return the documented code without guessing from a message.
  */
 public class NhiException extends Exception {
+    /** Serial form version. */
     private static final long serialVersionUID = 1L;
 
     private final ResultCode result;
