@@ -3,10 +3,14 @@ package org.opennhi.gateway.internal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.opennhi.contracts.platform.HttpApi;
@@ -100,10 +104,21 @@ public final class EventsServlet extends HttpServlet {
         return "event: " + event + "\ndata: " + json + "\n\n";
     }
 
-    /** One open stream; writes are serialised per stream and a failed write ends it. */
+    /**
+     * One open stream. Events are queued and written by the stream's own thread, so a client that stops
+     * reading never stalls whoever raised the event; a client that falls {@value #QUEUE} events behind, or
+     * whose connection fails, is dropped and may reconnect.
+     */
     private final class Stream implements AsyncListener {
+        private static final int QUEUE = 256;
         private final AsyncContext async;
         private final PrintWriter out;
+        private final ExecutorService writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUE), r -> {
+                    Thread t = new Thread(r, "opennhi-events-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
         private volatile Runnable unsubscribe = () -> { };
         private volatile boolean closed;
 
@@ -112,7 +127,18 @@ public final class EventsServlet extends HttpServlet {
             this.out = out;
         }
 
-        synchronized void send(String text) {
+        void send(String text) {
+            if (closed) {
+                return;
+            }
+            try {
+                writer.execute(() -> write(text));
+            } catch (RejectedExecutionException tooSlow) {
+                close();
+            }
+        }
+
+        private void write(String text) {
             if (closed) {
                 return;
             }
@@ -130,6 +156,7 @@ public final class EventsServlet extends HttpServlet {
             closed = true;
             streams.remove(this);
             unsubscribe.run();
+            writer.shutdownNow();
             try {
                 async.complete();
             } catch (IllegalStateException alreadyDone) {
@@ -142,6 +169,7 @@ public final class EventsServlet extends HttpServlet {
             closed = true;
             streams.remove(this);
             unsubscribe.run();
+            writer.shutdownNow();
         }
 
         @Override
