@@ -1,0 +1,55 @@
+package org.opennhi.sim.vpcd;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The slots of one vpcd reader entry: vpcd opens its readers "… 00 00", "… 00 01" on consecutive ports, so a
+ * bridge of two slots on the base port gives the HC reader and the HPC reader of a clinic's desk.
+ *
+ * <pre>
+ *   try (VpcdBridge bridge = new VpcdBridge("localhost", 35963, 2)) {
+ *       bridge.slot(0).insert(world.card("900000000001"));   // Virtual PCD 00 00
+ *       bridge.slot(1).insert(world.card("900000001001"));   // Virtual PCD 00 01
+ *   }
+ * </pre>
+ */
+public final class VpcdBridge implements AutoCloseable {
+    /** Debian's vsmartcard-vpcd listens on this port for its first reader. */
+    public static final int DEFAULT_PORT = 35963;
+
+    private final List<VpcdSlot> slots = new ArrayList<>();
+
+    /**
+     * @param host where pcscd's vpcd driver listens
+     * @param basePort port of the first reader
+     * @param count number of slots (readers) to drive
+     */
+    public VpcdBridge(String host, int basePort, int count) {
+        if (count < 1 || basePort < 1 || basePort + count - 1 > 65535) {
+            throw new IllegalArgumentException("need 1 or more slots on valid ports");
+        }
+        for (int i = 0; i < count; i++) {
+            slots.add(new VpcdSlot(host, basePort + i));
+        }
+    }
+
+    /** @return slot i (0 = "Virtual PCD 00 00") */
+    public VpcdSlot slot(int i) {
+        if (i < 0 || i >= slots.size()) {
+            throw new IllegalArgumentException("no slot " + i + "; this bridge has " + slots.size());
+        }
+        return slots.get(i);
+    }
+
+    /** @return the number of slots */
+    public int size() {
+        return slots.size();
+    }
+
+    /** Removes every card. */
+    @Override
+    public void close() {
+        slots.forEach(VpcdSlot::close);
+    }
+}
