@@ -1,0 +1,143 @@
+package org.opennhi.sim.idc.internal.store;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.google.gson.Gson;
+
+/**
+ * One line per request in {@code audit.jsonl}: time, client address, SAM, endpoint, HTTP status, NHI code
+ * and duration. Written by a background thread so that the signing path never waits for the disk; lines are
+ * flushed as soon as the queue is empty and on close, so a restart keeps them. Callers must not put secrets,
+ * PINs or full id numbers in an entry.
+ */
+public final class AuditLog implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
+    private static final int RECENT = 500;
+
+    /**
+     * One audited request.
+     *
+     * @param time ISO instant
+     * @param client remote address
+     * @param samId the authenticated SAM, or null
+     * @param method HTTP method
+     * @param path request path
+     * @param status HTTP status
+     * @param code NHI result code
+     * @param micros duration in microseconds
+     */
+    public record Entry(String time, String client, String samId, String method, String path, int status, int code,
+            long micros) {
+    }
+
+    private final Path file;
+    private final Gson gson = new Gson();
+    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(100_000);
+    private final Deque<Entry> recent = new ArrayDeque<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    /** @param file the audit file, appended to */
+    public AuditLog(Path file) {
+        this.file = file;
+        loadRecent();
+        writer = new Thread(this::drain, "idc-audit");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Queues an entry; drops it (with a warning) only if the writer is 100 000 entries behind. */
+    public void record(Entry entry) {
+        synchronized (recent) {
+            recent.addLast(entry);
+            if (recent.size() > RECENT) {
+                recent.removeFirst();
+            }
+        }
+        if (!queue.offer(entry)) {
+            LOG.log(System.Logger.Level.WARNING, "audit queue full: entry dropped");
+        }
+    }
+
+    /** @return up to {@code limit} most recent entries, newest last */
+    public List<Entry> recent(int limit) {
+        synchronized (recent) {
+            List<Entry> all = new ArrayList<>(recent);
+            return all.subList(Math.max(0, all.size() - limit), all.size());
+        }
+    }
+
+    @Override
+    public void close() {
+        // No interrupt: the file channel would close itself on one; the writer polls every 200 ms.
+        running = false;
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drain() {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            while (running || !queue.isEmpty()) {
+                Entry e;
+                try {
+                    e = queue.poll(200, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                if (e == null) {
+                    continue;
+                }
+                out.write(gson.toJson(e));
+                out.newLine();
+                if (queue.isEmpty()) {
+                    out.flush();
+                }
+            }
+            List<Entry> rest = new ArrayList<>();
+            queue.drainTo(rest);
+            for (Entry e : rest) {
+                out.write(gson.toJson(e));
+                out.newLine();
+            }
+            out.flush();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "audit log cannot be written: {0}", e.toString());
+        }
+    }
+
+    private void loadRecent() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (String line : lines.subList(Math.max(0, lines.size() - RECENT), lines.size())) {
+                try {
+                    recent.addLast(gson.fromJson(line, Entry.class));
+                } catch (RuntimeException torn) {
+                    // a torn last line after a crash: skip it
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
