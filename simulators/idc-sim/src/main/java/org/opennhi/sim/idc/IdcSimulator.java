@@ -21,7 +21,7 @@ import org.opennhi.sim.idc.protocol.IdcTrust;
  * }
  * </pre>
  */
-public final class IdcSimulator implements AutoCloseable {
+public final class IdcSimulator implements IdcEndpoint, AutoCloseable {
     private final IdcServer server;
     private final IdcOptions options;
 
@@ -43,6 +43,7 @@ public final class IdcSimulator implements AutoCloseable {
     }
 
     /** @return {@code https://<host>:<port>/} */
+    @Override
     public URI baseUri() {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         return URI.create("https://" + host + ":" + port() + "/");
@@ -59,16 +60,19 @@ public final class IdcSimulator implements AutoCloseable {
     }
 
     /** @return the per-install CA certificate that clients must trust */
+    @Override
     public X509Certificate caCertificate() {
         return server.core().ca().certificate();
     }
 
     /** @return the CA certificate's file, {@code <data>/tls/ca.pem} */
+    @Override
     public Path caFile() {
         return options.dataDir().resolve("tls").resolve("ca.pem");
     }
 
     /** @return a TLS context that trusts this IDC's CA and nothing else */
+    @Override
     public SSLContext clientTlsContext() {
         return IdcTrust.context(caCertificate());
     }

@@ -20,10 +20,10 @@ public class LifecycleEndToEndTest extends IdcTestBase {
     @Test
     public void applyReviewProduceOnTheHourDownloadAuthenticateRevokeRefused() throws Exception {
         IdcHttp http = f.http;
-        assertEquals(200, http.post("/admin/institutions", IdcFixture.json("hospitalId", "3501200000",
+        assertEquals(200, http.post("/admin/institutions", IdcFixture.json("hospitalId", "3501209999",
                 "name", "臺北虛擬診所", "shortName", "臺北虛擬"), null).status());
 
-        IdcHttp.Answer applied = http.post("/portal/applications", IdcFixture.json("hospitalId", "3501200000",
+        IdcHttp.Answer applied = http.post("/portal/applications", IdcFixture.json("hospitalId", "3501209999",
                 "contact", "張O玲"), null);
         assertEquals(200, applied.status());
         String no = applied.str("applicationNo");
@@ -46,7 +46,7 @@ public class LifecycleEndToEndTest extends IdcTestBase {
         assertTrue("production SAM ids start with 0", samId.startsWith("0"));
 
         SamFile file = f.download(no);
-        assertEquals("3501200000" + samId + ".SAM", file.fileName());
+        assertEquals("3501209999" + samId + ".SAM", file.fileName());
         assertTrue("signed by the IDC's CA", file.verify(f.idc.caCertificate().getPublicKey()));
         assertEquals("臺北虛擬診所", file.hospitalName());
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Random;
 
+import org.opennhi.sim.card.fixtures.Fixtures;
 import org.opennhi.sim.idc.internal.card.CardAuthentication;
 import org.opennhi.sim.idc.internal.fault.FaultInjector;
 import org.opennhi.sim.idc.internal.hpc.FastAuthService;
@@ -87,8 +88,7 @@ public final class IdcCore implements AutoCloseable {
         this.uploads = new UploadService(new Table<>(journal, "uploads", UploadRecord.class), dataDir.resolve("uploads"),
                 times, random);
         this.faults = new FaultInjector(new Random());
-        lifecycle.seedTestInstitutions();
-        insurance.seed();
+        new FixtureSeed(Fixtures.standard(times.clock())).apply(lifecycle, issuer, sams, insurance);
     }
 
     /** @return the lifecycle (the hourly job, the CLI) */

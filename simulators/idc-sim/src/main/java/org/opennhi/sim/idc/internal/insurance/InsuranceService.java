@@ -51,11 +51,8 @@ public final class InsuranceService {
         this.unknownInsured = unknownInsured;
     }
 
-    /** Adds the fixture persons once: one test card per outcome, numbered 9000000001xx. */
-    public void seed() {
-        if (persons.size() > 0) {
-            return;
-        }
+    /** Adds one test card per outcome, numbered 9000000001xx (index of the outcome in {@link InsuranceStatus}). */
+    public void seedOutcomes() {
         InsuranceStatus[] all = InsuranceStatus.values();
         for (int i = 0; i < all.length; i++) {
             String cardNo = String.format("9000000001%02d", i);

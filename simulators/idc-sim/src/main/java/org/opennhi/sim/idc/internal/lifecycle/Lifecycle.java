@@ -58,18 +58,24 @@ public final class Lifecycle {
         this.times = times;
     }
 
-    /** Contracts the NHI's three test institutions, each with one test SAM ready to download, once. */
-    public synchronized void seedTestInstitutions() {
-        for (String id : List.of("7777777777", "8888888888", "9999999999")) {
-            if (institutions.get(id).isPresent()) {
-                continue;
-            }
-            Institution inst = new Institution(id, "測試醫事機構" + id, "測試" + id.substring(0, 4), times.iso());
-            institutions.put(id, inst);
-            Application app = newApplication(inst, "test institution", true);
-            app.moveTo(ApplicationState.AWAITING_PRODUCTION, times.iso(), "test institutions are approved at once");
-            produce(app, inst);
+    /**
+     * Contracts one of the NHI's test institutions (7777777777, 8888888888, 9999999999) with one test SAM
+     * ready to download at once; does nothing when it is already contracted.
+     */
+    public synchronized void seedTestInstitution(String hospitalId, String name, String shortName) {
+        if (!SamIssuer.isTestInstitution(hospitalId) || institutions.get(hospitalId).isPresent()) {
+            return;
         }
+        Institution inst = new Institution(hospitalId, name, shortName, times.iso());
+        institutions.put(hospitalId, inst);
+        Application app = newApplication(inst, "test institution", true);
+        app.moveTo(ApplicationState.AWAITING_PRODUCTION, times.iso(), "test institutions are approved at once");
+        produce(app, inst);
+    }
+
+    /** @return true when the institution has a contract */
+    public boolean isContracted(String hospitalId) {
+        return institutions.get(hospitalId).isPresent();
     }
 
     /**
