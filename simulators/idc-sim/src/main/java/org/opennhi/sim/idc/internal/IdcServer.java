@@ -124,7 +124,13 @@ public final class IdcServer implements AutoCloseable {
 
     @Override
     public void close() {
-        hourly.shutdownNow();
+        hourly.shutdown();
+        try {
+            // let a running hourly job finish its journal writes before the journal closes
+            hourly.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             server.stop();
         } catch (Exception e) {

@@ -170,7 +170,8 @@ public final class Lifecycle {
             return 0;
         }
         marks.put("last-hour-run", hour.toString());
-        return runHour();
+        // The very first look only notes the hour: what is waiting now is produced when the next one strikes.
+        return last == null ? 0 : runHour();
     }
 
     /** Runs the hourly job now. @return how many applications changed state */
