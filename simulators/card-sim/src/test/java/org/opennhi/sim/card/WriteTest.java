@@ -127,4 +127,18 @@ public class WriteTest {
         assertEquals(3660, HEX.parseHex(data(r)).length);
         assertEquals(4 * 61 * 2 + 4, tx(hc, "00CA1100030E0104 00").replace(" ", "").length());
     }
+
+    @Test
+    public void longTermPrescriptionIsCopiedByTheCard() {
+        String rx = HEX.formatHex(("1151120093000" + "2" + "A012345678AB" + "      " + "BID" + " ".repeat(15) + "28"
+                + "0056.00" + "01").getBytes());
+        assertEquals(61 * 2, rx.length());
+        assertEquals("9000", tx(hc, protect(sam, 0, append(0x0E, rx))));
+        String copied = new String(HEX.parseHex(data(tx(hc, "00CA1100020F01"))));
+        assertEquals("1151120" + "A012345678" + "BID" + " ".repeat(15) + "28" + "0056.00", copied);
+        String plain = HEX.formatHex(("1151120093000" + "1" + " ".repeat(47)).getBytes());
+        assertEquals("9000", tx(hc, protect(sam, 0, append(0x0E, plain))));
+        assertEquals("class 1 is not copied", copied,
+                new String(HEX.parseHex(data(tx(hc, "00CA1100020F01")))));
+    }
 }

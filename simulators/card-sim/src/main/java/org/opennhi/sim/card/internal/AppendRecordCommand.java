@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * APPEND RECORD into a cyclic area, protected: {@code 84 E2 11 00 Lc AA data MAC}. The new record becomes
- * record 1, the others move down one and the last one drops out. SW: 9000; 6982; 6988; 6983; 6A88; 6986 area
+ * record 1, the others move down one and the last one drops out. An outpatient prescription of order class
+ * '2' is also appended to the long-term prescriptions (area 0F). SW: 9000; 6982; 6988; 6983; 6A88; 6986 area
  * not cyclic; 6700 data length not the record size; 6A86 P1/P2 not 11 00.
  */
 final class AppendRecordCommand extends ProtectedWrite {
@@ -22,11 +23,12 @@ final class AppendRecordCommand extends ProtectedWrite {
         if (record.length != area.recordLength()) {
             return Sw.only(Sw.WRONG_LENGTH);
         }
-        byte[] old = card.state().area(area.id());
-        byte[] content = new byte[old.length];
-        System.arraycopy(record, 0, content, 0, record.length);
-        System.arraycopy(old, 0, content, record.length, old.length - record.length);
-        card.state().setArea(area.id(), content);
+        CardState state = card.state();
+        state.setArea(area.id(), LongTermCopy.prepend(state.area(area.id()), record));
+        byte[] longTerm = area.id() == Layouts.OUTPATIENT_RX ? LongTermCopy.of(record) : null;
+        if (longTerm != null) {
+            state.setArea(Layouts.LONG_TERM_RX, LongTermCopy.prepend(state.area(Layouts.LONG_TERM_RX), longTerm));
+        }
         card.persist();
         return Sw.only(Sw.OK);
     }
