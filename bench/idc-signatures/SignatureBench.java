@@ -1,0 +1,211 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.ZipInputStream;
+
+import javax.net.ssl.SSLSocket;
+
+import org.opennhi.sim.idc.IdcOptions;
+import org.opennhi.sim.idc.IdcSimulator;
+import org.opennhi.sim.idc.internal.cli.IdcHttp;
+import org.opennhi.sim.idc.protocol.CloudSamCard;
+import org.opennhi.sim.idc.protocol.SamFile;
+
+import com.google.gson.JsonObject;
+
+/**
+ * Visit signatures (VISIT_RAW: SHA256withRSA, RSA-1024, 128 bytes) per second through the IDC simulator over
+ * HTTPS with 1 and 8 concurrent clients, next to the JDK signing the same kind of signature in-process with
+ * 1 and 8 threads, in the same run on the same machine.
+ *
+ * Run (after building the module):
+ *   java -cp simulators/idc-sim/target/idc-sim.jar bench/idc-signatures/SignatureBench.java [warmup s] [measure s] [rounds]
+ *
+ * Clients are plain blocking HTTP/1.1 over one kept-alive TLS connection each, so that client-side CPU (which
+ * shares the machine with the server) stays small. Each request signs 64 bytes.
+ */
+public class SignatureBench {
+    private static final byte[] DATA = "1151122103000|0001|9999999999|900000000001|visit-signature-bench-data-64"
+            .substring(0, 64).getBytes(StandardCharsets.US_ASCII);
+
+    public static void main(String[] args) throws Exception {
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Path data = Files.createTempDirectory("idc-bench");
+        try (IdcSimulator idc = IdcSimulator.start(IdcOptions.defaults(data).withForceWrites(false))) {
+            IdcHttp http = new IdcHttp(idc.baseUri(), idc.clientTlsContext(), idc.adminToken());
+            String session = authenticate(http);
+            String body = "{\"type\":\"VISIT_RAW\",\"data\":\"" + Base64.getEncoder().encodeToString(DATA) + "\"}";
+
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(1024);
+            KeyPair key = g.generateKeyPair();
+
+            System.out.printf("nproc %d, %d rounds, warm-up %d s, measure %d s per case%n",
+                    Runtime.getRuntime().availableProcessors(), rounds, warmup, seconds);
+            // Cases alternate within each round so that a change in machine load hits all of them alike;
+            // the medians over the rounds are reported.
+            double[][] r = new double[4][rounds];
+            for (int i = 0; i < rounds; i++) {
+                System.out.printf("round %d%n", i + 1);
+                r[0][i] = rate("  JDK raw SHA256withRSA-1024, 1 thread ", 1, warmup, seconds, () -> rawSigner(key));
+                r[1][i] = rate("  IDC over HTTPS, 1 client              ", 1, warmup, seconds,
+                        () -> httpsSigner(idc, session, body));
+                r[2][i] = rate("  JDK raw SHA256withRSA-1024, 8 threads", 8, warmup, seconds, () -> rawSigner(key));
+                r[3][i] = rate("  IDC over HTTPS, 8 clients             ", 8, warmup, seconds,
+                        () -> httpsSigner(idc, session, body));
+            }
+            double raw1 = median(r[0]);
+            double https1 = median(r[1]);
+            double raw8 = median(r[2]);
+            double https8 = median(r[3]);
+            System.out.printf("median raw 1 thread %.0f/s, HTTPS 1 client %.0f/s, ratio %.2f%n", raw1, https1, https1 / raw1);
+            System.out.printf("median raw 8 threads %.0f/s, HTTPS 8 clients %.0f/s, ratio %.2f%n", raw8, https8,
+                    https8 / raw8);
+        }
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    interface Op {
+        void run() throws Exception;
+    }
+
+    interface OpFactory {
+        Op create() throws Exception;
+    }
+
+    static double rate(String label, int threads, int warmup, int seconds, OpFactory factory) throws Exception {
+        LongAdder done = new LongAdder();
+        AtomicLong phase = new AtomicLong(0); // 0 warm-up, 1 measuring, 2 stop
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Op op = factory.create();
+            Thread t = new Thread(() -> {
+                try {
+                    while (phase.get() < 2) {
+                        op.run();
+                        if (phase.get() == 1) {
+                            done.increment();
+                        }
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            t.start();
+            workers.add(t);
+        }
+        Thread.sleep(warmup * 1000L);
+        phase.set(1);
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        long count = done.sum();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        phase.set(2);
+        for (Thread t : workers) {
+            t.join();
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(label + " failed", errors.get(0));
+        }
+        double r = count / elapsed;
+        System.out.printf("%s: %8.0f signatures/s%n", label, r);
+        return r;
+    }
+
+    static Op rawSigner(KeyPair key) throws Exception {
+        Signature s = Signature.getInstance("SHA256withRSA");
+        return () -> {
+            s.initSign(key.getPrivate());
+            s.update(DATA);
+            if (s.sign().length != 128) {
+                throw new IllegalStateException("not 128 bytes");
+            }
+        };
+    }
+
+    /** One kept-alive TLS connection speaking minimal HTTP/1.1. */
+    static Op httpsSigner(IdcSimulator idc, String session, String body) throws Exception {
+        SSLSocket socket = (SSLSocket) idc.clientTlsContext().getSocketFactory()
+                .createSocket("127.0.0.1", idc.port());
+        socket.setTcpNoDelay(true);
+        socket.startHandshake();
+        OutputStream out = socket.getOutputStream();
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        byte[] request = ("POST /v1/signatures HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Authorization: Bearer " + session + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.US_ASCII);
+        return () -> {
+            out.write(request);
+            out.flush();
+            String status = readLine(in);
+            int length = -1;
+            for (String h = readLine(in); !h.isEmpty(); h = readLine(in)) {
+                if (h.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(h.substring(15).trim());
+                }
+            }
+            byte[] answer = in.readNBytes(length);
+            if (!status.startsWith("HTTP/1.1 200") || answer.length != length) {
+                throw new IllegalStateException(status + " " + new String(answer, StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b < 0) {
+                throw new IOException("connection closed");
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    static String authenticate(IdcHttp http) throws Exception {
+        String no = http.get("/portal/applications?hospitalId=9999999999").json().getAsJsonArray("applications")
+                .get(0).getAsJsonObject().get("applicationNo").getAsString();
+        SamFile file;
+        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(
+                http.get("/portal/applications/" + no + "/download").bytes()))) {
+            zip.getNextEntry();
+            file = SamFile.parse(zip.readAllBytes());
+        }
+        CloudSamCard card = new CloudSamCard(file, new SecureRandom());
+        JsonObject begin = new JsonObject();
+        begin.addProperty("samId", file.samId());
+        begin.addProperty("machineId", "BENCH-PC");
+        begin.addProperty("rndCard", card.challenge());
+        IdcHttp.Answer b = http.post("/v1/sam/auth/begin", begin, null);
+        JsonObject complete = new JsonObject();
+        complete.addProperty("authId", b.str("authId"));
+        complete.addProperty("cardCryptogram", card.answer(b.str("hostData")));
+        return http.post("/v1/sam/auth/complete", complete, null).str("sessionToken");
+    }
+}
