@@ -20,6 +20,30 @@ import org.opennhi.sim.idc.internal.cli.IdcHttp;
 public class CardAuthAndFastAuthTest extends IdcTestBase {
     private static final String HC_AID = "D1580000010000000000000000001100";
     private static final String HPC_AID = "D1580000010000000000000000003100";
+    private static final String SAM_AID = "D1580000010000000000000000002100";
+
+    @Test
+    public void physicalSamCardAuthenticatesAndItsSignaturesVerify() throws Exception {
+        HexFormat hex = HexFormat.of();
+        VirtualCard sam = cards().card("900099999999");
+        ok(sam.transmit(hex.parseHex("00A4040010" + SAM_AID)));
+        byte[] challenge = ok(sam.transmit(hex.parseHex("0084000008")));
+        IdcHttp.Answer begin = f.http.post("/v1/sam/auth/begin", IdcFixture.json("samId", sam.number(), "hospitalId",
+                "9999999999", "machineId", "PC-DEDICATED", "rndCard", hex.formatHex(challenge)), null);
+        assertEquals(200, begin.status());
+        byte[] cc = ok(sam.transmit(hex.parseHex("8082000018" + begin.str("hostData") + "10")));
+        IdcHttp.Answer done = f.http.post("/v1/sam/auth/complete", IdcFixture.json("authId", begin.str("authId"),
+                "cardCryptogram", hex.formatHex(cc)), null);
+        assertEquals(200, done.status());
+
+        byte[] data = "1151122103000000199999999999".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] sig = ok(sam.transmit(hex.parseHex("802A0028" + String.format("%02X", data.length)
+                + hex.formatHex(data) + "00")));
+        assertEquals(40, sig.length);
+        assertEquals(Boolean.TRUE, f.http.post("/v1/signatures/verify", IdcFixture.json("samId", sam.number(), "type",
+                "PRESCRIPTION", "data", java.util.Base64.getEncoder().encodeToString(data), "signature",
+                java.util.Base64.getEncoder().encodeToString(sig)), null).json().get("valid").getAsBoolean());
+    }
 
     @Test
     public void idcAuthenticatesAVirtualHealthCard() throws Exception {
