@@ -49,6 +49,19 @@ public final class PrivatePcscd implements AutoCloseable {
      * @throws IOException when pcscd cannot be started or does not come up within 10 s
      */
     public static PrivatePcscd start(Path dir) throws IOException {
+        return start(dir, freePortPair());
+    }
+
+    /**
+     * Starts pcscd with its vpcd readers on {@code port} and {@code port + 1} (e.g. to restart it where cards
+     * are already waiting).
+     *
+     * @param dir a folder of its own (created)
+     * @param port vpcd's port for "Virtual PCD 00 00"
+     * @return the running pcscd
+     * @throws IOException when pcscd cannot be started or does not come up within 10 s
+     */
+    public static PrivatePcscd start(Path dir, int port) throws IOException {
         if (!Files.isRegularFile(Path.of(VPCD_DRIVER))) {
             throw new IOException("vpcd driver " + VPCD_DRIVER + " missing: apt-get install pcscd vsmartcard-vpcd");
         }
@@ -61,7 +74,6 @@ public final class PrivatePcscd implements AutoCloseable {
         if (run.resolve("pcscd.comm").toString().length() > 100) {
             throw new IOException("socket path too long for a unix socket: " + run);
         }
-        int port = freePortPair();
         Files.writeString(conf.resolve("vpcd"), String.format(
                 "FRIENDLYNAME \"Virtual PCD\"%nDEVICENAME   /dev/null:0x%04X%nLIBPATH      %s%nCHANNELID    0x%04X%n",
                 port, VPCD_DRIVER, port, port), StandardCharsets.US_ASCII);
