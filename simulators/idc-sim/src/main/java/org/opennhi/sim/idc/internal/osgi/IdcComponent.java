@@ -20,8 +20,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * The IDC simulator embedded in the platform's demo mode: starts only when its configuration
  * ({@code org.opennhi.sim.idc}) exists, on its own Jetty and port, and registers an {@link IdcEndpoint}.
+ * Immediate: the IDC must listen whether or not anything in this framework looks the service up.
  */
-@Component(configurationPid = IdcComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(configurationPid = IdcComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = IdcEndpoint.class)
 @Designate(ocd = IdcComponent.Config.class)
 public final class IdcComponent implements IdcEndpoint {
