@@ -19,11 +19,19 @@ import org.opennhi.sim.vpcd.internal.VpcdProtocol;
  * One vpcd reader slot: while a card is inserted, this slot keeps a TCP connection to vpcd's port, which
  * pcscd sees as a card present in the reader; removing the card closes the connection. When vpcd is not
  * listening yet (pcscd not started, or restarting) the slot retries every 200 ms until the card is removed.
+ * After a removal the slot stays empty for {@link #REMOVAL_GAP_MS} before the next card connects, so pcscd
+ * always sees a swap as a removal and an insertion.
  * Thread-safe.
  */
 public final class VpcdSlot implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(VpcdSlot.class.getName());
     private static final int RETRY_MS = 200;
+    /**
+     * How long a slot stays empty after a removal before the next card connects. pcscd polls vpcd about every
+     * 400 ms; a swap faster than a poll would look to pcscd like the same card still present, with a stale
+     * ATR and dead card handles, so a swap always shows as a removal and then an insertion.
+     */
+    public static final long REMOVAL_GAP_MS = 900;
 
     private final InetSocketAddress vpcd;
     private final AtomicLong apdus = new AtomicLong();
@@ -31,6 +39,7 @@ public final class VpcdSlot implements AutoCloseable {
     private Thread worker;
     private Socket socket;
     private boolean connected;
+    private long removedAt = System.nanoTime() - REMOVAL_GAP_MS * 1_000_000L;
 
     /**
      * @param host where vpcd (inside pcscd) listens, usually localhost
@@ -65,15 +74,23 @@ public final class VpcdSlot implements AutoCloseable {
      *
      * @param newCard the card to insert
      */
-    public synchronized void insert(VirtualCard newCard) {
+    public void insert(VirtualCard newCard) {
         Objects.requireNonNull(newCard, "card");
-        remove();
-        card = newCard;
-        newCard.reset();
-        Thread t = new Thread(() -> serve(newCard), "vpcd-" + vpcd.getPort());
-        t.setDaemon(true);
-        worker = t;
-        t.start();
+        while (true) {
+            remove();
+            synchronized (this) {
+                if (worker != null) {
+                    continue; // another thread inserted meanwhile: take that card out first
+                }
+                card = newCard;
+                newCard.reset();
+                Thread t = new Thread(() -> serve(newCard), "vpcd-" + vpcd.getPort());
+                t.setDaemon(true);
+                worker = t;
+                t.start();
+                return;
+            }
+        }
     }
 
     /** Removes the card, if any: pcscd sees the removal on its next poll. */
@@ -86,6 +103,7 @@ public final class VpcdSlot implements AutoCloseable {
             }
             worker = null;
             card = null;
+            removedAt = System.nanoTime();
             connected = false;
             closeSocket();
             notifyAll();
@@ -121,6 +139,9 @@ public final class VpcdSlot implements AutoCloseable {
     }
 
     private void serve(VirtualCard served) {
+        if (!waitOutRemovalGap()) {
+            return;
+        }
         while (isCurrent(served)) {
             try (Socket s = new Socket()) {
                 s.connect(vpcd, 1000);
@@ -141,7 +162,7 @@ public final class VpcdSlot implements AutoCloseable {
                 LOG.log(Level.FINE, "vpcd connection on port {0} ended: {1}",
                         new Object[] {vpcd.getPort(), e.getMessage()});
             } finally {
-                detach(served);
+                detach();
             }
             if (!pause()) {
                 return;
@@ -163,8 +184,9 @@ public final class VpcdSlot implements AutoCloseable {
         return true;
     }
 
-    private synchronized void detach(VirtualCard served) {
-        if (card == served) {
+    /** Only the current worker's own connection is forgotten: a removed worker never clears its successor's. */
+    private synchronized void detach() {
+        if (worker == Thread.currentThread()) {
             connected = false;
             socket = null;
         }
@@ -178,6 +200,22 @@ public final class VpcdSlot implements AutoCloseable {
                 // closing anyway
             }
             socket = null;
+        }
+    }
+
+    private boolean waitOutRemovalGap() {
+        long wait;
+        synchronized (this) {
+            wait = REMOVAL_GAP_MS - (System.nanoTime() - removedAt) / 1_000_000L;
+        }
+        if (wait <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 
