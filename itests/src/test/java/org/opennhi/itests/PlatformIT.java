@@ -4,14 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +18,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
@@ -55,7 +48,7 @@ import com.google.gson.JsonParser;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PlatformIT {
-    private static final long WAIT_MS = 15_000;
+    private static final long WAIT_MS = Await.DEFAULT_MS;
 
     @Inject
     private BundleContext context;
@@ -72,26 +65,7 @@ public class PlatformIT {
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() throws IOException {
-        Path work = Path.of(System.getProperty("opennhi.itest.work", "target/itest-work"));
-        Files.createDirectories(work);
-        Path nhiHome = Files.createTempDirectory(work, "home-");
-        List<Option> options = new ArrayList<>();
-        File[] jars = new File(System.getProperty("opennhi.itest.bundles", "../distribution/target/nhi-cs/bundle")).listFiles(
-                (dir, name) -> name.endsWith(".jar"));
-        assertNotNull("build the distribution first: its bundle/ folder is what the tests install", jars);
-        Arrays.sort(jars);
-        for (File jar : jars) {
-            options.add(bundle(jar.toURI().toString()));
-        }
-        options.add(junitBundles());
-        options.add(cleanCaches(true));
-        options.add(systemProperty("opennhi.home").value(nhiHome.toString()));
-        options.add(systemProperty("opennhi.demo").value("true"));
-        options.add(systemProperty("org.apache.felix.http.host").value("127.0.0.1"));
-        options.add(systemProperty("org.osgi.service.http.port").value(Integer.toString(freePort())));
-        options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
-        options.add(systemProperty("org.eclipse.jetty.LEVEL").value("WARN"));
-        return options.toArray(new Option[0]);
+        return PlatformOptions.platform().toArray(new Option[0]);
     }
 
     // --- the bundle set ---------------------------------------------------------------------------
@@ -229,13 +203,13 @@ public class PlatformIT {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("allowedOrigins", new String[] {"http://his.example"});
             gateway.update(props);
-            awaitTrue("the new origin is accepted", () -> statusOf(fromHis) == 200);
+            Await.until("the new origin is accepted", () -> statusOf(fromHis) == 200);
             RawHttp.Response r = RawHttp.send(port(), "GET", "/status", fromHis);
             assertEquals("http://his.example", r.header("access-control-allow-origin"));
         } finally {
             gateway.delete();
         }
-        awaitTrue("the default allow-list is back", () -> statusOf(fromHis) == 403);
+        Await.until("the default allow-list is back", () -> statusOf(fromHis) == 403);
     }
 
     @Test
@@ -247,12 +221,12 @@ public class PlatformIT {
         Files.write(home.iniFolder().resolve("csdll.ini"), csdll.getBytes(StandardCharsets.US_ASCII));
         Files.writeString(home.iniFolder().resolve("ReaderCFG0.ini"),
                 "HPC_ReaderName=Virtual PCD 00 01\r\nHC_ReaderName=Virtual PCD 00 00\r\n");
-        awaitTrue("HPCFASTAUTH=ENABLE is applied", () -> settings.hpcFastAuth() && settings.watchOverlay());
-        awaitTrue("the reader mapping is applied", () -> "Virtual PCD 00 00".equals(readerMapping.hcReaderName()));
+        Await.until("HPCFASTAUTH=ENABLE is applied", () -> settings.hpcFastAuth() && settings.watchOverlay());
+        Await.until("the reader mapping is applied", () -> "Virtual PCD 00 00".equals(readerMapping.hcReaderName()));
         assertEquals("Virtual PCD 00 01", readerMapping.hpcReaderName());
         assertTrue(!settings.openConsoleOnCall());
         Path report = home.logFolder().resolve("legacy-ini-import.log");
-        awaitTrue("the report names the malformed line", () -> read(report).contains("line 9"));
+        Await.until("the report names the malformed line", () -> read(report).contains("line 9"));
         String text = read(report);
         assertTrue(text, text.contains("'this is no setting'"));
         assertTrue(text, text.contains("unknown  [CS] VENDOR_TWEAK=1 (kept, not used)"));
@@ -277,17 +251,6 @@ public class PlatformIT {
         }
     }
 
-    /** Waits for a condition the platform reaches asynchronously; fails with a message, never hangs. */
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not reached within " + WAIT_MS + " ms: " + what);
-            }
-            Thread.sleep(25);
-        }
-    }
-
     private static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
@@ -309,9 +272,4 @@ public class PlatformIT {
         return "127.0.0.1:" + port();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

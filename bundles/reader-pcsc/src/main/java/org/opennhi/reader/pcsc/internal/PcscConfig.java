@@ -1,0 +1,21 @@
+package org.opennhi.reader.pcsc.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "NHI chip reader plugin (PC/SC)",
+        description = "How the PC/SC plugin watches readers and talks to cards. Applied live.")
+@interface PcscConfig {
+    String PID = "opennhi.reader.pcsc";
+
+    @AttributeDefinition(name = "Watch interval (ms)", min = "20", description = "Longest time between two looks"
+            + " at the readers; card changes usually arrive sooner through PC/SC change events.")
+    long watchMillis() default 200;
+
+    @AttributeDefinition(name = "Protocol", description = "Protocol to connect with: * (any), T=0 or T=1.")
+    String protocol() default "*";
+
+    @AttributeDefinition(name = "Rescan automatically", description = "When a slot is not mapped to a reader, find"
+            + " it from the cards inserted (as the official console's first start does).")
+    boolean autoRescan() default true;
+}

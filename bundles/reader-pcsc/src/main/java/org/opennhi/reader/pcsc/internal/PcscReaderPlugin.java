@@ -1,0 +1,327 @@
+package org.opennhi.reader.pcsc.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.EnumMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.opennhi.contracts.platform.NhiHome;
+import org.opennhi.contracts.platform.PlatformSettings;
+import org.opennhi.contracts.platform.ReaderMapping;
+import org.opennhi.contracts.reader.Availability;
+import org.opennhi.contracts.reader.CardSession;
+import org.opennhi.contracts.reader.ReaderEvent;
+import org.opennhi.contracts.reader.ReaderEventListener;
+import org.opennhi.contracts.reader.ReaderPlugin;
+import org.opennhi.contracts.reader.ReaderStatus;
+import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.reader.SlotState;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chip readers (晶片讀卡機) through javax.smartcardio. Two readers serve the HC and the HPC as the mapping says
+ * (the official {@code ReaderCFG<n>.ini}); when a slot has no reader yet, the reader holding that kind of card
+ * takes it and the mapping is saved, as the official console's "rescan" does. With HPC fast authentication a
+ * single reader serves both.
+ */
+@Component(service = ReaderPlugin.class, immediate = true, configurationPid = PcscConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = {ReaderPlugin.TYPE_PROPERTY + "=" + PlatformSettings.READER_TYPE_PCSC,
+            "osgi.command.scope=opennhi", "osgi.command.function=rescan"})
+@Designate(ocd = PcscConfig.class)
+public final class PcscReaderPlugin implements ReaderPlugin {
+    private static final Logger LOG = LoggerFactory.getLogger(PcscReaderPlugin.class);
+
+    private final ConfigurationAdmin configAdmin;
+    private final NhiHome home;
+    private final PcscWatcher watcher;
+    private final List<ReaderEventListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile PcscConfig config;
+    private volatile ReaderMapping mapping;
+    private volatile PlatformSettings settings;
+    private volatile Map<Slot, String> slots = Map.of();
+
+    @Activate
+    public PcscReaderPlugin(@Reference ConfigurationAdmin configAdmin, @Reference NhiHome home, PcscConfig config) {
+        this.configAdmin = configAdmin;
+        this.home = home;
+        this.config = config;
+        this.watcher = new PcscWatcher(config.watchMillis(), config.protocol(), this::forward, this::remap);
+        watcher.start();
+    }
+
+    @Modified
+    void modified(PcscConfig changed) {
+        config = changed;
+        watcher.configure(changed.watchMillis(), changed.protocol());
+    }
+
+    @Deactivate
+    void deactivate() {
+        watcher.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, updated = "updatedMapping")
+    void bindMapping(ReaderMapping m) {
+        mapping = m;
+        remap();
+    }
+
+    void updatedMapping(ReaderMapping m) {
+        remap();
+    }
+
+    void unbindMapping(ReaderMapping m) {
+        if (mapping == m) {
+            mapping = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, updated = "updatedSettings")
+    void bindSettings(PlatformSettings s) {
+        settings = s;
+        remap();
+    }
+
+    void updatedSettings(PlatformSettings s) {
+        remap();
+    }
+
+    void unbindSettings(PlatformSettings s) {
+        if (settings == s) {
+            settings = null;
+        }
+    }
+
+    // --- ReaderPlugin ----------------------------------------------------------------------------------
+
+    @Override
+    public String readerType() {
+        return PlatformSettings.READER_TYPE_PCSC;
+    }
+
+    @Override
+    public ReaderStatus status() {
+        return watcher.status();
+    }
+
+    @Override
+    public Map<Slot, SlotState> slots() {
+        Map<Slot, SlotState> all = new EnumMap<>(Slot.class);
+        for (Slot s : Slot.values()) {
+            all.put(s, slot(s));
+        }
+        return all;
+    }
+
+    @Override
+    public SlotState slot(Slot slot) {
+        String name = slots.get(slot);
+        ReaderStatus overall = watcher.status();
+        if (name == null) {
+            return SlotState.unmapped(slot, overall.availability() == Availability.ONLINE
+                    ? "no chip reader is mapped to the " + slot + " yet (insert the card, or rescan)"
+                    : overall.reason());
+        }
+        PcscWatcher.Reader r = watcher.readers().get(name);
+        if (r == null) {
+            return new SlotState(slot, name, ReaderStatus.offline("reader " + name + " is not connected"), false, null);
+        }
+        return new SlotState(slot, name, ReaderStatus.online(), r.cardPresent(), r.atr());
+    }
+
+    @Override
+    public CardSession openSession(Slot slot, Duration wait) throws NhiException {
+        String name = slots.get(slot);
+        if (name == null) {
+            throw new NhiException(ResultCode.NO_READER_OR_PCSC_ERROR, "no chip reader serves the " + slot);
+        }
+        PcscWatcher.Reader r = watcher.readers().get(name);
+        if (r == null) {
+            throw new NhiException(ResultCode.NO_READER_OR_PCSC_ERROR, "reader " + name + " is not connected");
+        }
+        if (!r.cardPresent()) {
+            throw new NhiException(cardMissing(slot), "no card in " + name);
+        }
+        Semaphore lock = readerLock(name);
+        try {
+            if (!lock.tryAcquire(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS)) {
+                throw new NhiException(ResultCode.READER_TIMEOUT, "reader " + name + " stayed busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NhiException(ResultCode.READER_TIMEOUT, "interrupted while waiting for reader " + name);
+        }
+        // the connection the watcher keeps serves the session: no connect per call
+        return new PcscSession(slot, name, r.card(), r.atr(), watcher, lock::release);
+    }
+
+    private Semaphore readerLock(String name) {
+        return watcher.lock(name);
+    }
+
+    @Override
+    public void addListener(ReaderEventListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(ReaderEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Gogo {@code opennhi:rescan}: maps HC and HPC to the readers their cards are in now and saves the mapping.
+     */
+    public String rescan() {
+        for (PcscWatcher.Reader r : watcher.readers().values()) {
+            if (r.cardPresent()) {
+                Semaphore lock = readerLock(r.name());
+                try {
+                    if (lock.tryAcquire(5, TimeUnit.SECONDS)) {
+                        try {
+                            watcher.reidentify(r.name());
+                        } finally {
+                            lock.release();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return "Rescan interrupted.";
+                }
+            }
+        }
+        Map<Slot, String> found = SlotMap.rescan(seen());
+        if (found.isEmpty()) {
+            return "No health or professional card is inserted: nothing to map.";
+        }
+        save(found);
+        return "Mapped " + found;
+    }
+
+    // --- mapping ---------------------------------------------------------------------------------------
+
+    private synchronized void remap() {
+        ReaderMapping m = mapping;
+        PlatformSettings s = settings;
+        String hc = m == null ? "" : m.hcReaderName();
+        String hpc = m == null ? "" : m.hpcReaderName();
+        List<SlotMap.Seen> seen = seen();
+        Map<Slot, String> next = SlotMap.decide(hc, hpc, s != null && s.hpcFastAuth(), seen);
+        slots = next;
+        if (config.autoRescan()) {
+            Map<Slot, String> learnt = new EnumMap<>(Slot.class);
+            for (Slot slot : new Slot[] {Slot.HC, Slot.HPC}) {
+                String now = next.get(slot);
+                String configured = slot == Slot.HC ? hc : hpc;
+                boolean configuredPresent = seen.stream().anyMatch(r -> r.name().equals(configured));
+                if (now != null && !now.equals(configured) && !configuredPresent && seen.size() > 1) {
+                    learnt.put(slot, now);
+                }
+            }
+            if (!learnt.isEmpty()) {
+                save(learnt);
+            }
+        }
+    }
+
+    private List<SlotMap.Seen> seen() {
+        List<SlotMap.Seen> seen = new ArrayList<>();
+        watcher.readers().values().forEach(r -> seen.add(new SlotMap.Seen(r.name(), r.cardPresent(), r.kind())));
+        seen.sort((a, b) -> a.name().compareTo(b.name()));
+        return seen;
+    }
+
+    /** Saves a mapping as configuration and in the official {@code ReaderCFG<n>.ini}, for tools that read it. */
+    private void save(Map<Slot, String> found) {
+        try {
+            Configuration c = configAdmin.getConfiguration(ReaderMapping.PID, "?");
+            Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
+            if (found.containsKey(Slot.HC)) {
+                props.put("hcReaderName", found.get(Slot.HC));
+            }
+            if (found.containsKey(Slot.HPC)) {
+                props.put("hpcReaderName", found.get(Slot.HPC));
+            }
+            c.updateIfDifferent(props);
+            writeReaderCfg(String.valueOf(props.get("hcReaderName") == null ? "" : props.get("hcReaderName")),
+                    String.valueOf(props.get("hpcReaderName") == null ? "" : props.get("hpcReaderName")));
+            LOG.info("Chip reader mapping saved: {}", found);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not save the chip reader mapping: {}", e.toString());
+        }
+    }
+
+    private void writeReaderCfg(String hc, String hpc) throws IOException {
+        PlatformSettings s = settings;
+        String port = s == null ? "COMX1" : s.samPort();
+        int n = port.matches("COMX[1-9][0-9]?") ? Integer.parseInt(port.substring(4)) - 1 : 0;
+        Path file = home.iniFolder().resolve("ReaderCFG" + n + ".ini");
+        Path tmp = Files.createTempFile(home.iniFolder(), ".readercfg", ".tmp");
+        Files.writeString(tmp, "HPC_ReaderName=" + hpc + "\r\nHC_ReaderName=" + hc + "\r\n", StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    // --- events ----------------------------------------------------------------------------------------
+
+    private void forward(ReaderEvent raw) {
+        Slot slot = raw.slot();
+        if (slot == null) {
+            for (Map.Entry<Slot, String> e : slots.entrySet()) {
+                if (e.getValue().equals(raw.readerName())) {
+                    slot = e.getKey();
+                    break;
+                }
+            }
+        }
+        ReaderEvent event = new ReaderEvent(raw.type(), slot, raw.readerName(), raw.time() == null ? Instant.now()
+                : raw.time());
+        for (ReaderEventListener l : listeners) {
+            try {
+                l.readerEvent(event);
+            } catch (RuntimeException e) {
+                LOG.debug("A reader listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    static ResultCode cardMissing(Slot slot) {
+        switch (slot) {
+            case HC:
+                return ResultCode.HC_NOT_PRESENT;
+            case HPC:
+                return ResultCode.HPC_NOT_PRESENT;
+            default:
+                return ResultCode.SAM_NOT_PRESENT;
+        }
+    }
+}
