@@ -28,15 +28,15 @@ public class PcscdRestartTest {
         int port = pcscd.port(0);
         try (VpcdSlot slot = new VpcdSlot("127.0.0.1", port)) {
             slot.insert(world.card("900000000001"));
-            assertTrue(slot.awaitConnected(Duration.ofSeconds(10)));
+            assertTrue(slot.awaitConnected(VpcdBridgeTest.WAIT));
             pcscd.close();
-            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            long end = System.nanoTime() + VpcdBridgeTest.WAIT.toNanos();
             while (slot.connected() && System.nanoTime() < end) {
                 Thread.sleep(20);
             }
             assertTrue("the slot noticed pcscd going", !slot.connected());
             pcscd = PrivatePcscd.start(Path.of(System.getProperty("private.pcscd.dir")), port);
-            assertTrue("reconnected to the new pcscd", slot.awaitConnected(Duration.ofSeconds(10)));
+            assertTrue("reconnected to the new pcscd", slot.awaitConnected(VpcdBridgeTest.WAIT));
             assertTrue("pcscd sees the card again", cardPresent(pcscd));
             PrivatePcscd.ToolResult r = pcscd.run(VpcdBridgeTest.TOOL, "opensc-tool", "-r", "0", "-s",
                     VpcdBridgeTest.SELECT, "-s", VpcdBridgeTest.READ_BASIC);
@@ -49,7 +49,7 @@ public class PcscdRestartTest {
 
     /** pcscd polls vpcd every ~400 ms: ask until it reports the card, at most 10 s. */
     private static boolean cardPresent(PrivatePcscd pcscd) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long end = System.nanoTime() + VpcdBridgeTest.WAIT.toNanos();
         while (System.nanoTime() < end) {
             if (pcscd.run(VpcdBridgeTest.TOOL, "opensc-tool", "-r", "0", "-a").exitCode() == 0) {
                 return true;

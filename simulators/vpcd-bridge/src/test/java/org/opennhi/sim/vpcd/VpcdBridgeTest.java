@@ -42,6 +42,8 @@ public class VpcdBridgeTest {
     static final String SELECT = "00A4040010D1580000010000000000000000001100";
     static final String READ_BASIC = "00CA11000200 00";
     static final Duration TOOL = Duration.ofSeconds(20);
+    /** Generous bounds for events on a loaded CI machine; the happy path takes well under a second. */
+    static final Duration WAIT = Duration.ofSeconds(30);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneId.of("Asia/Taipei"));
 
     @ClassRule
@@ -83,8 +85,20 @@ public class VpcdBridgeTest {
     private static void insert(int slot, String number) throws Exception {
         VirtualCard card = world.card(number);
         bridge.slot(slot).insert(card);
-        assertTrue("vpcd accepted the card", bridge.slot(slot).awaitConnected(Duration.ofSeconds(10)));
-        assertTrue("pcscd saw the card", terminal(slot).waitForCardPresent(10_000));
+        assertTrue("vpcd accepted the card" + diagnostics(), bridge.slot(slot).awaitConnected(WAIT));
+        assertTrue("pcscd saw the card" + diagnostics(), terminal(slot).waitForCardPresent(WAIT.toMillis()));
+    }
+
+    /** What pcscd and the sockets looked like, for a failure message. */
+    static String diagnostics() {
+        try {
+            String log = pcscd.log();
+            PrivatePcscd.ToolResult ss = pcscd.run(TOOL, "ss", "-tanp");
+            return "\n--- pcscd log (tail):\n" + log.substring(Math.max(0, log.length() - 3000))
+                    + "\n--- sockets:\n" + ss.output();
+        } catch (Exception e) {
+            return " (no diagnostics: " + e + ")";
+        }
     }
 
     /** @return the response bytes opensc-tool printed after each "Received" line, as hex with the SW */
@@ -128,12 +142,12 @@ public class VpcdBridgeTest {
         insert(1, "900000001001");
         assertArrayEquals(world.card("900000001001").atr(), terminal(1).connect("*").getATR().getBytes());
         bridge.slot(1).remove();
-        assertTrue(terminal(1).waitForCardAbsent(10_000));
+        assertTrue(terminal(1).waitForCardAbsent(WAIT.toMillis()));
         assertFalse(bridge.slot(1).connected());
         insert(1, "900000000002");
         bridge.slot(1).insert(world.card("900077777777"));
-        assertTrue(bridge.slot(1).awaitConnected(Duration.ofSeconds(10)));
-        assertTrue(terminal(1).waitForCardPresent(10_000));
+        assertTrue("vpcd accepted the swapped card" + diagnostics(), bridge.slot(1).awaitConnected(WAIT));
+        assertTrue(terminal(1).waitForCardPresent(WAIT.toMillis()));
         Card c = connectWhenReady(terminal(1));
         assertArrayEquals("the SAM's ATR after the swap", world.card("900077777777").atr(), c.getATR().getBytes());
         c.disconnect(true);
@@ -142,9 +156,15 @@ public class VpcdBridgeTest {
 
     /** pcscd may still be powering up the swapped card when the first connect arrives. */
     private static Card connectWhenReady(CardTerminal t) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long end = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            Card c = t.connect("*");
+            Card c;
+            try {
+                c = t.connect("*");
+            } catch (javax.smartcardio.CardNotPresentException between) {
+                t.waitForCardPresent(200);
+                continue;
+            }
             if (Arrays.equals(c.getATR().getBytes(), world.card("900077777777").atr()) || System.nanoTime() > end) {
                 return c;
             }
