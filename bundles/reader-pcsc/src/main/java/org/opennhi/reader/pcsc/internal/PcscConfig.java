@@ -15,6 +15,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Protocol", description = "Protocol to connect with: * (any), T=0 or T=1.")
     String protocol() default "*";
 
+    @AttributeDefinition(name = "Answer timeout (ms)", min = "100", description = "How long a command may wait"
+            + " for the card's answer before the caller gets 4000. Real cards answer in milliseconds; signing on a"
+            + " SAM takes longer.")
+    long answerTimeoutMillis() default 15_000;
+
     @AttributeDefinition(name = "Rescan automatically", description = "When a slot is not mapped to a reader, find"
             + " it from the cards inserted (as the official console's first start does).")
     boolean autoRescan() default true;

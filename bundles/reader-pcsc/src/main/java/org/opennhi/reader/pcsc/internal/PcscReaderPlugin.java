@@ -1,16 +1,9 @@
 package org.opennhi.reader.pcsc.internal;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Dictionary;
 import java.util.EnumMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +23,6 @@ import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.reader.SlotState;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,10 +51,10 @@ import org.slf4j.LoggerFactory;
 public final class PcscReaderPlugin implements ReaderPlugin {
     private static final Logger LOG = LoggerFactory.getLogger(PcscReaderPlugin.class);
 
-    private final ConfigurationAdmin configAdmin;
-    private final NhiHome home;
     private final PcscWatcher watcher;
     private final List<ReaderEventListener> listeners = new CopyOnWriteArrayList<>();
+    /** Null until the framework has given what it needs; a mapping learnt before then is learnt again. */
+    private volatile MappingStore store;
     private volatile PcscConfig config;
     private volatile ReaderMapping mapping;
     private volatile PlatformSettings settings;
@@ -70,9 +62,17 @@ public final class PcscReaderPlugin implements ReaderPlugin {
 
     @Activate
     public PcscReaderPlugin(@Reference ConfigurationAdmin configAdmin, @Reference NhiHome home, PcscConfig config) {
-        this.configAdmin = configAdmin;
-        this.home = home;
+        this(config, null);
+        store = new ConfigMappingStore(configAdmin, home, () -> {
+            PlatformSettings s = settings;
+            return s == null ? "COMX1" : s.samPort();
+        });
+    }
+
+    /** For running the plugin outside a framework, as the conformance kit does. */
+    PcscReaderPlugin(PcscConfig config, MappingStore store) {
         this.config = config;
+        this.store = store;
         this.watcher = new PcscWatcher(config.watchMillis(), config.protocol(), this::forward, this::remap);
         watcher.start();
     }
@@ -182,7 +182,8 @@ public final class PcscReaderPlugin implements ReaderPlugin {
             throw new NhiException(ResultCode.READER_TIMEOUT, "interrupted while waiting for reader " + name);
         }
         // the connection the watcher keeps serves the session: no connect per call
-        return new PcscSession(slot, name, r.card(), r.atr(), watcher, lock::release);
+        return new PcscSession(slot, name, r.card(), r.atr(), watcher, lock::release, watcher.io(name),
+                config.answerTimeoutMillis());
     }
 
     private Semaphore readerLock(String name) {
@@ -261,34 +262,11 @@ public final class PcscReaderPlugin implements ReaderPlugin {
         return seen;
     }
 
-    /** Saves a mapping as configuration and in the official {@code ReaderCFG<n>.ini}, for tools that read it. */
     private void save(Map<Slot, String> found) {
-        try {
-            Configuration c = configAdmin.getConfiguration(ReaderMapping.PID, "?");
-            Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
-            if (found.containsKey(Slot.HC)) {
-                props.put("hcReaderName", found.get(Slot.HC));
-            }
-            if (found.containsKey(Slot.HPC)) {
-                props.put("hpcReaderName", found.get(Slot.HPC));
-            }
-            c.updateIfDifferent(props);
-            writeReaderCfg(String.valueOf(props.get("hcReaderName") == null ? "" : props.get("hcReaderName")),
-                    String.valueOf(props.get("hpcReaderName") == null ? "" : props.get("hpcReaderName")));
-            LOG.info("Chip reader mapping saved: {}", found);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not save the chip reader mapping: {}", e.toString());
+        MappingStore s = store;
+        if (s != null) {
+            s.save(found);
         }
-    }
-
-    private void writeReaderCfg(String hc, String hpc) throws IOException {
-        PlatformSettings s = settings;
-        String port = s == null ? "COMX1" : s.samPort();
-        int n = port.matches("COMX[1-9][0-9]?") ? Integer.parseInt(port.substring(4)) - 1 : 0;
-        Path file = home.iniFolder().resolve("ReaderCFG" + n + ".ini");
-        Path tmp = Files.createTempFile(home.iniFolder(), ".readercfg", ".tmp");
-        Files.writeString(tmp, "HPC_ReaderName=" + hpc + "\r\nHC_ReaderName=" + hc + "\r\n", StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     // --- events ----------------------------------------------------------------------------------------

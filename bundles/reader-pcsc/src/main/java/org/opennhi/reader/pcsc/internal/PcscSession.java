@@ -27,10 +27,15 @@ final class PcscSession implements CardSession {
     private boolean sentAny;
     private final PcscWatcher watcher;
     private final Runnable release;
+    private final IoWorker io;
+    private final long answerTimeoutMillis;
     private final ByteBuffer answer = ByteBuffer.allocate(65_538);
     private boolean closed;
 
-    PcscSession(Slot slot, String reader, Card card, byte[] atr, PcscWatcher watcher, Runnable release) {
+    PcscSession(Slot slot, String reader, Card card, byte[] atr, PcscWatcher watcher, Runnable release, IoWorker io,
+            long answerTimeoutMillis) {
+        this.io = io;
+        this.answerTimeoutMillis = answerTimeoutMillis;
         this.slot = slot;
         this.reader = reader;
         this.card = card;
@@ -76,6 +81,9 @@ final class PcscSession implements CardSession {
             }
             sentAny = true;
             return response;
+        } catch (MuteCard e) {
+            throw new NhiException(ResultCode.READER_TIMEOUT, "the card in " + reader + " did not answer within "
+                    + answerTimeoutMillis + " ms: " + e.getMessage());
         } catch (CardException | IllegalStateException e) {
             watcher.markStale(reader);
             throw new NhiException(PcscReaderPlugin.cardMissing(slot),
@@ -86,9 +94,28 @@ final class PcscSession implements CardSession {
     }
 
     private ResponseApdu send(byte[] command) throws CardException {
-        answer.clear();
-        card.getBasicChannel().transmit(ByteBuffer.wrap(command), answer);
-        return new ResponseApdu(Arrays.copyOf(answer.array(), answer.position()));
+        try {
+            return io.call(() -> {
+                answer.clear();
+                card.getBasicChannel().transmit(ByteBuffer.wrap(command), answer);
+                return new ResponseApdu(Arrays.copyOf(answer.array(), answer.position()));
+            }, answerTimeoutMillis);
+        } catch (CardException | RuntimeException e) {
+            throw e;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new MuteCard(e.getMessage());
+        } catch (Exception e) {
+            throw new CardException(e);
+        }
+    }
+
+    /** The card did not answer in time; no retry, no stale marking: it is still there, just silent. */
+    private static final class MuteCard extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MuteCard(String message) {
+            super(message);
+        }
     }
 
     private static boolean isCardChanged(Throwable e) {

@@ -83,6 +83,13 @@ final class PcscWatcher implements AutoCloseable {
         return Map.copyOf(readers);
     }
 
+    private final Map<String, IoWorker> io = new ConcurrentHashMap<>();
+
+    /** @return the thread that does a reader's card I/O */
+    IoWorker io(String reader) {
+        return io.computeIfAbsent(reader, IoWorker::new);
+    }
+
     /** @return the lock of a reader; hold it while using the reader's card */
     Semaphore lock(String reader) {
         return locks.computeIfAbsent(reader, n -> new Semaphore(1, true));
@@ -154,6 +161,7 @@ final class PcscWatcher implements AutoCloseable {
         }
         readers.values().forEach(r -> disconnect(r.card()));
         readers.clear();
+        io.values().forEach(IoWorker::close);
     }
 
     // --- the loop ---------------------------------------------------------------------------------------

@@ -69,23 +69,6 @@ public class PcscWatcherTest {
     }
 
     @Test
-    public void sessionsTalkToTheCard() throws Exception {
-        bridge.slot(0).insert(world.card(number(CardKind.HC)));
-        await("HC seen", () -> watcher.readers().containsKey(READER_0) && watcher.readers().get(READER_0).cardPresent());
-        PcscWatcher.Reader r = watcher.readers().get(READER_0);
-        byte[] select = java.util.HexFormat.of().parseHex("00A4040010D1580000010000000000000000001100");
-        long t0 = System.nanoTime();
-        int n = 200;
-        try (PcscSession s = new PcscSession(org.opennhi.contracts.reader.Slot.HC, READER_0, r.card(), r.atr(), watcher,
-                () -> { })) {
-            for (int i = 0; i < n; i++) {
-                assertEquals(0x9000, s.transmit(select).sw());
-            }
-        }
-        System.out.printf("%d APDUs, %.3f ms each%n", n, (System.nanoTime() - t0) / 1e6 / n);
-    }
-
-    @Test
     public void reportsRemovalAndReinsertion() throws Exception {
         bridge.slot(0).insert(world.card(number(CardKind.HC)));
         awaitEvent(ReaderEvent.Type.CARD_INSERTED);
