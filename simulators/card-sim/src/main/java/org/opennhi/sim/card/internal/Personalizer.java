@@ -58,7 +58,7 @@ public final class Personalizer {
                 p.cardNumber()));
         s.setArea(Layouts.BASIC, new Text.Fields().ascii(p.cardNumber(), 12).big5(p.name(), 20)
                 .ascii(p.idNumber(), 10).ascii(p.englishName(), 20).ascii(p.profession(), 2)
-                .date(LocalDate.of(2030, 12, 31)).bytes());
+                .date(p.expiryDate()).bytes());
         s.setPin(p.pin(), true);
         s.setPuk(p.puk());
         return s;
