@@ -26,6 +26,9 @@ import org.junit.runner.RunWith;
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.ReaderMapping;
+import org.opennhi.contracts.reader.ReaderService;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.osgi.service.cm.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -62,6 +65,8 @@ public class PlatformIT {
     private ReaderMapping readerMapping;
     @Inject
     private NhiHome home;
+    @Inject
+    private ReaderService readers;
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() throws IOException {
@@ -234,6 +239,82 @@ public class PlatformIT {
         assertTrue(Arrays.asList((String[]) stored.get("legacy.unknown")).contains("[CS] VENDOR_TWEAK=1"));
     }
 
+    // --- switching and plugins ------------------------------------------------------------------------
+
+    @Test
+    public void theReaderTypeSwitchesLiveOverHttpAndGogo() throws Exception {
+        try {
+            Map<String, String> json = authorised();
+            json.put("Content-Type", "application/json");
+            RawHttp.Response put = RawHttp.send(port(), "PUT", "/settings/platform", json, "{\"readerType\":\"nhi-com\"}");
+            assertEquals(put.body(), 200, put.status());
+            Await.until("the reader service follows the HTTP switch", () -> "nhi-com".equals(readers.readerType()));
+
+            RawHttp.Response bad = RawHttp.send(port(), "PUT", "/settings/platform", json, "{\"samMode\":\"magic\"}");
+            assertEquals(400, bad.status());
+            assertTrue(bad.body(), bad.body().contains("one of cloud, physical"));
+            assertEquals(400, RawHttp.send(port(), "PUT", "/settings/platform", json, "{\"nope\":true}").status());
+            assertEquals(400, RawHttp.send(port(), "PUT", "/settings/platform", json, "{not json").status());
+            assertEquals(404, RawHttp.send(port(), "GET", "/settings/gateway", authorised()).status());
+
+            CommandProcessor gogo = context.getService(context.getServiceReference(CommandProcessor.class));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream print = new java.io.PrintStream(out, true);
+            try (CommandSession session = gogo.createSession(new java.io.ByteArrayInputStream(new byte[0]), print,
+                    print)) {
+                Object said = session.execute("opennhi:readertype pcsc");
+                assertTrue(String.valueOf(said), String.valueOf(said).contains("Reader type set to pcsc"));
+            }
+            Await.until("the reader service follows the Gogo switch", () -> "pcsc".equals(readers.readerType()));
+        } finally {
+            update(PlatformSettings.PID, "readerType", PlatformSettings.READER_TYPE_PCSC);
+        }
+    }
+
+    @Test
+    public void aPluginThatCannotLoadIsReportedAndHarmsNoOtherPlugin() throws Exception {
+        Path jar = Files.createTempFile("broken-plugin", ".jar");
+        java.util.jar.Manifest mf = new java.util.jar.Manifest();
+        mf.getMainAttributes().putValue("Manifest-Version", "1.0");
+        mf.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        mf.getMainAttributes().putValue("Bundle-SymbolicName", "com.vendor.broken.reader");
+        mf.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+        mf.getMainAttributes().putValue("Opennhi-Plugin", "reader");
+        mf.getMainAttributes().putValue("Import-Package", "com.vendor.missing.driver");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), mf)) {
+            out.flush();
+        }
+        Bundle broken = context.installBundle(jar.toUri().toString());
+        try {
+            try {
+                broken.start();
+            } catch (org.osgi.framework.BundleException expected) {
+                // it cannot resolve: that is the point
+            }
+            Await.until("the broken plugin is listed", () -> statusBody().contains("com.vendor.broken.reader"));
+            JsonObject status = JsonParser.parseString(statusBody()).getAsJsonObject();
+            JsonObject brokenEntry = null;
+            JsonObject pcsc = null;
+            for (com.google.gson.JsonElement e : status.getAsJsonArray("plugins")) {
+                JsonObject p = e.getAsJsonObject();
+                if (p.get("name").getAsString().equals("com.vendor.broken.reader")) {
+                    brokenEntry = p;
+                } else if (p.get("name").getAsString().equals("org.opennhi.reader.pcsc")) {
+                    pcsc = p;
+                }
+            }
+            assertNotNull(brokenEntry);
+            assertEquals("INSTALLED", brokenEntry.get("state").getAsString());
+            assertTrue(brokenEntry.toString(), brokenEntry.get("problem").getAsString().contains("com.vendor.missing.driver"));
+            assertNotNull("our own plugin is listed too", pcsc);
+            assertEquals("ACTIVE", pcsc.get("state").getAsString());
+            assertTrue(pcsc.get("problem").isJsonNull());
+            assertEquals(Bundle.ACTIVE, bundle("org.opennhi.reader.service").getState());
+        } finally {
+            broken.uninstall();
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------
 
     private void update(String pid, String key, Object value) throws IOException {
@@ -241,6 +322,23 @@ public class PlatformIT {
         Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
         props.put(key, value);
         c.update(props);
+    }
+
+    private String statusBody() {
+        try {
+            return RawHttp.send(port(), "GET", "/status", authorised()).body();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError(symbolicName + " is not installed");
     }
 
     private int statusOf(Map<String, String> headers) {

@@ -27,9 +27,24 @@ final class RawHttp {
 
     /** Sends one request with exactly these headers (Host included) and reads the whole answer. */
     static Response send(int port, String method, String path, Map<String, String> headers) throws IOException {
+        return send(port, method, path, headers, null);
+    }
+
+    /** As {@link #send(int, String, String, Map)}, with a UTF-8 body. */
+    static Response send(int port, String method, String path, Map<String, String> headers, String body)
+            throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
-            writeRequest(socket.getOutputStream(), method, path, headers);
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+            if (bytes != null) {
+                all.put("Content-Length", Integer.toString(bytes.length));
+            }
+            writeRequest(socket.getOutputStream(), method, path, all);
+            if (bytes != null) {
+                socket.getOutputStream().write(bytes);
+                socket.getOutputStream().flush();
+            }
             return parse(readAll(socket.getInputStream()));
         }
     }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.opennhi.contracts.platform.Facade;
 import org.opennhi.contracts.platform.PlatformSettings;
+import org.opennhi.contracts.platform.Plugins;
 import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.contracts.reader.ReaderEventListener;
 import org.opennhi.contracts.reader.ReaderService;
@@ -23,12 +24,16 @@ import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SamStatusListener;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * its subscribers at once; nothing polls.
  */
 @Component(service = {StatusModel.class, ReaderEventListener.class, SamStatusListener.class})
-public final class StatusModel implements ReaderEventListener, SamStatusListener {
+public final class StatusModel implements ReaderEventListener, SamStatusListener, BundleListener {
     static final String PLATFORM_NAME = "Open NHI card control platform";
     /** Framework property the distribution sets to its release version. */
     static final String VERSION_PROPERTY = "opennhi.version";
@@ -49,6 +54,7 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
     record Push(String event, String json) {
     }
 
+    private final BundleContext context;
     private final String version;
     private final Instant started;
     private final List<Consumer<Push>> subscribers = new CopyOnWriteArrayList<>();
@@ -56,9 +62,12 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
     private volatile PlatformSettings settings;
     private volatile ReaderService readers;
     private volatile SamService sam;
+    private volatile ServiceComponentRuntime scr;
 
     @Activate
     public StatusModel(BundleContext context) {
+        this.context = context;
+        context.addBundleListener(this);
         String v = context.getProperty(VERSION_PROPERTY);
         this.version = v != null ? v : context.getBundle().getVersion().toString();
         this.started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
@@ -140,6 +149,31 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
         changed();
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindScr(ServiceComponentRuntime runtime) {
+        scr = runtime;
+    }
+
+    void unbindScr(ServiceComponentRuntime runtime) {
+        if (scr == runtime) {
+            scr = null;
+        }
+    }
+
+    /** A plugin bundle installed, started, stopped or updated changes what {@code /status} says. */
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        if (event.getBundle().getHeaders("").get(Plugins.HEADER) != null) {
+            changed();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(this);
+    }
+
     // --- subscribers -----------------------------------------------------------------------------
 
     /** @return a handle that ends the subscription */
@@ -203,6 +237,7 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
         out.put("reader", reader);
 
         out.put("sam", samPart(s, m));
+        out.put("plugins", PluginHealth.report(context, scr));
         out.put("slots", slotsPart(r));
 
         if (s != null) {

@@ -9,10 +9,10 @@ import org.osgi.service.metatype.annotations.Option;
         description = "Reader type, SAM mode and the switches of the legacy csdll.ini. Applied live.")
 @interface PlatformConfig {
 
-    @AttributeDefinition(name = "Reader type", description = "Chip readers (PC/SC) or the dedicated NHI reader"
-            + " on a COM port (the official csUpRDType switch).",
-            options = {@Option(value = PlatformSettings.READER_TYPE_PCSC, label = "Chip readers (PC/SC)"),
-                @Option(value = PlatformSettings.READER_TYPE_NHI_COM, label = "Dedicated NHI reader (COM port)")})
+    // no fixed options: a vendor's reader plugin brings a type of its own
+    @AttributeDefinition(name = "Reader type", description = "The reader plugin that serves calls (the official"
+            + " csUpRDType switch): pcsc for chip readers, nhi-com for the dedicated NHI reader on a COM port, or"
+            + " the type of an installed vendor plugin.")
     String readerType() default PlatformSettings.READER_TYPE_PCSC;
 
     @AttributeDefinition(name = "SAM mode", description = "Cloud SAM file or physical SAM card.",

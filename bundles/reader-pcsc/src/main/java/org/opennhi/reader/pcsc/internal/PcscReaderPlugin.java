@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.PlatformSettings;
+import org.opennhi.contracts.platform.Plugins;
 import org.opennhi.contracts.platform.ReaderMapping;
 import org.opennhi.contracts.reader.Availability;
 import org.opennhi.contracts.reader.CardSession;
@@ -23,6 +24,7 @@ import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.reader.SlotState;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
+import org.osgi.annotation.bundle.Header;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,6 +50,7 @@ import org.slf4j.LoggerFactory;
         property = {ReaderPlugin.TYPE_PROPERTY + "=" + PlatformSettings.READER_TYPE_PCSC,
             "osgi.command.scope=opennhi", "osgi.command.function=rescan"})
 @Designate(ocd = PcscConfig.class)
+@Header(name = Plugins.HEADER, value = "reader")
 public final class PcscReaderPlugin implements ReaderPlugin {
     private static final Logger LOG = LoggerFactory.getLogger(PcscReaderPlugin.class);
 

@@ -1,0 +1,242 @@
+package org.opennhi.gateway.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.opennhi.contracts.platform.HttpApi;
+import org.opennhi.contracts.platform.PlatformSettings;
+import org.opennhi.contracts.platform.ReaderMapping;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code GET /settings/<group>} shows a group of settings, {@code PUT /settings/<group>} changes some of them
+ * (e.g. {@code {"readerType":"nhi-com"}}, the official csUpRDType). Values are checked against the settings'
+ * metatype (name, type, allowed values) and written to ConfigAdmin, which applies them live, exactly like a
+ * change from Gogo or the legacy INI import. JSON only, so a form on a foreign page cannot post here.
+ */
+@Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/settings/*",
+    "osgi.http.whiteboard.context.select=" + HttpApi.CONTEXT_SELECT})
+public final class SettingsServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_BODY = 16 * 1024;
+    /** The groups the API may change, by name in the URL. */
+    static final Map<String, String> GROUPS = Map.of("platform", PlatformSettings.PID, "readers", ReaderMapping.PID);
+
+    private final transient BundleContext context;
+    private final transient ConfigurationAdmin configAdmin;
+    private final transient MetaTypeService metaType;
+
+    @Activate
+    public SettingsServlet(BundleContext context, @Reference ConfigurationAdmin configAdmin,
+            @Reference MetaTypeService metaType) {
+        this.context = context;
+        this.configAdmin = configAdmin;
+        this.metaType = metaType;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Optional<String> pid = pid(req, res);
+        if (pid.isEmpty()) {
+            return;
+        }
+        Optional<ObjectClassDefinition> ocd = definition(pid.get());
+        if (ocd.isEmpty()) {
+            Json.write(res, 503, Json.error("not_ready", "The settings' description is not available yet."));
+            return;
+        }
+        Json.write(res, 200, current(pid.get(), ocd.get()));
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Optional<String> pid = pid(req, res);
+        if (pid.isEmpty()) {
+            return;
+        }
+        String type = req.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            Json.write(res, 415, Json.error("json_only", "Send the settings as application/json."));
+            return;
+        }
+        if (req.getContentLengthLong() > MAX_BODY) {
+            Json.write(res, 413, Json.error("too_large", "Settings are at most " + MAX_BODY + " bytes."));
+            return;
+        }
+        Optional<ObjectClassDefinition> ocd = definition(pid.get());
+        if (ocd.isEmpty()) {
+            Json.write(res, 503, Json.error("not_ready", "The settings' description is not available yet."));
+            return;
+        }
+        JsonObject body;
+        try (Reader in = req.getReader()) {
+            char[] buf = new char[MAX_BODY + 1];
+            int n = in.read(buf, 0, buf.length);
+            if (n > MAX_BODY) {
+                Json.write(res, 413, Json.error("too_large", "Settings are at most " + MAX_BODY + " bytes."));
+                return;
+            }
+            JsonElement parsed = JsonParser.parseString(n <= 0 ? "" : new String(buf, 0, n));
+            if (!parsed.isJsonObject()) {
+                Json.write(res, 400, Json.error("bad_json", "Send a JSON object of settings."));
+                return;
+            }
+            body = parsed.getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            Json.write(res, 400, Json.error("bad_json", "The body is not valid JSON."));
+            return;
+        }
+        Map<String, AttributeDefinition> known = new LinkedHashMap<>();
+        for (AttributeDefinition ad : ocd.get().getAttributeDefinitions(ObjectClassDefinition.ALL)) {
+            known.put(ad.getID(), ad);
+        }
+        Hashtable<String, Object> changes = new Hashtable<>();
+        for (Map.Entry<String, JsonElement> e : body.entrySet()) {
+            AttributeDefinition ad = known.get(e.getKey());
+            if (ad == null) {
+                Json.write(res, 400, Json.error("unknown_setting", "'" + e.getKey() + "' is not a setting of this group;"
+                        + " known: " + String.join(", ", known.keySet())));
+                return;
+            }
+            Object value = convert(ad, e.getValue());
+            if (value == null) {
+                Json.write(res, 400, Json.error("bad_value", "'" + e.getKey() + "' takes " + describe(ad) + "."));
+                return;
+            }
+            changes.put(ad.getID(), value);
+        }
+        Configuration c = configAdmin.getConfiguration(pid.get(), "?");
+        Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
+        changes.forEach(props::put);
+        c.updateIfDifferent(props);
+        Map<String, Object> answer = current(pid.get(), ocd.get());
+        answer.putAll(changes);
+        Json.write(res, 200, answer);
+    }
+
+    private Optional<String> pid(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        String group = req.getPathInfo() == null ? "" : req.getPathInfo().replaceFirst("^/", "");
+        String pid = GROUPS.get(group);
+        if (pid == null) {
+            Json.write(res, 404, Json.error("unknown_group", "Settings groups: " + String.join(", ",
+                    GROUPS.keySet().stream().sorted().toList())));
+            return Optional.empty();
+        }
+        return Optional.of(pid);
+    }
+
+    private Map<String, Object> current(String pid, ObjectClassDefinition ocd) throws IOException {
+        Dictionary<String, Object> props = configAdmin.getConfiguration(pid, "?").getProperties();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (AttributeDefinition ad : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
+            Object v = props == null ? null : props.get(ad.getID());
+            out.put(ad.getID(), v != null ? v : defaultValue(ad));
+        }
+        return out;
+    }
+
+    private Optional<ObjectClassDefinition> definition(String pid) {
+        for (Bundle b : context.getBundles()) {
+            MetaTypeInformation info = metaType.getMetaTypeInformation(b);
+            if (info != null && Arrays.asList(info.getPids()).contains(pid)) {
+                return Optional.ofNullable(info.getObjectClassDefinition(pid, null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the value in the setting's type, or null when it does not fit */
+    static Object convert(AttributeDefinition ad, JsonElement json) {
+        if (!json.isJsonPrimitive()) {
+            return null;
+        }
+        JsonPrimitive p = json.getAsJsonPrimitive();
+        Object value;
+        switch (ad.getType()) {
+            case AttributeDefinition.BOOLEAN:
+                value = p.isBoolean() ? p.getAsBoolean() : null;
+                break;
+            case AttributeDefinition.LONG:
+            case AttributeDefinition.INTEGER:
+                if (!p.isNumber() || p.getAsDouble() != Math.rint(p.getAsDouble())) {
+                    return null;
+                }
+                value = ad.getType() == AttributeDefinition.LONG ? (Object) p.getAsLong() : (Object) p.getAsInt();
+                break;
+            case AttributeDefinition.STRING:
+                value = p.isString() ? p.getAsString() : null;
+                break;
+            default:
+                return null;
+        }
+        if (value == null) {
+            return null;
+        }
+        String[] options = ad.getOptionValues();
+        if (options != null && options.length > 0 && !Arrays.asList(options).contains(value.toString())) {
+            return null;
+        }
+        String verdict = ad.validate(value.toString());
+        return verdict == null || verdict.isEmpty() ? value : null;
+    }
+
+    private static String describe(AttributeDefinition ad) {
+        String[] options = ad.getOptionValues();
+        if (options != null && options.length > 0) {
+            return "one of " + String.join(", ", options);
+        }
+        switch (ad.getType()) {
+            case AttributeDefinition.BOOLEAN:
+                return "true or false";
+            case AttributeDefinition.LONG:
+            case AttributeDefinition.INTEGER:
+                return "a whole number";
+            default:
+                return "a text";
+        }
+    }
+
+    private static Object defaultValue(AttributeDefinition ad) {
+        String[] d = ad.getDefaultValue();
+        if (d == null || d.length == 0) {
+            return null;
+        }
+        switch (ad.getType()) {
+            case AttributeDefinition.BOOLEAN:
+                return Boolean.parseBoolean(d[0]);
+            case AttributeDefinition.LONG:
+                return Long.parseLong(d[0]);
+            case AttributeDefinition.INTEGER:
+                return Integer.parseInt(d[0]);
+            default:
+                return d[0];
+        }
+    }
+}
