@@ -71,6 +71,11 @@ public class SignatureBench {
                 r[3][i] = rate("  IDC over HTTPS, 8 clients             ", 8, warmup, seconds,
                         () -> httpsSigner(idc, session, body));
             }
+            double overhead = rate("IDC over HTTPS, 8 clients, no signing (GET /v1/health)", 8, warmup, seconds,
+                    () -> httpsNoSigning(idc));
+            System.out.printf("HTTPS path alone: %.0f requests/s, i.e. about %.0f us of CPU per request on %d cores%n",
+                    overhead, 1e6 * Runtime.getRuntime().availableProcessors() / overhead,
+                    Runtime.getRuntime().availableProcessors());
             double raw1 = median(r[0]);
             double https1 = median(r[1]);
             double raw8 = median(r[2]);
@@ -146,17 +151,25 @@ public class SignatureBench {
         };
     }
 
-    /** One kept-alive TLS connection speaking minimal HTTP/1.1. */
     static Op httpsSigner(IdcSimulator idc, String session, String body) throws Exception {
+        return https(idc, ("POST /v1/signatures HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Authorization: Bearer " + session + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A request that does no signing: what the HTTPS path itself costs. */
+    static Op httpsNoSigning(IdcSimulator idc) throws Exception {
+        return https(idc, "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** One kept-alive TLS connection speaking minimal HTTP/1.1, sending {@code request} again and again. */
+    static Op https(IdcSimulator idc, byte[] request) throws Exception {
         SSLSocket socket = (SSLSocket) idc.clientTlsContext().getSocketFactory()
                 .createSocket("127.0.0.1", idc.port());
         socket.setTcpNoDelay(true);
         socket.startHandshake();
         OutputStream out = socket.getOutputStream();
         InputStream in = new BufferedInputStream(socket.getInputStream());
-        byte[] request = ("POST /v1/signatures HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Authorization: Bearer " + session + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
-                .getBytes(StandardCharsets.US_ASCII);
         return () -> {
             out.write(request);
             out.flush();
