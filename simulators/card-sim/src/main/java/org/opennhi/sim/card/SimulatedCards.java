@@ -77,6 +77,17 @@ public final class SimulatedCards {
         return new ArrayList<>(infos.values());
     }
 
+    /** @return {@link #list()} as a text table: kind, number, environment, holder, purpose */
+    public String table() {
+        StringBuilder b = new StringBuilder(String.format("%-12s %-12s %-11s %-10s %s%n", "KIND", "NUMBER", "ENV",
+                "HOLDER", "PURPOSE"));
+        for (CardInfo c : list()) {
+            b.append(String.format("%-12s %-12s %-11s %-10s %s%n", c.kind(), c.number(), c.environment(), c.holder(),
+                    c.purpose()));
+        }
+        return b.toString();
+    }
+
     /** @return the fixture records the cards were issued from */
     public Fixtures fixtures() {
         return fixtures;

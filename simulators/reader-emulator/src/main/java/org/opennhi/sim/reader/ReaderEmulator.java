@@ -125,6 +125,19 @@ public final class ReaderEmulator implements AutoCloseable {
         return errors.get();
     }
 
+    /** @return the slots, LEDs, clock and counters as text */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        for (Slot s : Slot.values()) {
+            VirtualCard c = card(s);
+            b.append(String.format("%-3s slot: %s%n", s, c == null ? "empty" : c.kind() + " " + c.number()));
+        }
+        int[] l = leds();
+        b.append(String.format("LEDs power/SAM/HC/HPC: %d %d %d %d; clock %s; %d requests, %d error frames%n", l[0],
+                l[1], l[2], l[3], clock(), handled(), errors()));
+        return b.toString();
+    }
+
     /** @return true while the answering thread runs */
     public boolean alive() {
         return thread.isAlive();

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.opennhi.sim.card.CardInfo;
 import org.opennhi.sim.card.SimulatedCards;
 
 /**
@@ -87,10 +86,6 @@ public final class NhiSim {
     }
 
     static void list(SimulatedCards world, PrintStream out) {
-        out.printf("%-12s %-12s %-11s %-10s %s%n", "KIND", "NUMBER", "ENV", "HOLDER", "PURPOSE");
-        for (CardInfo c : world.list()) {
-            out.printf("%-12s %-12s %-11s %-10s %s%n", c.kind(), c.number(), c.environment(), c.holder(),
-                    c.purpose());
-        }
+        out.print(world.table());
     }
 }

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.VirtualCard;
 import org.opennhi.sim.vpcd.VpcdBridge;
@@ -37,9 +36,9 @@ final class ReadersMode {
             out.println("vpcd readers on ports " + port + " (Virtual PCD 00 00 = hc) and " + (port + 1)
                     + " (Virtual PCD 00 01 = hpc)");
             Console console = new Console(out)
-                    .on("insert", "insert hc|hpc CARD", a -> insert(bridge, slot(a.get(0)), a.get(1)))
-                    .on("swap", "swap hc|hpc CARD", a -> insert(bridge, slot(a.get(0)), a.get(1)))
-                    .on("remove", "remove hc|hpc", a -> bridge.slot(slot(a.get(0))).remove())
+                    .on("insert", "insert hc|hpc CARD", a -> insert(bridge.slot(a.get(0)), a.get(1)))
+                    .on("swap", "swap hc|hpc CARD", a -> insert(bridge.slot(a.get(0)), a.get(1)))
+                    .on("remove", "remove hc|hpc", a -> bridge.slot(a.get(0)).remove())
                     .on("status", "status", a -> status(bridge))
                     .on("show", "show CARD", a -> out.print(world.show(a.get(0))))
                     .on("list", "list", a -> NhiSim.list(world, out));
@@ -55,35 +54,19 @@ final class ReadersMode {
 
     private void insertIfGiven(VpcdBridge bridge, int slot, String number) throws InterruptedException {
         if (number != null) {
-            insert(bridge, slot, number);
+            insert(bridge.slot(slot), number);
         }
     }
 
-    private void insert(VpcdBridge bridge, int slot, String number) throws InterruptedException {
+    private void insert(VpcdSlot s, String number) throws InterruptedException {
         VirtualCard card = world.card(number);
-        VpcdSlot s = bridge.slot(slot);
         s.insert(card);
         boolean up = s.awaitConnected(Duration.ofSeconds(2));
-        out.println(card.kind() + " " + number + " in Virtual PCD 00 0" + slot
-                + (up ? "" : " (waiting for pcscd's vpcd on port " + s.address().getPort() + ")"));
+        out.println(card.kind() + " " + number + " in the vpcd reader on port " + s.address().getPort()
+                + (up ? "" : " (waiting for pcscd's vpcd)"));
     }
 
     private void status(VpcdBridge bridge) {
-        for (int i = 0; i < bridge.size(); i++) {
-            VpcdSlot s = bridge.slot(i);
-            VirtualCard c = s.card();
-            out.printf("Virtual PCD 00 0%d (port %d): %s%s, %d APDUs%n", i, s.address().getPort(),
-                    c == null ? "empty" : c.kind() + " " + c.number(),
-                    c != null && !s.connected() ? " (not connected)" : "", s.apduCount());
-        }
+        out.print(bridge.describe());
     }
-
-    static int slot(String name) {
-        return switch (name.toLowerCase()) {
-            case "hc", "0" -> 0;
-            case "hpc", "1" -> 1;
-            default -> throw new IllegalArgumentException("slot is hc or hpc, not '" + name + "'");
-        };
-    }
-
 }

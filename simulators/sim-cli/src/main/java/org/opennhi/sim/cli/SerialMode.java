@@ -42,10 +42,10 @@ final class SerialMode {
             reader.start();
             out.println("dedicated-reader emulator on " + device);
             Console console = new Console(out)
-                    .on("insert", "insert sam|hc|hpc CARD", a -> insert(reader, slot(a.get(0)), a.get(1)))
-                    .on("swap", "swap sam|hc|hpc CARD", a -> insert(reader, slot(a.get(0)), a.get(1)))
+                    .on("insert", "insert sam|hc|hpc CARD", a -> insert(reader, Slot.named(a.get(0)), a.get(1)))
+                    .on("swap", "swap sam|hc|hpc CARD", a -> insert(reader, Slot.named(a.get(0)), a.get(1)))
                     .on("remove", "remove sam|hc|hpc", a -> {
-                        reader.remove(slot(a.get(0)));
+                        reader.remove(Slot.named(a.get(0)));
                         out.println("removed");
                     })
                     .on("keypad", "keypad DIGITS|cancel   (the next PIN entry)", a -> {
@@ -82,21 +82,6 @@ final class SerialMode {
     }
 
     private void status(ReaderEmulator reader) {
-        for (Slot s : Slot.values()) {
-            VirtualCard c = reader.card(s);
-            out.printf("%-3s slot: %s%n", s, c == null ? "empty" : c.kind() + " " + c.number());
-        }
-        int[] leds = reader.leds();
-        out.printf("LEDs power/SAM/HC/HPC: %d %d %d %d; clock %s; %d requests, %d error frames%n", leds[0], leds[1],
-                leds[2], leds[3], reader.clock(), reader.handled(), reader.errors());
-    }
-
-    static Slot slot(String name) {
-        return switch (name.toLowerCase()) {
-            case "sam" -> Slot.SAM;
-            case "hc" -> Slot.HC;
-            case "hpc" -> Slot.HPC;
-            default -> throw new IllegalArgumentException("slot is sam, hc or hpc, not '" + name + "'");
-        };
+        out.print(reader.describe());
     }
 }

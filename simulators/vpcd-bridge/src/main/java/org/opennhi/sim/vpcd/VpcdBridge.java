@@ -42,9 +42,41 @@ public final class VpcdBridge implements AutoCloseable {
         return slots.get(i);
     }
 
+    /**
+     * @param name {@code hc} (reader 00 00), {@code hpc} (reader 00 01) or a slot number
+     * @return that slot
+     * @throws IllegalArgumentException for any other name
+     */
+    public VpcdSlot slot(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "hc" -> slot(0);
+            case "hpc" -> slot(1);
+            default -> {
+                try {
+                    yield slot(Integer.parseInt(name));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("slot is hc, hpc or a number, not '" + name + "'");
+                }
+            }
+        };
+    }
+
     /** @return the number of slots */
     public int size() {
         return slots.size();
+    }
+
+    /** @return one line per slot: reader name, port, card, connection, APDUs served */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < slots.size(); i++) {
+            VpcdSlot s = slots.get(i);
+            org.opennhi.sim.card.VirtualCard c = s.card();
+            b.append(String.format("Virtual PCD 00 %02d (port %d): %s%s, %d APDUs%n", i, s.address().getPort(),
+                    c == null ? "empty" : c.kind() + " " + c.number(),
+                    c != null && !s.connected() ? " (waiting for vpcd)" : "", s.apduCount()));
+        }
+        return b.toString();
     }
 
     /** Removes every card. */

@@ -20,6 +20,20 @@ public enum Slot {
         return number;
     }
 
+    /**
+     * @param name {@code sam}, {@code hc} or {@code hpc}, any case
+     * @return the slot
+     * @throws IllegalArgumentException for another name
+     */
+    public static Slot named(String name) {
+        for (Slot s : values()) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("slot is sam, hc or hpc, not '" + name + "'");
+    }
+
     /** @return the slot with that number, or null */
     public static Slot of(int number) {
         for (Slot s : values()) {
