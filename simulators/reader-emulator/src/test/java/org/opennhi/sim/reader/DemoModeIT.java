@@ -79,6 +79,10 @@ public class DemoModeIT {
                 ctx.createFilter("(objectClass=" + ReaderEmulator.class.getName() + ")"), null);
         emulators.open(true); // the test's own ReaderEmulator class is another class than the bundle's
         assertNotNull("the emulator came up", emulators.waitForService(10_000));
+        ServiceTracker<Object, Object> commands = new ServiceTracker<>(ctx,
+                ctx.createFilter("(osgi.command.scope=serial)"), null);
+        commands.open(true);
+        assertNotNull("serial:* commands registered for Gogo", commands.waitForService(10_000));
         ServiceReference<Object> ref = emulators.getServiceReference();
         String device = (String) ref.getProperty("host.device");
         assertNotNull(device);

@@ -85,6 +85,13 @@ public class DemoModeIT {
         bridges.open(true); // the test's own copy of VpcdBridge is another class than the bundle's
         assertNotNull("the vpcd readers came up", bridges.waitForService(10_000));
         assertTrue("pcscd sees the card", waitForAtr(true));
+        for (String commands : new String[] {"org.opennhi.sim.card.internal.osgi.CardCommands",
+                "org.opennhi.sim.vpcd.internal.osgi.VpcdCommands"}) {
+            ServiceTracker<Object, Object> t = new ServiceTracker<>(ctx,
+                    ctx.createFilter("(&(objectClass=" + commands + ")(osgi.command.scope=*))"), null);
+            t.open(true);
+            assertNotNull(commands + " registered for Gogo", t.waitForService(10_000));
+        }
         PrivatePcscd.ToolResult r = pcscd.run(VpcdBridgeTest.TOOL, "opensc-tool", "-r", "0", "-s",
                 VpcdBridgeTest.SELECT, "-s", VpcdBridgeTest.READ_BASIC);
         List<String> answers = VpcdBridgeTest.received(r.output());
