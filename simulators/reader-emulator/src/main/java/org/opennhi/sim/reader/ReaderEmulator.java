@@ -169,7 +169,8 @@ public final class ReaderEmulator implements AutoCloseable {
     }
 
     private Frame answer(Frame request) throws InterruptedException {
-        if (request.equals(lastRequest)) {
+        // OPEN starts a new host session: never a cached answer, so a restarted host cannot be served a stale one
+        if (request.cmd() != Command.OPEN && request.equals(lastRequest)) {
             return lastResponse;
         }
         Frame response;

@@ -176,6 +176,17 @@ public class PtyRoundTripTest {
     }
 
     @Test
+    public void openIsNeverAnsweredFromTheCache() throws Exception {
+        Frame open = new Frame(0x10, Command.OPEN, new byte[0]);
+        line.client.sendRaw(open.encode());
+        line.client.reader().next(2000);
+        long before = line.emulator.handled();
+        line.client.sendRaw(open.encode());
+        assertEquals(Status.OK, line.client.reader().next(2000).frame().status());
+        assertEquals("executed again", before + 1, line.emulator.handled());
+    }
+
+    @Test
     public void unknownCommandGetsAnErrorFrame() throws Exception {
         Frame f = line.client.call(0x55);
         assertEquals(Command.ERROR, f.cmd());
