@@ -71,4 +71,18 @@ public class FixturesTest {
     public void unknownCardIsAClearError() {
         SimulatedCards.open(tmp.getRoot().toPath(), HealthCardPublicTest.CLOCK).card("123");
     }
+
+    @Test
+    public void damagedCardFileIsAClearError() throws Exception {
+        java.nio.file.Path dir = tmp.getRoot().toPath();
+        SimulatedCards.open(dir, HealthCardPublicTest.CLOCK);
+        java.nio.file.Files.writeString(dir.resolve("900000000001.card"), "kind=HC\nkey=zz\n");
+        try {
+            SimulatedCards.open(dir, HealthCardPublicTest.CLOCK).card("900000000001");
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("900000000001.card is damaged"));
+            return;
+        }
+        throw new AssertionError("a damaged card file must be reported");
+    }
 }
