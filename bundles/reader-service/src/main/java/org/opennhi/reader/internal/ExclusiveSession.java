@@ -1,5 +1,6 @@
 package org.opennhi.reader.internal;
 
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.opennhi.contracts.reader.CardSession;
@@ -18,6 +19,7 @@ final class ExclusiveSession implements CardSession {
     private final Runnable release;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String revokedBecause;
+    private volatile Future<?> lease;
 
     ExclusiveSession(CardSession delegate, Runnable release) {
         this.delegate = delegate;
@@ -44,9 +46,21 @@ final class ExclusiveSession implements CardSession {
         return delegate.transmit(command);
     }
 
+    /** @param lease the task that ends the session when held too long; cancelled when the session closes */
+    void lease(Future<?> lease) {
+        this.lease = lease;
+        if (closed.get()) {
+            lease.cancel(false);
+        }
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            Future<?> l = lease;
+            if (l != null) {
+                l.cancel(false);
+            }
             try {
                 delegate.close();
             } finally {

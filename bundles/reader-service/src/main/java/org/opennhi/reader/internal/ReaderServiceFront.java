@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -55,7 +54,7 @@ public final class ReaderServiceFront implements ReaderService {
     private final SlotQueue queue = new SlotQueue();
     private final List<ReaderEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<ReaderPlugin, ReaderEventListener> pluginListeners = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
+    private final ScheduledThreadPoolExecutor leases = new ScheduledThreadPoolExecutor(1,
             daemon("opennhi-reader-leases"));
     /** Events leave on one thread, in order, and never on the plugin's own thread. */
     private final ThreadPoolExecutor events = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -67,6 +66,8 @@ public final class ReaderServiceFront implements ReaderService {
 
     @Activate
     public ReaderServiceFront(ReaderServiceConfig config) {
+        // a closed session's lease must not linger in the queue until it would have run
+        leases.setRemoveOnCancelPolicy(true);
         modified(config);
     }
 
@@ -231,13 +232,13 @@ public final class ReaderServiceFront implements ReaderService {
         ExclusiveSession session = new ExclusiveSession(plugged, () -> queue.release(slot));
         long hold = maxHoldMillis;
         try {
-            leases.schedule(() -> {
+            session.lease(leases.schedule(() -> {
                 if (!session.isClosed()) {
                     LOG.warn("A {} card session was held over {} ms and was ended so others can use the card", slot,
                             hold);
                     session.revoke("the " + slot + " session was held over " + hold + " ms and was ended");
                 }
-            }, hold, TimeUnit.MILLISECONDS);
+            }, hold, TimeUnit.MILLISECONDS));
         } catch (RejectedExecutionException stopping) {
             // the service is going away; the caller still closes normally
         }
@@ -246,6 +247,10 @@ public final class ReaderServiceFront implements ReaderService {
 
     int waiting(Slot slot) {
         return queue.waiting(slot);
+    }
+
+    int pendingLeases() {
+        return leases.getQueue().size();
     }
 
     // --- events ----------------------------------------------------------------------------------------

@@ -145,6 +145,15 @@ public class ReaderServiceFrontTest {
     }
 
     @Test
+    public void closedSessionsLeaveNoLeaseBehind() throws Exception {
+        bind(pcsc, 0);
+        for (int i = 0; i < 1000; i++) {
+            front.openSession(Slot.HC, WAIT).close();
+        }
+        assertEquals(0, front.pendingLeases());
+    }
+
+    @Test
     public void aSwitchLetsTheOpenSessionFinishOnTheOldReaderAndSendsTheNextToTheNew() throws Exception {
         bind(pcsc, 0);
         bind(com, 0);

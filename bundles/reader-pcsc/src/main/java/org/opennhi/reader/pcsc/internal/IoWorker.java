@@ -1,5 +1,6 @@
 package org.opennhi.reader.pcsc.internal;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class IoWorker implements AutoCloseable {
     private final SynchronousQueue<FutureTask<?>> handoff = new SynchronousQueue<>();
+    /** Room for the longest answer (extended APDU); used only on this worker's thread, one command at a time. */
+    private final ByteBuffer answer = ByteBuffer.allocate(65_538);
     private final Thread thread;
     private volatile long busySince;
     private volatile boolean running = true;
@@ -49,6 +52,11 @@ final class IoWorker implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** @return the answer buffer; only for work running on this worker */
+    ByteBuffer answerBuffer() {
+        return answer;
     }
 
     private void serve() {

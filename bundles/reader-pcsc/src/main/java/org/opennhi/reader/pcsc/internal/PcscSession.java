@@ -29,7 +29,6 @@ final class PcscSession implements CardSession {
     private final Runnable release;
     private final IoWorker io;
     private final long answerTimeoutMillis;
-    private final ByteBuffer answer = ByteBuffer.allocate(65_538);
     private boolean closed;
 
     PcscSession(Slot slot, String reader, Card card, byte[] atr, PcscWatcher watcher, Runnable release, IoWorker io,
@@ -96,6 +95,7 @@ final class PcscSession implements CardSession {
     private ResponseApdu send(byte[] command) throws CardException {
         try {
             return io.call(() -> {
+                ByteBuffer answer = io.answerBuffer();
                 answer.clear();
                 card.getBasicChannel().transmit(ByteBuffer.wrap(command), answer);
                 return new ResponseApdu(Arrays.copyOf(answer.array(), answer.position()));
