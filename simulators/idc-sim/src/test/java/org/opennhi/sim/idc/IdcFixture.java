@@ -49,6 +49,11 @@ final class IdcFixture implements AutoCloseable {
     @Override
     public void close() {
         idc.close();
+        try (java.util.stream.Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp folder is harmless
+        }
     }
 
     static JsonObject json(Object... kv) {

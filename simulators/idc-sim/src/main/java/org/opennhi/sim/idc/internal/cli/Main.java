@@ -36,7 +36,7 @@ import com.google.gson.JsonParser;
 public final class Main {
     private final PrintStream out;
 
-    private Main(PrintStream out) {
+    Main(PrintStream out) {
         this.out = out;
     }
 

@@ -65,16 +65,19 @@ public final class ApiServlet extends HttpServlet {
                 checkAdmin(req.getHeader("X-Admin-Token"));
             }
             call = new Call(req, m.params(), sessions, gson, m.route().maxBody());
-            write(resp, m.route().endpoint().handle(call));
+            write(req, resp, m.route().endpoint().handle(call));
         } catch (IdcException e) {
             status = e.status();
             code = e.code().code();
-            writeError(resp, status, e.code(), e.getMessage());
+            writeError(req, resp, status, e.code(), e.getMessage());
+        } catch (org.eclipse.jetty.io.EofException e) {
+            status = 499; // the client went away before the answer was written: nothing to answer to
+            LOG.log(System.Logger.Level.DEBUG, "client closed the connection during " + req.getMethod() + " " + path);
         } catch (Exception | StackOverflowError e) {
             status = 500;
             code = ResultCode.IDC_UNAVAILABLE.code();
             LOG.log(System.Logger.Level.ERROR, "request " + req.getMethod() + " " + path + " failed", e);
-            writeError(resp, status, ResultCode.IDC_UNAVAILABLE, "internal error; see the IDC log");
+            writeError(req, resp, status, ResultCode.IDC_UNAVAILABLE, "internal error; see the IDC log");
         } finally {
             Session s = call == null ? null : call.sessionIfAny();
             audit.record(new AuditLog.Entry(Instant.now().toString(), req.getRemoteAddr(), s == null ? null : s.samId(),
@@ -89,7 +92,27 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private void write(HttpServletResponse resp, Object result) throws IOException {
+    /**
+     * Reads what is left of the request body (e.g. an endpoint that needs none, or a refusal before reading).
+     * Jetty would otherwise close the connection after the answer, and a client reusing it would see it
+     * close under its next request.
+     */
+    private static void drain(HttpServletRequest req) {
+        try {
+            java.io.InputStream in = req.getInputStream();
+            byte[] sink = new byte[8192];
+            long left = 8L * 1024 * 1024;
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // nothing more to read, or the body was read as a reader: the answer still goes out
+        }
+    }
+
+    private void write(HttpServletRequest req, HttpServletResponse resp, Object result) throws IOException {
+        drain(req);
         if (resp.isCommitted()) {
             return;
         }
@@ -111,7 +134,9 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private void writeError(HttpServletResponse resp, int status, ResultCode code, String detail) throws IOException {
+    private void writeError(HttpServletRequest req, HttpServletResponse resp, int status, ResultCode code,
+            String detail) throws IOException {
+        drain(req);
         if (resp.isCommitted()) {
             return;
         }
