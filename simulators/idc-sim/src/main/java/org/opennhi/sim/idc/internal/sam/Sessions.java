@@ -34,6 +34,12 @@ public final class Sessions {
         this.sams = sams;
         this.times = times;
         this.random = random;
+        long now = times.millis();
+        for (Session s : table.values()) {
+            if (s.expiresAtMillis() <= now) {
+                table.remove(s.token()); // keeps the journal from growing with dead sessions
+            }
+        }
     }
 
     /** Opens a session for an authenticated SAM. */
