@@ -1,0 +1,266 @@
+package org.opennhi.reader.nhicom.internal;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.opennhi.contracts.reader.Availability;
+import org.opennhi.contracts.reader.ReaderEvent;
+import org.opennhi.contracts.reader.ReaderStatus;
+import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the serial line to the reader open and watches its slots on its own thread: opens the port (again and
+ * again while it is missing or held by another program), polls SLOT STATUS, powers each new card to learn its
+ * ATR, and reports every change as an event. A line that stops answering or vanishes is closed and reopened.
+ */
+final class ReaderWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReaderWatcher.class);
+
+    /** One slot as last seen; {@code atr} is set while a powered card is present. */
+    record SlotView(boolean present, byte[] atr) {
+        static final SlotView EMPTY = new SlotView(false, null);
+    }
+
+    /** The open line and the name events carry. */
+    record Connection(ReaderProtocol protocol, String readerName) {
+    }
+
+    private final Consumer<ReaderEvent> events;
+    private final Thread thread;
+    private volatile LineSettings settings;
+    private volatile boolean running = true;
+    private volatile boolean lineLost;
+    private volatile Connection connection;
+    private volatile ReaderStatus status = new ReaderStatus(Availability.UNKNOWN, "starting");
+    /** Why the port is not open: 9205 when it exists but cannot be opened, else 9204. */
+    private volatile ResultCode offlineCode = ResultCode.NO_READER_OR_PCSC_ERROR;
+    private volatile Map<Slot, SlotView> views = emptyViews();
+
+    ReaderWatcher(LineSettings settings, Consumer<ReaderEvent> events) {
+        this.settings = settings;
+        this.events = events;
+        this.thread = new Thread(this::loop, "opennhi-nhicom-watcher");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Applies new settings; a changed port or line setting reopens the line. */
+    void configure(LineSettings next) {
+        LineSettings before = settings;
+        settings = next;
+        if (!next.port().equals(before.port()) || next.baudRate() != before.baudRate()
+                || next.responseTimeoutMillis() != before.responseTimeoutMillis() || next.retries() != before.retries()) {
+            lineLost = true;
+        }
+        thread.interrupt();
+    }
+
+    ReaderStatus status() {
+        return status;
+    }
+
+    SlotView view(Slot slot) {
+        return views.get(slot);
+    }
+
+    /** @return the open line, or null while offline */
+    Connection connection() {
+        return connection;
+    }
+
+    /** @return the code a caller gets while the reader is offline: 9205 (port cannot be opened) or 9204 */
+    ResultCode offlineCode() {
+        return offlineCode;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        disconnect(ReaderStatus.offline("the plugin stopped"));
+    }
+
+    // --- the loop ---------------------------------------------------------------------------------------
+
+    private void loop() {
+        while (running) {
+            LineSettings s = settings;
+            long pause = s.pollMillis();
+            try {
+                if (lineLost && connection != null) {
+                    disconnect(ReaderStatus.offline("the line to the reader on " + s.port() + " failed"));
+                }
+                lineLost = false;
+                if (connection == null) {
+                    pause = connect(s) ? s.pollMillis() : s.reconnectMillis();
+                } else {
+                    poll(connection);
+                }
+            } catch (NhiException e) {
+                disconnect(ReaderStatus.offline(e.getMessage()));
+                pause = s.reconnectMillis();
+            } catch (RuntimeException | LinkageError e) {
+                // jSerialComm's native part may fail to load: report it and keep trying
+                LOG.warn("Dedicated reader watcher: {}", e.toString());
+                disconnect(ReaderStatus.offline("serial port support failed: " + e));
+                pause = s.reconnectMillis();
+            }
+            sleep(pause);
+        }
+    }
+
+    private boolean connect(LineSettings s) throws NhiException {
+        if (s.port().isEmpty()) {
+            offline(ResultCode.NO_READER_OR_PCSC_ERROR, "no serial port is configured (set 'port' in"
+                    + " configuration opennhi.reader.nhicom)");
+            return false;
+        }
+        SerialIo io;
+        try {
+            io = PortOpener.open(s.port(), s.baudRate());
+        } catch (PortOpener.PortException e) {
+            offline(e.failure() == PortOpener.Failure.OPEN_FAILED ? ResultCode.READER_PORT_OPEN_FAILED
+                    : ResultCode.NO_READER_OR_PCSC_ERROR, e.getMessage());
+            return false;
+        }
+        ReaderProtocol protocol = new ReaderProtocol(
+                new LineClient(io, s.responseTimeoutMillis(), s.retries(), LineSettings.FRAME_TIMEOUT_MILLIS),
+                s.port(), () -> lineLost = true);
+        String serial;
+        try {
+            serial = protocol.open();
+        } catch (NhiException e) {
+            protocol.close();
+            offline(ResultCode.NO_READER_OR_PCSC_ERROR, "no dedicated reader answers on " + s.port() + ": "
+                    + e.getMessage());
+            return false;
+        }
+        String name = "NHI reader " + (serial.isEmpty() ? "" : serial + " ") + "on " + s.port();
+        connection = new Connection(protocol, name);
+        emit(ReaderEvent.Type.READER_ATTACHED, null);
+        setStatus(ReaderStatus.online());
+        poll(connection);
+        return true;
+    }
+
+    private void poll(Connection c) throws NhiException {
+        if (c.protocol().busy()) {
+            // a caller holds the line (a keypad entry may take two minutes): look next round
+            return;
+        }
+        Map<Slot, Integer> states = c.protocol().slotStatus();
+        for (Slot slot : Slot.values()) {
+            int state = states.getOrDefault(slot, ReaderProtocol.EMPTY);
+            SlotView was = views.get(slot);
+            if (state == ReaderProtocol.EMPTY && was.present()) {
+                put(slot, SlotView.EMPTY);
+                emit(ReaderEvent.Type.CARD_REMOVED, slot);
+            } else if (state == ReaderProtocol.PRESENT && was.present()) {
+                // unpowered under a card we powered: it was swapped between two looks
+                put(slot, SlotView.EMPTY);
+                emit(ReaderEvent.Type.CARD_REMOVED, slot);
+                insert(c, slot);
+            } else if (state != ReaderProtocol.EMPTY && !was.present()) {
+                insert(c, slot);
+            }
+        }
+    }
+
+    private void insert(Connection c, Slot slot) throws NhiException {
+        byte[] atr;
+        try {
+            atr = c.protocol().powerOn(slot);
+        } catch (NhiException e) {
+            if (e.result() == ReaderProtocol.noCard(slot)) {
+                return; // pulled again at once
+            }
+            throw e;
+        }
+        put(slot, new SlotView(true, atr));
+        emit(ReaderEvent.Type.CARD_INSERTED, slot);
+    }
+
+    private void disconnect(ReaderStatus why) {
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            c.protocol().close();
+            for (Slot slot : Slot.values()) {
+                if (views.get(slot).present()) {
+                    put(slot, SlotView.EMPTY);
+                    emit(ReaderEvent.Type.CARD_REMOVED, slot, c.readerName());
+                }
+            }
+            emit(ReaderEvent.Type.READER_DETACHED, null, c.readerName());
+        }
+        views = emptyViews();
+        offline(ResultCode.NO_READER_OR_PCSC_ERROR, why.reason());
+    }
+
+    private void offline(ResultCode code, String reason) {
+        offlineCode = code;
+        String text = code == ResultCode.READER_PORT_OPEN_FAILED ? reason + " [" + code.code() + "]" : reason;
+        setStatus(ReaderStatus.offline(text));
+    }
+
+    private void setStatus(ReaderStatus next) {
+        if (!next.equals(status)) {
+            status = next;
+            if (next.availability() != Availability.ONLINE) {
+                LOG.warn("Dedicated reader offline: {}", next.reason());
+            } else {
+                LOG.info("Dedicated reader online on {}", settings.port());
+            }
+            emit(ReaderEvent.Type.STATUS_CHANGED, null);
+        }
+    }
+
+    private synchronized void put(Slot slot, SlotView view) {
+        Map<Slot, SlotView> next = new EnumMap<>(views);
+        next.put(slot, view);
+        views = next;
+    }
+
+    private void emit(ReaderEvent.Type type, Slot slot) {
+        Connection c = connection;
+        emit(type, slot, c == null ? "NHI reader on " + settings.port() : c.readerName());
+    }
+
+    private void emit(ReaderEvent.Type type, Slot slot, String readerName) {
+        try {
+            events.accept(new ReaderEvent(type, slot, readerName, Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.warn("A reader event listener failed: {}", e.toString());
+        }
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            // woken on purpose: new settings, or close
+        }
+    }
+
+    private static Map<Slot, SlotView> emptyViews() {
+        Map<Slot, SlotView> m = new EnumMap<>(Slot.class);
+        for (Slot s : Slot.values()) {
+            m.put(s, SlotView.EMPTY);
+        }
+        return m;
+    }
+}
