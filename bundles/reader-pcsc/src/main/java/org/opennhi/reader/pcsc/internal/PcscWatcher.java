@@ -56,6 +56,7 @@ final class PcscWatcher implements AutoCloseable {
      * with one reader).
      */
     private final Map<String, Semaphore> locks = new ConcurrentHashMap<>();
+    private final Map<String, IoWorker> io = new ConcurrentHashMap<>();
 
     PcscWatcher(long watchMillis, String protocol, Consumer<ReaderEvent> events, Runnable changed) {
         this.watchMillis = watchMillis;
@@ -82,8 +83,6 @@ final class PcscWatcher implements AutoCloseable {
     Map<String, Reader> readers() {
         return Map.copyOf(readers);
     }
-
-    private final Map<String, IoWorker> io = new ConcurrentHashMap<>();
 
     /** @return the thread that does a reader's card I/O */
     IoWorker io(String reader) {
@@ -221,29 +220,45 @@ final class PcscWatcher implements AutoCloseable {
         String name = t.getName();
         Reader r = readers.get(name);
         boolean present = t.isCardPresent();
-        if (present && (r == null || !r.cardPresent() || stale.remove(name))) {
-            if (r != null && r.cardPresent()) {
-                // swapped within one look: report the old card gone first
-                disconnect(r.card());
-                readers.put(name, new Reader(name, t, null, null, CardKind.UNKNOWN));
-                emit(ReaderEvent.Type.CARD_REMOVED, name);
-            }
-            Card card;
-            try {
-                card = t.connect(protocol);
-            } catch (CardException e) {
-                // pulled again at once, or mute: the next look decides
-                LOG.debug("Could not connect to the card in {}: {}", name, e.toString());
+        if (present && (r == null || !r.cardPresent() || stale.contains(name))) {
+            Semaphore lock = lock(name);
+            if (!lock.tryAcquire()) {
+                // a session holds the reader: it refreshes a changed card itself before its first command
                 return;
             }
-            readers.put(name, new Reader(name, t, card, card.getATR().getBytes(), identify(card)));
-            emit(ReaderEvent.Type.CARD_INSERTED, name);
+            try {
+                connectNew(t, readers.get(name));
+            } finally {
+                lock.release();
+            }
         } else if (!present && r != null && r.cardPresent()) {
             disconnect(r.card());
             readers.put(name, new Reader(name, t, null, null, CardKind.UNKNOWN));
             stale.remove(name);
             emit(ReaderEvent.Type.CARD_REMOVED, name);
         }
+    }
+
+    /** Connects to a card just inserted, or to one swapped behind the old connection. Holds the reader's lock. */
+    private synchronized void connectNew(CardTerminal t, Reader old) {
+        String name = t.getName();
+        stale.remove(name);
+        if (old != null && old.cardPresent()) {
+            // swapped within one look: report the old card gone first
+            disconnect(old.card());
+            readers.put(name, new Reader(name, t, null, null, CardKind.UNKNOWN));
+            emit(ReaderEvent.Type.CARD_REMOVED, name);
+        }
+        Card card;
+        try {
+            card = t.connect(protocol);
+        } catch (CardException e) {
+            // pulled again at once, or mute: the next look decides
+            LOG.debug("Could not connect to the card in {}: {}", name, e.toString());
+            return;
+        }
+        readers.put(name, new Reader(name, t, card, card.getATR().getBytes(), identify(card)));
+        emit(ReaderEvent.Type.CARD_INSERTED, name);
     }
 
     /**
