@@ -1,0 +1,97 @@
+package org.opennhi.reader.nhicom.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.function.BooleanSupplier;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.opennhi.contracts.reader.Availability;
+import org.opennhi.contracts.reader.CardSession;
+import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.reader.nhicom.DedicatedReader;
+
+/** The keypad and the clock through the plugin, against the emulator on a socat pty pair. */
+public class DedicatedReaderTest {
+    private static final byte[] SELECT_HPC = HexFormat.of().parseHex("00A4040010D1580000010000000000000000003100");
+    private static final String HPC_WITH_PIN_1234 = "900000001001";
+
+    private EmulatedReader reader;
+    private NhiComReaderPlugin plugin;
+
+    @Before
+    public void start() throws Exception {
+        reader = new EmulatedReader();
+        plugin = new NhiComReaderPlugin(EmulatedReader.config(reader.hostEnd().toString(), 300));
+        await(() -> plugin.status().availability() == Availability.ONLINE);
+    }
+
+    @After
+    public void stop() {
+        plugin.deactivate();
+        reader.close();
+    }
+
+    @Test
+    public void keypadPinIsVerifiedByTheReaderAndOnlyTheStatusWordComesBack() throws Exception {
+        reader.insert(Slot.HPC, HPC_WITH_PIN_1234);
+        await(() -> plugin.slot(Slot.HPC).cardPresent());
+        DedicatedReader keypad = plugin;
+        try (CardSession session = plugin.openSession(Slot.HPC, Duration.ofSeconds(5))) {
+            assertTrue(session.transmit(SELECT_HPC).isOk());
+            reader.keypad.type("4321");
+            assertEquals(0x63C2, keypad.verifyPinOnKeypad(Slot.HPC, Duration.ofSeconds(5)));
+            reader.keypad.type("1234");
+            assertEquals(0x9000, keypad.verifyPinOnKeypad(Slot.HPC, Duration.ofSeconds(5)));
+            reader.keypad.cancel();
+            expect(ResultCode.PIN_ENTRY_CANCELLED, () -> keypad.verifyPinOnKeypad(Slot.HPC, Duration.ofSeconds(5)));
+            expect(ResultCode.READER_TIMEOUT, () -> keypad.verifyPinOnKeypad(Slot.HPC, Duration.ofSeconds(1)));
+            expect(ResultCode.BAD_PARAMETER, () -> keypad.verifyPinOnKeypad(Slot.HPC, Duration.ofSeconds(5), 4, 9));
+            expect(ResultCode.BAD_PARAMETER, () -> keypad.verifyPinOnKeypad(Slot.HPC, Duration.ofMinutes(3)));
+            assertTrue("the card still works after the keypad", session.transmit(SELECT_HPC).isOk());
+        }
+        expect(ResultCode.HC_NOT_PRESENT, () -> keypad.verifyPinOnKeypad(Slot.HC, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    public void theReadersClockIsReadAndSet() throws Exception {
+        LocalDateTime set = LocalDateTime.of(2026, 1, 2, 3, 4, 5);
+        plugin.setClock(set);
+        LocalDateTime now = plugin.clock();
+        assertTrue(now + " follows " + set, !now.isBefore(set) && now.isBefore(set.plusMinutes(1)));
+        assertTrue(reader.emulator().clock().isBefore(set.plusMinutes(1)));
+        expect(ResultCode.READER_CLOCK_WRITE_FAILED, () -> plugin.setClock(LocalDateTime.of(10_000, 1, 1, 0, 0)));
+        expect(ResultCode.READER_CLOCK_WRITE_FAILED, () -> plugin.setClock(null));
+    }
+
+    interface Call {
+        void run() throws NhiException;
+    }
+
+    static void expect(ResultCode code, Call call) {
+        try {
+            call.run();
+            fail("expected " + code);
+        } catch (NhiException e) {
+            assertEquals(e.getMessage(), code, e.result());
+        }
+    }
+
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
