@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import java.util.Arrays;
 import java.util.Map;
 
@@ -17,11 +19,11 @@ final class AppendRecordCommand extends ProtectedWrite {
     @Override
     byte[] write(Area area, byte[] body, CardContext card) {
         if (!area.cyclic()) {
-            return Sw.only(Sw.COMMAND_NOT_ALLOWED);
+            return StatusWords.only(StatusWords.COMMAND_NOT_ALLOWED);
         }
         byte[] record = Arrays.copyOfRange(body, 1, body.length);
         if (record.length != area.recordLength()) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         CardState state = card.state();
         state.setArea(area.id(), LongTermCopy.prepend(state.area(area.id()), record));
@@ -30,6 +32,6 @@ final class AppendRecordCommand extends ProtectedWrite {
             state.setArea(Layouts.LONG_TERM_RX, LongTermCopy.prepend(state.area(Layouts.LONG_TERM_RX), longTerm));
         }
         card.persist();
-        return Sw.only(Sw.OK);
+        return StatusWords.only(StatusWords.OK);
     }
 }

@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import java.util.Arrays;
 
 /** Locates areas and records and applies the read rules shared by the data commands. */
@@ -10,19 +12,19 @@ final class AreaAccess {
     /** @return the SW that forbids reading, or {@link Sw#OK} */
     static int readable(Area area, CardContext card) {
         if (area.read() == Access.PUBLIC) {
-            return Sw.OK;
+            return StatusWords.OK;
         }
         if (card.state().locked()) {
-            return Sw.BLOCKED;
+            return StatusWords.BLOCKED;
         }
         if (!card.session().authenticated()) {
-            return Sw.SECURITY_NOT_SATISFIED;
+            return StatusWords.SECURITY_NOT_SATISFIED;
         }
         if (area.read() == Access.AUTHENTICATED_AND_PIN && card.state().pinEnabled()
                 && !card.session().pinVerified()) {
-            return Sw.SECURITY_NOT_SATISFIED;
+            return StatusWords.SECURITY_NOT_SATISFIED;
         }
-        return Sw.OK;
+        return StatusWords.OK;
     }
 
     /** @return bytes of records first..first+count-1 (1-based), or the whole area when first is 0 */
@@ -42,19 +44,19 @@ final class AreaAccess {
     static byte[] unwrap(Apdu apdu, CardContext card, int[] sw) {
         Session session = card.session();
         if (!apdu.secured() || session.channel == null) {
-            sw[0] = card.state().locked() ? Sw.BLOCKED : Sw.SECURITY_NOT_SATISFIED;
+            sw[0] = card.state().locked() ? StatusWords.BLOCKED : StatusWords.SECURITY_NOT_SATISFIED;
             return null;
         }
         byte[] d = apdu.data();
         if (d.length < 8 + 1) {
-            sw[0] = Sw.WRONG_LENGTH;
+            sw[0] = StatusWords.WRONG_LENGTH;
             return null;
         }
         byte[] body = Arrays.copyOf(d, d.length - 8);
         byte[] mac = Arrays.copyOfRange(d, d.length - 8, d.length);
         if (!session.channel.verify(apdu.header(), body, mac)) {
             session.clearSecurity();
-            sw[0] = Sw.SM_INCORRECT;
+            sw[0] = StatusWords.SM_INCORRECT;
             return null;
         }
         return body;

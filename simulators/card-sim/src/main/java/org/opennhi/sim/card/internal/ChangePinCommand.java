@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 /**
  * CHANGE REFERENCE DATA: {@code 00 24 00 01 10 old new}, each an 8-byte block of 4..6 ASCII digits padded
  * with FF. The old PIN counts as a VERIFY. SW: 9000 changed (and verified); 63Cx / 6983 wrong old PIN;
@@ -14,26 +16,26 @@ final class ChangePinCommand extends PinCommand {
     @Override
     byte[] run(Apdu apdu, CardContext card) {
         if (apdu.nc() != 2 * Pins.BLOCK) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         CardState s = card.state();
         if (!s.pinEnabled()) {
-            return Sw.only(Sw.REFERENCE_DATA_NOT_USABLE);
+            return StatusWords.only(StatusWords.REFERENCE_DATA_NOT_USABLE);
         }
         if (s.pinTries() == 0) {
-            return Sw.only(Sw.BLOCKED);
+            return StatusWords.only(StatusWords.BLOCKED);
         }
         String oldPin = Pins.block(apdu.data(), 0, 4, 6);
         String newPin = Pins.block(apdu.data(), Pins.BLOCK, 4, 6);
         if (oldPin == null || newPin == null) {
-            return Sw.only(Sw.WRONG_DATA);
+            return StatusWords.only(StatusWords.WRONG_DATA);
         }
         int sw = PinRule.present(oldPin, card);
-        if (sw != Sw.OK) {
-            return Sw.only(sw);
+        if (sw != StatusWords.OK) {
+            return StatusWords.only(sw);
         }
         s.setPin(newPin, true);
         card.persist();
-        return Sw.only(Sw.OK);
+        return StatusWords.only(StatusWords.OK);
     }
 }

@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 /**
  * DISABLE VERIFICATION REQUIREMENT (HC, csDisableHCPIN): {@code 00 26 00 01}, after a successful VERIFY in
  * this session. SW: 9000 disabled; 6982 PIN not verified in this session, or no SAM session; 6984 no PIN
@@ -13,14 +15,14 @@ final class DisablePinCommand extends PinCommand {
     @Override
     byte[] run(Apdu apdu, CardContext card) {
         if (!card.state().pinEnabled()) {
-            return Sw.only(Sw.REFERENCE_DATA_NOT_USABLE);
+            return StatusWords.only(StatusWords.REFERENCE_DATA_NOT_USABLE);
         }
         if (!card.session().pinVerified()) {
-            return Sw.only(Sw.SECURITY_NOT_SATISFIED);
+            return StatusWords.only(StatusWords.SECURITY_NOT_SATISFIED);
         }
         card.state().setPin(null, false);
         card.session().pinVerified = false;
         card.persist();
-        return Sw.only(Sw.OK);
+        return StatusWords.only(StatusWords.OK);
     }
 }

@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 /**
  * ENABLE VERIFICATION REQUIREMENT (HC, csInputHCPIN): {@code 00 28 00 01 08 new}, an FF-padded 8-byte block
  * of 4..6 digits; the holder sets a PIN on a card that has none. SW: 9000 enabled (and verified for this
@@ -14,18 +16,18 @@ final class EnablePinCommand extends PinCommand {
     @Override
     byte[] run(Apdu apdu, CardContext card) {
         if (apdu.nc() != Pins.BLOCK) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         if (card.state().pinEnabled()) {
-            return Sw.only(Sw.CONDITIONS_NOT_SATISFIED);
+            return StatusWords.only(StatusWords.CONDITIONS_NOT_SATISFIED);
         }
         String pin = Pins.block(apdu.data(), 0, 4, 6);
         if (pin == null) {
-            return Sw.only(Sw.WRONG_DATA);
+            return StatusWords.only(StatusWords.WRONG_DATA);
         }
         card.state().setPin(pin, true);
         card.session().pinVerified = true;
         card.persist();
-        return Sw.only(Sw.OK);
+        return StatusWords.only(StatusWords.OK);
     }
 }

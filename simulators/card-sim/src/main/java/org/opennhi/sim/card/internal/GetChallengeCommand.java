@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import org.opennhi.sim.card.keys.MutualAuthentication;
 
 /**
@@ -10,17 +12,17 @@ final class GetChallengeCommand implements Command {
     @Override
     public byte[] execute(Apdu apdu, CardContext card) {
         if (apdu.p1() != 0 || apdu.p2() != 0) {
-            return Sw.only(Sw.WRONG_P1P2);
+            return StatusWords.only(StatusWords.WRONG_P1P2);
         }
         if (apdu.nc() != 0 || apdu.ne() != MutualAuthentication.RANDOM_LENGTH) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         if (card.state().locked()) {
-            return Sw.only(Sw.BLOCKED);
+            return StatusWords.only(StatusWords.BLOCKED);
         }
         byte[] rnd = new byte[MutualAuthentication.RANDOM_LENGTH];
         card.random().nextBytes(rnd);
         card.session().challenge = rnd;
-        return Sw.with(rnd, Sw.OK);
+        return StatusWords.with(rnd, StatusWords.OK);
     }
 }

@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import java.util.Map;
 
 /**
@@ -19,10 +21,10 @@ final class GetDataCommand implements Command {
     @Override
     public byte[] execute(Apdu apdu, CardContext card) {
         if (apdu.p1() != 0x11 || apdu.p2() != 0x00) {
-            return Sw.only(Sw.WRONG_P1P2);
+            return StatusWords.only(StatusWords.WRONG_P1P2);
         }
         if (apdu.nc() != 2 && apdu.nc() != 3) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         byte[] d = apdu.data();
         int id = d[0] & 0xFF;
@@ -33,25 +35,25 @@ final class GetDataCommand implements Command {
         }
         Area area = areas.get(id);
         if (area == null) {
-            return Sw.only(Sw.DATA_NOT_FOUND);
+            return StatusWords.only(StatusWords.DATA_NOT_FOUND);
         }
         if (first > 0 && (count < 1 || first + count - 1 > area.records())) {
-            return Sw.only(Sw.RECORD_NOT_FOUND);
+            return StatusWords.only(StatusWords.RECORD_NOT_FOUND);
         }
         int sw = AreaAccess.readable(area, card);
-        if (sw != Sw.OK) {
-            return Sw.only(sw);
+        if (sw != StatusWords.OK) {
+            return StatusWords.only(sw);
         }
         byte[] out = AreaAccess.read(area, card.state().area(id), first, count);
         if (out.length > 256 && !apdu.extended()) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
-        return Sw.with(out, Sw.OK);
+        return StatusWords.with(out, StatusWords.OK);
     }
 
     private static byte[] pinStatus(CardContext card) {
         CardState s = card.state();
-        return Sw.with(new byte[] {(byte) (s.pinEnabled() ? 1 : 0), (byte) s.pinTries(),
-                (byte) (card.session().pinVerified() ? 1 : 0)}, Sw.OK);
+        return StatusWords.with(new byte[] {(byte) (s.pinEnabled() ? 1 : 0), (byte) s.pinTries(),
+                (byte) (card.session().pinVerified() ? 1 : 0)}, StatusWords.OK);
     }
 }

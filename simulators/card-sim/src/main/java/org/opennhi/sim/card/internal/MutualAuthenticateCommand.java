@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import java.util.Arrays;
 import org.opennhi.sim.card.keys.MutualAuthentication;
 import org.opennhi.sim.card.keys.SecureChannel;
@@ -13,14 +15,14 @@ final class MutualAuthenticateCommand implements Command {
     @Override
     public byte[] execute(Apdu apdu, CardContext card) {
         if (apdu.p1() != 0 || apdu.p2() != 0) {
-            return Sw.only(Sw.WRONG_P1P2);
+            return StatusWords.only(StatusWords.WRONG_P1P2);
         }
         if (apdu.nc() != MutualAuthentication.RANDOM_LENGTH + MutualAuthentication.CRYPTOGRAM_LENGTH) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         CardState state = card.state();
         if (state.locked()) {
-            return Sw.only(Sw.BLOCKED);
+            return StatusWords.only(StatusWords.BLOCKED);
         }
         Session session = card.session();
         byte[] rndC = session.challenge;
@@ -28,7 +30,7 @@ final class MutualAuthenticateCommand implements Command {
         session.channel = null;
         session.pinVerified = false;
         if (rndC == null) {
-            return Sw.only(Sw.CONDITIONS_NOT_SATISFIED);
+            return StatusWords.only(StatusWords.CONDITIONS_NOT_SATISFIED);
         }
         byte[] d = apdu.data();
         byte[] rndH = Arrays.copyOf(d, MutualAuthentication.RANDOM_LENGTH);
@@ -37,14 +39,14 @@ final class MutualAuthenticateCommand implements Command {
         if (!MutualAuthentication.equal(MutualAuthentication.hostCryptogram(key, rndC, rndH), hostCryptogram)) {
             state.setAuthFailures(state.authFailures() + 1);
             card.persist();
-            return Sw.only(state.locked() ? Sw.BLOCKED
-                    : Sw.triesLeft(CardState.AUTH_FAILURE_LIMIT - state.authFailures()));
+            return StatusWords.only(state.locked() ? StatusWords.BLOCKED
+                    : StatusWords.triesLeft(CardState.AUTH_FAILURE_LIMIT - state.authFailures()));
         }
         if (state.authFailures() != 0) {
             state.setAuthFailures(0);
             card.persist();
         }
         session.channel = new SecureChannel(MutualAuthentication.sessionKey(key, rndC, rndH));
-        return Sw.with(MutualAuthentication.cardCryptogram(key, rndH, rndC), Sw.OK);
+        return StatusWords.with(MutualAuthentication.cardCryptogram(key, rndH, rndC), StatusWords.OK);
     }
 }

@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 /** Base of the PIN commands: applies the card's {@link PinRule} before the command's own work. */
 abstract class PinCommand implements Command {
     private final PinRule rule;
@@ -11,7 +13,7 @@ abstract class PinCommand implements Command {
     @Override
     public final byte[] execute(Apdu apdu, CardContext card) {
         int sw = rule.check(apdu, card);
-        return sw != Sw.OK ? Sw.only(sw) : run(apdu, card);
+        return sw != StatusWords.OK ? StatusWords.only(sw) : run(apdu, card);
     }
 
     /** The command's work once P1/P2 and the session rule are satisfied. */

@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 /**
  * Preconditions shared by the PIN commands. On the HC, PIN commands need a SAM session first (the holder's
  * PIN is only ever presented through an authenticated reader); the HPC's PIN stands alone.
@@ -14,15 +16,15 @@ final class PinRule {
     /** @return the SW that forbids PIN work now, or {@link Sw#OK} */
     int check(Apdu apdu, CardContext card) {
         if (apdu.p1() != 0x00 || apdu.p2() != 0x01) {
-            return Sw.WRONG_P1P2;
+            return StatusWords.WRONG_P1P2;
         }
         if (needsSession && card.state().locked()) {
-            return Sw.BLOCKED;
+            return StatusWords.BLOCKED;
         }
         if (needsSession && !card.session().authenticated()) {
-            return Sw.SECURITY_NOT_SATISFIED;
+            return StatusWords.SECURITY_NOT_SATISFIED;
         }
-        return Sw.OK;
+        return StatusWords.OK;
     }
 
     /**
@@ -36,11 +38,11 @@ final class PinRule {
             s.setPinTries(CardState.PIN_TRIES);
             card.session().pinVerified = true;
             card.persist();
-            return Sw.OK;
+            return StatusWords.OK;
         }
         s.setPinTries(Math.max(0, s.pinTries() - 1));
         card.session().pinVerified = false;
         card.persist();
-        return s.pinTries() == 0 ? Sw.BLOCKED : Sw.triesLeft(s.pinTries());
+        return s.pinTries() == 0 ? StatusWords.BLOCKED : StatusWords.triesLeft(s.pinTries());
     }
 }

@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import java.util.Map;
 
 /** Base of the MACed writes: checks P1/P2 and the MAC, finds the area, then lets the command write. */
@@ -13,19 +15,19 @@ abstract class ProtectedWrite implements Command {
     @Override
     public final byte[] execute(Apdu apdu, CardContext card) {
         if (apdu.p1() != 0x11 || apdu.p2() != 0x00) {
-            return Sw.only(Sw.WRONG_P1P2);
+            return StatusWords.only(StatusWords.WRONG_P1P2);
         }
         int[] sw = new int[1];
         byte[] body = AreaAccess.unwrap(apdu, card, sw);
         if (body == null) {
-            return Sw.only(sw[0]);
+            return StatusWords.only(sw[0]);
         }
         Area area = areas.get(body[0] & 0xFF);
         if (area == null) {
-            return Sw.only(Sw.DATA_NOT_FOUND);
+            return StatusWords.only(StatusWords.DATA_NOT_FOUND);
         }
         if (!area.writable()) {
-            return Sw.only(Sw.COMMAND_NOT_ALLOWED);
+            return StatusWords.only(StatusWords.COMMAND_NOT_ALLOWED);
         }
         return write(area, body, card);
     }

@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import java.util.Arrays;
 import java.util.Map;
 
@@ -17,21 +19,21 @@ final class PutDataCommand extends ProtectedWrite {
     @Override
     byte[] write(Area area, byte[] body, CardContext card) {
         if (body.length < 3) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         int record = body[1] & 0xFF;
         if (record > area.records()) {
-            return Sw.only(Sw.RECORD_NOT_FOUND);
+            return StatusWords.only(StatusWords.RECORD_NOT_FOUND);
         }
         byte[] value = Arrays.copyOfRange(body, 2, body.length);
         int expected = record == 0 ? area.size() : area.recordLength();
         if (value.length != expected) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         byte[] content = card.state().area(area.id()).clone();
         System.arraycopy(value, 0, content, record == 0 ? 0 : (record - 1) * area.recordLength(), value.length);
         card.state().setArea(area.id(), content);
         card.persist();
-        return Sw.only(Sw.OK);
+        return StatusWords.only(StatusWords.OK);
     }
 }

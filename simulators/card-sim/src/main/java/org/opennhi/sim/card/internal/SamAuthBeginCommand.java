@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.opennhi.contracts.platform.Environment;
@@ -17,10 +19,10 @@ final class SamAuthBeginCommand implements Command {
     @Override
     public byte[] execute(Apdu apdu, CardContext card) {
         if (!SamChannels.valid(apdu)) {
-            return Sw.only(Sw.WRONG_P1P2);
+            return StatusWords.only(StatusWords.WRONG_P1P2);
         }
         if (apdu.nc() != 21) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         byte[] d = apdu.data();
         CardKind kind = null;
@@ -31,7 +33,7 @@ final class SamAuthBeginCommand implements Command {
         }
         String number = new String(d, 1, 12, StandardCharsets.US_ASCII);
         if (kind == null || !number.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-            return Sw.only(Sw.WRONG_DATA);
+            return StatusWords.only(StatusWords.WRONG_DATA);
         }
         byte[] master = card.state().masterKey();
         Environment env = Environment.ofId(card.state().number()).orElse(Environment.TEST);
@@ -39,6 +41,6 @@ final class SamAuthBeginCommand implements Command {
         Authenticator.Pending pending = host.begin(kind, number, Arrays.copyOfRange(d, 13, 21));
         card.session().pending.put(apdu.p1(), pending);
         card.session().hostChannels.remove(apdu.p1());
-        return Sw.with(pending.commandData(), Sw.OK);
+        return StatusWords.with(pending.commandData(), StatusWords.OK);
     }
 }

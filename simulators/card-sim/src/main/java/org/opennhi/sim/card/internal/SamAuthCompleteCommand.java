@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import org.opennhi.sim.card.keys.AuthenticationException;
 import org.opennhi.sim.card.keys.Authenticator;
 
@@ -12,20 +14,20 @@ final class SamAuthCompleteCommand implements Command {
     @Override
     public byte[] execute(Apdu apdu, CardContext card) {
         if (!SamChannels.valid(apdu)) {
-            return Sw.only(Sw.WRONG_P1P2);
+            return StatusWords.only(StatusWords.WRONG_P1P2);
         }
         if (apdu.nc() != 16) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         Authenticator.Pending pending = card.session().pending.remove(apdu.p1());
         if (pending == null) {
-            return Sw.only(Sw.CONDITIONS_NOT_SATISFIED);
+            return StatusWords.only(StatusWords.CONDITIONS_NOT_SATISFIED);
         }
         try {
             card.session().hostChannels.put(apdu.p1(), pending.complete(apdu.data()));
-            return Sw.only(Sw.OK);
+            return StatusWords.only(StatusWords.OK);
         } catch (AuthenticationException e) {
-            return Sw.only(Sw.VERIFICATION_FAILED);
+            return StatusWords.only(StatusWords.VERIFICATION_FAILED);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import org.opennhi.sim.card.keys.Signatures;
 
 /**
@@ -10,12 +12,12 @@ final class SamSignCommand implements Command {
     @Override
     public byte[] execute(Apdu apdu, CardContext card) {
         if (apdu.p1() != 0) {
-            return Sw.only(Sw.WRONG_P1P2);
+            return StatusWords.only(StatusWords.WRONG_P1P2);
         }
         if (apdu.nc() == 0) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         int length = apdu.p2() == 0 ? 128 : apdu.p2();
-        return Sw.with(Signatures.sign(card.state().signingKey(), apdu.data(), length), Sw.OK);
+        return StatusWords.with(Signatures.sign(card.state().signingKey(), apdu.data(), length), StatusWords.OK);
     }
 }

@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import org.opennhi.sim.card.keys.SecureChannel;
 
 /**
@@ -11,16 +13,16 @@ final class SamWrapCommand implements Command {
     @Override
     public byte[] execute(Apdu apdu, CardContext card) {
         if (!SamChannels.valid(apdu)) {
-            return Sw.only(Sw.WRONG_P1P2);
+            return StatusWords.only(StatusWords.WRONG_P1P2);
         }
         SecureChannel channel = card.session().hostChannels.get(apdu.p1());
         if (channel == null) {
-            return Sw.only(Sw.CONDITIONS_NOT_SATISFIED);
+            return StatusWords.only(StatusWords.CONDITIONS_NOT_SATISFIED);
         }
         try {
-            return Sw.with(channel.wrap(apdu.data()), Sw.OK);
+            return StatusWords.with(channel.wrap(apdu.data()), StatusWords.OK);
         } catch (IllegalArgumentException e) {
-            return Sw.only(Sw.WRONG_DATA);
+            return StatusWords.only(StatusWords.WRONG_DATA);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import java.util.Arrays;
 
 /**
@@ -17,12 +19,12 @@ final class SelectCommand implements Command {
     @Override
     public byte[] execute(Apdu apdu, CardContext card) {
         if (apdu.p1() != 0x04 || (apdu.p2() != 0x00 && apdu.p2() != 0x0C)) {
-            return Sw.only(Sw.WRONG_P1P2);
+            return StatusWords.only(StatusWords.WRONG_P1P2);
         }
         byte[] d = apdu.data();
         boolean match = Arrays.equals(d, aid) || Arrays.equals(d, Arrays.copyOf(aid, aid.length - 1));
         card.session().clearSecurity();
         card.session().selected = match;
-        return Sw.only(match ? Sw.OK : Sw.NOT_FOUND);
+        return StatusWords.only(match ? StatusWords.OK : StatusWords.NOT_FOUND);
     }
 }

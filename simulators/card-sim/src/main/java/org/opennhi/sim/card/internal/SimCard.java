@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -47,21 +49,21 @@ public final class SimCard implements VirtualCard {
     public synchronized byte[] transmit(byte[] raw) {
         Apdu apdu = Apdu.parse(raw);
         if (!apdu.valid()) {
-            return Sw.only(Sw.WRONG_LENGTH);
+            return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
         Command command = commands.get(apdu.ins());
         if (command == null) {
-            return Sw.only(Sw.INS_NOT_SUPPORTED);
+            return StatusWords.only(StatusWords.INS_NOT_SUPPORTED);
         }
         int expected = Profiles.expectedCla(apdu.ins());
         int cla = apdu.cla();
         // protected commands may arrive unprotected (00/80) and are then refused with 6982 by the command
         boolean claOk = expected == 0x84 ? (cla & ~0x04) == 0x00 || (cla & ~0x04) == 0x80 : cla == expected;
         if (!claOk) {
-            return Sw.only(Sw.CLA_NOT_SUPPORTED);
+            return StatusWords.only(StatusWords.CLA_NOT_SUPPORTED);
         }
         if (apdu.ins() != 0xA4 && !context.session().selected()) {
-            return Sw.only(Sw.COMMAND_NOT_ALLOWED);
+            return StatusWords.only(StatusWords.COMMAND_NOT_ALLOWED);
         }
         return command.execute(apdu, context);
     }

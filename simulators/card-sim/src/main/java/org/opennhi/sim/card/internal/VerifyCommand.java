@@ -1,5 +1,7 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.sim.card.profile.StatusWords;
+
 /**
  * VERIFY: {@code 00 20 00 01 Lc PIN} with the PIN as 4..6 ASCII digits; without data it only asks.
  * SW: 9000 verified (asking: already verified); 63Cx wrong PIN, x tries left (asking: not verified yet);
@@ -15,18 +17,18 @@ final class VerifyCommand extends PinCommand {
     byte[] run(Apdu apdu, CardContext card) {
         CardState s = card.state();
         if (!s.pinEnabled()) {
-            return Sw.only(Sw.REFERENCE_DATA_NOT_USABLE);
+            return StatusWords.only(StatusWords.REFERENCE_DATA_NOT_USABLE);
         }
         if (s.pinTries() == 0) {
-            return Sw.only(Sw.BLOCKED);
+            return StatusWords.only(StatusWords.BLOCKED);
         }
         if (apdu.nc() == 0) {
-            return Sw.only(card.session().pinVerified() ? Sw.OK : Sw.triesLeft(s.pinTries()));
+            return StatusWords.only(card.session().pinVerified() ? StatusWords.OK : StatusWords.triesLeft(s.pinTries()));
         }
         String pin = Pins.plain(apdu.data());
         if (pin == null) {
-            return Sw.only(Sw.WRONG_DATA);
+            return StatusWords.only(StatusWords.WRONG_DATA);
         }
-        return Sw.only(PinRule.present(pin, card));
+        return StatusWords.only(PinRule.present(pin, card));
     }
 }
