@@ -56,6 +56,11 @@ final class ReaderWatcher implements AutoCloseable {
     /** Applies new settings; a changed port or line setting reopens the line. */
     void configure(LineSettings next) {
         LineSettings before = settings;
+        if (next.equals(before)) {
+            // e.g. the reader type was switched: nothing of ours changed, and waking the thread mid-exchange
+            // would break the line under a running call
+            return;
+        }
         settings = next;
         if (!next.port().equals(before.port()) || next.baudRate() != before.baudRate()
                 || next.responseTimeoutMillis() != before.responseTimeoutMillis() || next.retries() != before.retries()) {
