@@ -41,6 +41,8 @@ final class ReaderWatcher implements AutoCloseable {
     /** Why the port is not open: 9205 when it exists but cannot be opened, else 9204. */
     private volatile ResultCode offlineCode = ResultCode.NO_READER_OR_PCSC_ERROR;
     private volatile Map<Slot, SlotView> views = emptyViews();
+    private final Object pause = new Object();
+    private boolean woken;
 
     ReaderWatcher(LineSettings settings, Consumer<ReaderEvent> events) {
         this.settings = settings;
@@ -57,16 +59,14 @@ final class ReaderWatcher implements AutoCloseable {
     void configure(LineSettings next) {
         LineSettings before = settings;
         if (next.equals(before)) {
-            // e.g. the reader type was switched: nothing of ours changed, and waking the thread mid-exchange
-            // would break the line under a running call
-            return;
+            return; // e.g. the reader type was switched: nothing of ours changed
         }
         settings = next;
         if (!next.port().equals(before.port()) || next.baudRate() != before.baudRate()
                 || next.responseTimeoutMillis() != before.responseTimeoutMillis() || next.retries() != before.retries()) {
             lineLost = true;
         }
-        thread.interrupt();
+        wake();
     }
 
     ReaderStatus status() {
@@ -90,7 +90,7 @@ final class ReaderWatcher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        wake();
         try {
             thread.join(5000);
         } catch (InterruptedException e) {
@@ -253,11 +253,28 @@ final class ReaderWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits between two rounds. Woken by {@link #wake()}, never by an interrupt: an interrupt landing in the
+     * middle of an exchange would break the line under a running call.
+     */
     private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            // woken on purpose: new settings, or close
+        synchronized (pause) {
+            if (!woken) {
+                try {
+                    pause.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    private void wake() {
+        synchronized (pause) {
+            woken = true;
+            pause.notifyAll();
         }
     }
 
