@@ -83,7 +83,28 @@ public class SignatureBench {
             System.out.printf("median raw 1 thread %.0f/s, HTTPS 1 client %.0f/s, ratio %.2f%n", raw1, https1, https1 / raw1);
             System.out.printf("median raw 8 threads %.0f/s, HTTPS 8 clients %.0f/s, ratio %.2f%n", raw8, https8,
                     https8 / raw8);
+            // The load-independent view: what one signature costs this process in CPU, raw vs over HTTPS
+            // (client and server together); the ratio is the rate HTTPS would reach with the machine to itself.
+            double cpuRaw1 = medianOf(CPU.get("JDK raw SHA256withRSA-1024, 1 thread"));
+            double cpuHttps1 = medianOf(CPU.get("IDC over HTTPS, 1 client"));
+            double cpuRaw8 = medianOf(CPU.get("JDK raw SHA256withRSA-1024, 8 threads"));
+            double cpuHttps8 = medianOf(CPU.get("IDC over HTTPS, 8 clients"));
+            System.out.printf("CPU per signature: raw %.0f us, HTTPS 1 client %.0f us (ratio %.2f); "
+                    + "raw 8 threads %.0f us, HTTPS 8 clients %.0f us (ratio %.2f)%n", cpuRaw1, cpuHttps1,
+                    cpuRaw1 / cpuHttps1, cpuRaw8, cpuHttps8, cpuRaw8 / cpuHttps8);
         }
+    }
+
+    /** CPU microseconds per operation, per case: other processes' load does not inflate these. */
+    static final java.util.Map<String, List<Double>> CPU = new java.util.LinkedHashMap<>();
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static double medianOf(List<Double> values) {
+        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     static double median(double[] values) {
@@ -125,8 +146,10 @@ public class SignatureBench {
         Thread.sleep(warmup * 1000L);
         phase.set(1);
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         Thread.sleep(seconds * 1000L);
         long count = done.sum();
+        long cpu = processCpuNanos() - cpuStart;
         double elapsed = (System.nanoTime() - start) / 1e9;
         phase.set(2);
         for (Thread t : workers) {
@@ -136,7 +159,9 @@ public class SignatureBench {
             throw new IllegalStateException(label + " failed", errors.get(0));
         }
         double r = count / elapsed;
-        System.out.printf("%s: %8.0f signatures/s%n", label, r);
+        double cpuMicros = cpu / 1e3 / Math.max(1, count);
+        System.out.printf("%s: %8.0f signatures/s, %6.0f us of this process's CPU each%n", label, r, cpuMicros);
+        CPU.computeIfAbsent(label.trim(), k -> new ArrayList<>()).add(cpuMicros);
         return r;
     }
 
