@@ -8,8 +8,9 @@ import org.opennhi.contracts.result.NhiException;
 
 /**
  * The one SAM service (安全模組) the card engine uses, whether the SAM is a cloud SAM file authenticated with
- * the IDC or a physical SAM card. SAM plugins implement it and register with {@value #MODE_PROPERTY}; the
- * platform's front service selects one by the configured SAM mode.
+ * the IDC or a physical SAM card. SAM plugins implement {@link SamPlugin} and register with
+ * {@value #MODE_PROPERTY}; the platform's front, registered as this service, serves through the plugin of the
+ * configured SAM mode.
  */
 public interface SamService {
 
