@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ReaderWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReaderWatcher.class);
+    private static final String NO_PORT = "no serial port is configured (set 'port' in configuration"
+            + " opennhi.reader.nhicom)";
 
     /** One slot as last seen; {@code atr} is set while a powered card is present. */
     record SlotView(boolean present, byte[] atr) {
@@ -130,8 +132,7 @@ final class ReaderWatcher implements AutoCloseable {
 
     private boolean connect(LineSettings s) throws NhiException {
         if (s.port().isEmpty()) {
-            offline(ResultCode.NO_READER_OR_PCSC_ERROR, "no serial port is configured (set 'port' in"
-                    + " configuration opennhi.reader.nhicom)");
+            offline(ResultCode.NO_READER_OR_PCSC_ERROR, NO_PORT);
             return false;
         }
         SerialIo io;
@@ -225,7 +226,10 @@ final class ReaderWatcher implements AutoCloseable {
     private void setStatus(ReaderStatus next) {
         if (!next.equals(status)) {
             status = next;
-            if (next.availability() != Availability.ONLINE) {
+            if (next.reason().equals(NO_PORT)) {
+                // the usual state of a PC with chip readers only: nothing to warn about
+                LOG.info("Dedicated reader offline: {}", next.reason());
+            } else if (next.availability() != Availability.ONLINE) {
                 LOG.warn("Dedicated reader offline: {}", next.reason());
             } else {
                 LOG.info("Dedicated reader online on {}", settings.port());
