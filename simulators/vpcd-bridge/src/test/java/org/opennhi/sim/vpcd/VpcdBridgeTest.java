@@ -192,7 +192,8 @@ public class VpcdBridgeTest {
     /** Measures (does not assert) the cost of one APDU through pcscd + vpcd; the figure goes to the log. */
     @Test
     public void apduRoundTripCost() throws Exception {
-        assertTrue("TCP_QUICKACK is available on this JDK", QuickAck.available());
+        assertTrue("TCP_QUICKACK is available on this JDK",
+                QuickAck.available() || Boolean.getBoolean(QuickAck.DISABLE_PROPERTY));
         insert(0, "900000000001");
         Card card = terminal(0).connect("*");
         CardChannel ch = card.getBasicChannel();
