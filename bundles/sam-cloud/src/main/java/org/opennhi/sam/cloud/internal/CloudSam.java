@@ -1,0 +1,187 @@
+package org.opennhi.sam.cloud.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import javax.net.ssl.SSLContext;
+
+import org.opennhi.contracts.platform.Progress;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.contracts.sam.SamIdentity;
+import org.opennhi.contracts.sam.SamStatus;
+import org.opennhi.sim.idc.protocol.IdcTrust;
+import org.opennhi.sim.idc.protocol.Pem;
+
+/**
+ * The cloud SAM's state, outside any framework: the SAM file found in the folder, the IDC session, and the
+ * status they make (0 no file · 9 a file that is not a usable SAM · 1 a valid file · 2 authenticated).
+ * Thread-safe; authentications run one at a time.
+ */
+final class CloudSam {
+    private final Clock clock;
+    private final BiConsumer<SamStatus, String> statusChanges;
+    private final Object authLock = new Object();
+    private volatile CloudSamSettings settings;
+    private volatile State state = new State(SamStatus.ABSENT, null, null);
+
+    /** One consistent view: status, the file it was made from, the session. */
+    private record State(SamStatus status, LoadedSam sam, IdcSession session) {
+    }
+
+    /**
+     * @param settings where to look and whom to trust
+     * @param clock tells when the session has ended
+     * @param statusChanges told each new status with a plain-words reason (never a secret)
+     */
+    CloudSam(CloudSamSettings settings, Clock clock, BiConsumer<SamStatus, String> statusChanges) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.statusChanges = Objects.requireNonNull(statusChanges, "statusChanges");
+    }
+
+    /** New settings: the SAM folder is looked at again and a session with another IDC or file is dropped. */
+    void configure(CloudSamSettings changed) {
+        CloudSamSettings old = settings;
+        settings = Objects.requireNonNull(changed, "changed");
+        if (!old.equals(changed)) {
+            synchronized (authLock) {
+                refresh(true);
+            }
+        }
+    }
+
+    /** @return the status now; an ended session counts as not authenticated */
+    SamStatus status() {
+        State s = state;
+        if (s.status() == SamStatus.AUTHENTICATED && !clock.instant().isBefore(s.session().expiresAt())) {
+            return SamStatus.NOT_AUTHENTICATED;
+        }
+        return s.status();
+    }
+
+    /** @return who the SAM belongs to, once a valid file was found */
+    Optional<SamIdentity> identity() {
+        LoadedSam sam = state.sam();
+        return sam == null ? Optional.empty() : Optional.of(sam.identity());
+    }
+
+    /**
+     * Looks at the SAM folder again (a file may have been added, replaced or removed) without contacting the
+     * IDC. A session stays while the same file is there.
+     *
+     * @return the status after looking
+     */
+    SamStatus refresh() {
+        synchronized (authLock) {
+            return refresh(false);
+        }
+    }
+
+    /**
+     * Authenticates the SAM file with the IDC (csVerifySAMDC): status 1 → 2.
+     *
+     * @param progress told of each step
+     * @throws NhiException 9200/9201 for the file, 9202 bound elsewhere, 4061 no answer within the bounds,
+     *         4051 refused, 9004 IDC out of service
+     */
+    void authenticate(Progress progress) throws NhiException {
+        synchronized (authLock) {
+            CloudSamSettings s = settings;
+            progress.update(0, SamAuthenticator.STEPS + 1, "Reading the SAM file");
+            X509Certificate ca = ca(s);
+            LoadedSam sam = locate(s, Optional.of(ca.getPublicKey()));
+            String machineId;
+            try {
+                machineId = MachineId.of(s.iniFolder());
+            } catch (IOException e) {
+                throw new NhiException(ResultCode.SAM_IDC_AUTH_FAILED, "cannot keep this PC's machine id in "
+                        + s.iniFolder(), e);
+            }
+            SSLContext tls = IdcTrust.context(ca);
+            IdcClient idc = new IdcClient(s.idcUrl(), tls, s.connectTimeout(), s.answerTimeout());
+            Progress shifted = (done, total, step) -> progress.update(done + 1, total + 1, step);
+            try {
+                IdcSession session = new SamAuthenticator(idc, machineId).authenticate(sam, shifted);
+                set(new State(SamStatus.AUTHENTICATED, sam, session), "authenticated with the IDC until "
+                        + session.expiresAt());
+            } catch (NhiException e) {
+                set(new State(SamStatus.NOT_AUTHENTICATED, sam, null), "authentication with the IDC failed ("
+                        + e.result().code() + ")");
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * @return the session card operations use
+     * @throws NhiException 4050 when the SAM is not authenticated with the IDC (or its session ended)
+     */
+    IdcSession session() throws NhiException {
+        State s = state;
+        if (status() != SamStatus.AUTHENTICATED) {
+            throw new NhiException(ResultCode.SAM_NOT_AUTHENTICATED, "the cloud SAM is not authenticated with the"
+                    + " IDC (status " + status().legacyValue() + ")");
+        }
+        return s.session();
+    }
+
+    private SamStatus refresh(boolean dropSession) {
+        CloudSamSettings s = settings;
+        State now = state;
+        Optional<PublicKey> issuer = Optional.empty();
+        try {
+            issuer = Optional.of(ca(s).getPublicKey());
+        } catch (NhiException e) {
+            // no CA yet: the file's shape is still checked here, its signature when authenticating
+        }
+        try {
+            LoadedSam sam = locate(s, issuer);
+            boolean same = now.sam() != null && now.sam().path().equals(sam.path())
+                    && now.sam().file().samId().equals(sam.file().samId());
+            if (same && !dropSession && now.session() != null) {
+                set(new State(SamStatus.AUTHENTICATED, sam, now.session()), "the same SAM file is still there");
+            } else {
+                set(new State(SamStatus.NOT_AUTHENTICATED, sam, null), "SAM file found, not yet authenticated");
+            }
+        } catch (NhiException e) {
+            SamStatus status = SamFileLocator.anySamFile(s.samFolder()) ? SamStatus.NOT_A_SAM : SamStatus.ABSENT;
+            set(new State(status, null, null), e.getMessage());
+        }
+        return state.status();
+    }
+
+    private LoadedSam locate(CloudSamSettings s, Optional<PublicKey> issuer) throws NhiException {
+        try {
+            return SamFileLocator.locate(s.samFolder(), issuer);
+        } catch (NhiException e) {
+            boolean present = SamFileLocator.anySamFile(s.samFolder());
+            set(new State(present ? SamStatus.NOT_A_SAM : SamStatus.ABSENT, null, null), e.getMessage());
+            throw e;
+        }
+    }
+
+    private static X509Certificate ca(CloudSamSettings s) throws NhiException {
+        try {
+            return Pem.certificate(Files.readString(s.caFile(), StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            throw new NhiException(ResultCode.SAM_IDC_AUTH_FAILED, "cannot read the IDC's CA certificate "
+                    + s.caFile() + " (configure caFile of " + CloudSamConfig.PID + ")", e);
+        }
+    }
+
+    private void set(State next, String why) {
+        State before = state;
+        state = next;
+        if (before.status() != next.status()) {
+            statusChanges.accept(next.status(), why);
+        }
+    }
+}
