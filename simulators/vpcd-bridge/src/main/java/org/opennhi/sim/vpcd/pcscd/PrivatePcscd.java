@@ -24,6 +24,10 @@ import java.util.concurrent.TimeUnit;
  * file are never touched. Clients find it with {@code PCSCLITE_CSOCK_NAME=<dir>/run/pcscd.comm}
  * ({@link #environment()}). Needs {@code pcscd}, {@code vsmartcard-vpcd} and {@code unshare} (util-linux), and
  * root or unprivileged user namespaces.
+ *
+ * <p>Note: vpcd listens on every interface (its configuration has no bind address), so whoever reaches the
+ * port first can present a card. The ports are random and short-lived here; on a shared network keep them
+ * behind a firewall.
  */
 public final class PrivatePcscd implements AutoCloseable {
     /** Where Debian's vsmartcard-vpcd installs its driver. */
