@@ -45,6 +45,18 @@ public interface DedicatedReader {
     }
 
     /**
+     * The legacy {@code csOpenCom(n)}: use port {@code COM(n+1)} from now on ({@code /dev/ttyS(n)} outside
+     * Windows), in place of the configured port until the configuration changes, and wait until the reader
+     * answers on it.
+     *
+     * @param n 0 for COM1, 1 for COM2 ...
+     * @param wait how long to wait for the reader to answer on the port
+     * @throws NhiException 9205 when the port cannot be opened or no reader answers on it in time (the legacy
+     *         function returns -1 then), 6018 for a bad n
+     */
+    void openCom(int n, Duration wait) throws NhiException;
+
+    /**
      * @return the reader's date and time (its own clock, local time, to the second)
      * @throws NhiException 4000 when the reader did not answer, 9204/9205 when it cannot be reached
      */

@@ -191,6 +191,33 @@ public final class NhiComReaderPlugin implements ReaderPlugin, DedicatedReader {
     }
 
     @Override
+    public void openCom(int n, Duration wait) throws NhiException {
+        String legacy;
+        try {
+            legacy = PortNames.fromCsOpenCom(n);
+        } catch (IllegalArgumentException e) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, e.getMessage());
+        }
+        LineSettings now = lineSettings(config, settings);
+        String port = PortNames.resolve(legacy, null, System.getProperty("os.name", ""));
+        watcher.configure(new LineSettings(port, now.baudRate(), now.responseTimeoutMillis(), now.retries(),
+                now.pollMillis(), now.reconnectMillis()));
+        long end = System.nanoTime() + Math.max(0, wait.toMillis()) * 1_000_000L;
+        while (!(watcher.connection() != null && port.equals(watcher.port()))) {
+            if (System.nanoTime() > end) {
+                throw new NhiException(ResultCode.READER_PORT_OPEN_FAILED, legacy + " (" + port + "): "
+                        + watcher.status().reason());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NhiException(ResultCode.READER_PORT_OPEN_FAILED, "interrupted while opening " + legacy);
+            }
+        }
+    }
+
+    @Override
     public LocalDateTime clock() throws NhiException {
         return line().clock();
     }

@@ -30,7 +30,7 @@ final class ReaderWatcher implements AutoCloseable {
     }
 
     /** The open line and the name events carry. */
-    record Connection(ReaderProtocol protocol, String readerName) {
+    record Connection(ReaderProtocol protocol, String readerName, String port) {
     }
 
     private final Consumer<ReaderEvent> events;
@@ -73,6 +73,12 @@ final class ReaderWatcher implements AutoCloseable {
 
     ReaderStatus status() {
         return status;
+    }
+
+    /** @return the port the open connection uses, or the one being tried */
+    String port() {
+        Connection c = connection;
+        return c == null ? settings.port() : c.port();
     }
 
     SlotView view(Slot slot) {
@@ -156,7 +162,7 @@ final class ReaderWatcher implements AutoCloseable {
             return false;
         }
         String name = "NHI reader " + (serial.isEmpty() ? "" : serial + " ") + "on " + s.port();
-        connection = new Connection(protocol, name);
+        connection = new Connection(protocol, name, s.port());
         emit(ReaderEvent.Type.READER_ATTACHED, null);
         setStatus(ReaderStatus.online());
         poll(connection);

@@ -34,6 +34,22 @@ public class PortStateTest {
     }
 
     @Test
+    public void csOpenComOpensComNPlusOneAndGives9205WhenNoReaderIsThere() throws Exception {
+        EmulatedReader reader = new EmulatedReader();
+        NhiComReaderPlugin plugin = new NhiComReaderPlugin(EmulatedReader.config(reader.hostEnd().toString(), 300));
+        try {
+            await(() -> plugin.status().availability() == Availability.ONLINE);
+            expect(ResultCode.BAD_PARAMETER, () -> plugin.openCom(-1, Duration.ofSeconds(1)));
+            // COM201 is /dev/ttyS200 here: no such port
+            expect(ResultCode.READER_PORT_OPEN_FAILED, () -> plugin.openCom(200, Duration.ofSeconds(1)));
+            assertTrue(plugin.status().reason(), plugin.status().reason().contains("/dev/ttyS200 does not exist"));
+        } finally {
+            plugin.deactivate();
+            reader.close();
+        }
+    }
+
+    @Test
     public void aMissingPortIsOfflineUntilTheReaderAppearsOnIt() throws Exception {
         EmulatedReader reader = new EmulatedReader();
         reader.unplug();
