@@ -17,6 +17,7 @@ import org.opennhi.sim.idc.internal.sam.Sessions;
 import org.opennhi.sim.idc.internal.store.AuditLog;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 
 /**
  * The one servlet: routes, checks the admin token, turns every failure into a JSON error answer (never a
@@ -125,7 +126,8 @@ public final class ApiServlet extends HttpServlet {
             body = r.body();
         } else {
             resp.setContentType("application/json; charset=utf-8");
-            body = gson.toJson(result).getBytes(StandardCharsets.UTF_8);
+            body = (result instanceof JsonElement json ? json.toString() : gson.toJson(result))
+                    .getBytes(StandardCharsets.UTF_8);
         }
         resp.setStatus(200);
         resp.setContentLength(body.length);
