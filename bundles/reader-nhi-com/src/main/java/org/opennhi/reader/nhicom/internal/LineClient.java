@@ -33,6 +33,7 @@ final class LineClient implements AutoCloseable {
     private final long responseTimeoutMillis;
     private final int retries;
     private final ReentrantLock turn = new ReentrantLock(true);
+    private volatile boolean waitingForPerson;
     /** Starts anywhere, so a reader's cached last request never matches a new connection's first. */
     private int seq = ThreadLocalRandom.current().nextInt(256);
 
@@ -63,12 +64,20 @@ final class LineClient implements AutoCloseable {
      * @param extraMillis added to the response timeout
      */
     WireFrame callOnce(int cmd, long extraMillis, byte... payload) throws NoAnswer, IOException {
-        return call(cmd, extraMillis, 0, payload);
+        waitingForPerson = true;
+        try {
+            return call(cmd, extraMillis, 0, payload);
+        } finally {
+            waitingForPerson = false;
+        }
     }
 
-    /** @return true while a request waits for its answer: a poll can wait for the next round */
-    boolean busy() {
-        return turn.isLocked();
+    /**
+     * @return true while a request that waits for a person (up to two minutes) is queued or running: a poll
+     *         had better look next round than wait behind it. Short requests are simply waited for, in turn.
+     */
+    boolean waitingForPerson() {
+        return waitingForPerson;
     }
 
     private WireFrame call(int cmd, long extraMillis, int retries, byte... payload) throws NoAnswer, IOException {

@@ -146,9 +146,9 @@ final class ReaderProtocol implements AutoCloseable {
         line.close();
     }
 
-    /** @return true while a request waits for its answer */
-    boolean busy() {
-        return line.busy();
+    /** @return true while a keypad entry holds or awaits the line */
+    boolean waitingForPerson() {
+        return line.waitingForPerson();
     }
 
     // --- status bytes -----------------------------------------------------------------------------------

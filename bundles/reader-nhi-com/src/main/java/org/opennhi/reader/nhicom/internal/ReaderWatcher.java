@@ -170,8 +170,8 @@ final class ReaderWatcher implements AutoCloseable {
     }
 
     private void poll(Connection c) throws NhiException {
-        if (c.protocol().busy()) {
-            // a caller holds the line (a keypad entry may take two minutes): look next round
+        if (c.protocol().waitingForPerson()) {
+            // a keypad entry may hold the line for two minutes: look next round
             return;
         }
         Map<Slot, Integer> states = c.protocol().slotStatus();

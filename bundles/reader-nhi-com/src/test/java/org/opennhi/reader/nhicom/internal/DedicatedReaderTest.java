@@ -7,6 +7,9 @@ import static org.junit.Assert.fail;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.After;
@@ -18,6 +21,7 @@ import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.reader.nhicom.DedicatedReader;
+import org.opennhi.sim.card.keys.CardKind;
 
 /** The keypad and the clock through the plugin, against the emulator on a socat pty pair. */
 public class DedicatedReaderTest {
@@ -59,6 +63,38 @@ public class DedicatedReaderTest {
             assertTrue("the card still works after the keypad", session.transmit(SELECT_HPC).isOk());
         }
         expect(ResultCode.HC_NOT_PRESENT, () -> keypad.verifyPinOnKeypad(Slot.HC, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    public void aRemovalIsSeenWhileACallerKeepsTheLineBusy() throws Exception {
+        List<String> hcs = reader.cards(CardKind.HC);
+        reader.insert(Slot.SAM, hcs.get(0));
+        reader.insert(Slot.HC, hcs.get(1));
+        await(() -> plugin.slot(Slot.SAM).cardPresent() && plugin.slot(Slot.HC).cardPresent());
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger ok = new AtomicInteger();
+        Thread caller = new Thread(() -> {
+            byte[] selectHc = HexFormat.of().parseHex("00A4040010D1580000010000000000000000001100");
+            try (CardSession session = plugin.openSession(Slot.SAM, Duration.ofSeconds(5))) {
+                while (!stop.get()) {
+                    if (session.transmit(selectHc).isOk()) {
+                        ok.incrementAndGet();
+                    }
+                }
+            } catch (NhiException e) {
+                throw new AssertionError(e);
+            }
+        });
+        caller.start();
+        try {
+            await(() -> ok.get() > 50);
+            reader.remove(Slot.HC);
+            await(() -> !plugin.slot(Slot.HC).cardPresent());
+        } finally {
+            stop.set(true);
+            caller.join(10_000);
+        }
+        assertTrue("the caller went on: " + ok.get(), ok.get() > 50);
     }
 
     @Test
