@@ -97,13 +97,17 @@ public final class SettingsServlet extends HttpServlet {
         }
         JsonObject body;
         try (Reader in = req.getReader()) {
+            // one read() may return part of the body: read until the end or one past the limit
             char[] buf = new char[MAX_BODY + 1];
-            int n = in.read(buf, 0, buf.length);
+            int n = 0;
+            for (int got; n < buf.length && (got = in.read(buf, n, buf.length - n)) > 0;) {
+                n += got;
+            }
             if (n > MAX_BODY) {
                 Json.write(res, 413, Json.error("too_large", "Settings are at most " + MAX_BODY + " bytes."));
                 return;
             }
-            JsonElement parsed = JsonParser.parseString(n <= 0 ? "" : new String(buf, 0, n));
+            JsonElement parsed = JsonParser.parseString(new String(buf, 0, n));
             if (!parsed.isJsonObject()) {
                 Json.write(res, 400, Json.error("bad_json", "Send a JSON object of settings."));
                 return;
