@@ -17,6 +17,7 @@ import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamStatus;
+import org.opennhi.contracts.sam.SignatureType;
 import org.opennhi.sim.idc.protocol.IdcTrust;
 import org.opennhi.sim.idc.protocol.Pem;
 
@@ -30,10 +31,10 @@ final class CloudSam {
     private final BiConsumer<SamStatus, String> statusChanges;
     private final Object authLock = new Object();
     private volatile CloudSamSettings settings;
-    private volatile State state = new State(SamStatus.ABSENT, null, null);
+    private volatile State state = new State(SamStatus.ABSENT, null, null, null);
 
-    /** One consistent view: status, the file it was made from, the session. */
-    private record State(SamStatus status, LoadedSam sam, IdcSession session) {
+    /** One consistent view: status, the file it was made from, the session and the IDC client it lives in. */
+    private record State(SamStatus status, LoadedSam sam, IdcSession session, IdcClient idc) {
     }
 
     /**
@@ -110,10 +111,10 @@ final class CloudSam {
             Progress shifted = (done, total, step) -> progress.update(done + 1, total + 1, step);
             try {
                 IdcSession session = new SamAuthenticator(idc, machineId).authenticate(sam, shifted);
-                set(new State(SamStatus.AUTHENTICATED, sam, session), "authenticated with the IDC until "
+                set(new State(SamStatus.AUTHENTICATED, sam, session, idc), "authenticated with the IDC until "
                         + session.expiresAt());
             } catch (NhiException e) {
-                set(new State(SamStatus.NOT_AUTHENTICATED, sam, null), "authentication with the IDC failed ("
+                set(new State(SamStatus.NOT_AUTHENTICATED, sam, null, null), "authentication with the IDC failed ("
                         + e.result().code() + ")");
                 throw e;
             }
@@ -125,12 +126,36 @@ final class CloudSam {
      * @throws NhiException 4050 when the SAM is not authenticated with the IDC (or its session ended)
      */
     IdcSession session() throws NhiException {
+        return authenticated().session();
+    }
+
+    private State authenticated() throws NhiException {
         State s = state;
-        if (status() != SamStatus.AUTHENTICATED) {
+        if (s.status() != SamStatus.AUTHENTICATED || !clock.instant().isBefore(s.session().expiresAt())) {
             throw new NhiException(ResultCode.SAM_NOT_AUTHENTICATED, "the cloud SAM is not authenticated with the"
                     + " IDC (status " + status().legacyValue() + ")");
         }
-        return s.session();
+        return s;
+    }
+
+    /**
+     * Signs with the SAM's key at the IDC. When the IDC has ended the session (its clock decides), the SAM
+     * authenticates again once and the signature is asked for again (idc-protocol §15).
+     *
+     * @throws NhiException 4050 not authenticated, 5008 signing failed, 4061/9003/9004 IDC not answering
+     */
+    byte[] sign(SignatureType type, byte[] data) throws NhiException {
+        for (boolean retried = false;; retried = true) {
+            State s = authenticated();
+            try {
+                return IdcSigner.sign(s.idc(), s.session(), type, data);
+            } catch (IdcSigner.SessionEnded e) {
+                if (retried) {
+                    throw new NhiException(ResultCode.SAM_NOT_AUTHENTICATED, e.getMessage(), e);
+                }
+                authenticate(Progress.NONE);
+            }
+        }
     }
 
     private SamStatus refresh(boolean dropSession) {
@@ -147,13 +172,14 @@ final class CloudSam {
             boolean same = now.sam() != null && now.sam().path().equals(sam.path())
                     && now.sam().file().samId().equals(sam.file().samId());
             if (same && !dropSession && now.session() != null) {
-                set(new State(SamStatus.AUTHENTICATED, sam, now.session()), "the same SAM file is still there");
+                set(new State(SamStatus.AUTHENTICATED, sam, now.session(), now.idc()),
+                        "the same SAM file is still there");
             } else {
-                set(new State(SamStatus.NOT_AUTHENTICATED, sam, null), "SAM file found, not yet authenticated");
+                set(new State(SamStatus.NOT_AUTHENTICATED, sam, null, null), "SAM file found, not yet authenticated");
             }
         } catch (NhiException e) {
             SamStatus status = SamFileLocator.anySamFile(s.samFolder()) ? SamStatus.NOT_A_SAM : SamStatus.ABSENT;
-            set(new State(status, null, null), e.getMessage());
+            set(new State(status, null, null, null), e.getMessage());
         }
         return state.status();
     }
@@ -163,7 +189,7 @@ final class CloudSam {
             return SamFileLocator.locate(s.samFolder(), issuer);
         } catch (NhiException e) {
             boolean present = SamFileLocator.anySamFile(s.samFolder());
-            set(new State(present ? SamStatus.NOT_A_SAM : SamStatus.ABSENT, null, null), e.getMessage());
+            set(new State(present ? SamStatus.NOT_A_SAM : SamStatus.ABSENT, null, null, null), e.getMessage());
             throw e;
         }
     }

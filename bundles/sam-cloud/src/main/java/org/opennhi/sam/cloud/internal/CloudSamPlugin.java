@@ -146,9 +146,7 @@ public final class CloudSamPlugin implements SamPlugin {
 
     @Override
     public byte[] sign(SignatureType type, byte[] data) throws NhiException {
-        sam.session();
-        throw new NhiException(ResultCode.FUNCTION_NOT_AVAILABLE,
-                "signing through the cloud SAM (idc-protocol §6) is not implemented yet");
+        return sam.sign(type, data);
     }
 
     // --- internals --------------------------------------------------------------------------------------

@@ -79,6 +79,21 @@ final class EmbeddedIdc implements AutoCloseable {
         send("PUT", "/admin/faults", "{\"rules\":" + rulesJson + "}");
     }
 
+    /** Moves the IDC's simulated clock forward. */
+    void advanceClock(long minutes) throws IOException, InterruptedException {
+        send("POST", "/admin/clock", "{\"advanceMinutes\":" + minutes + "}");
+    }
+
+    /** @return whether the IDC finds the signature valid for that SAM (idc-protocol §6, no session needed) */
+    boolean verify(String samId, String type, byte[] data, byte[] signature)
+            throws IOException, InterruptedException {
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        JsonObject a = send("POST", "/v1/signatures/verify", "{\"samId\":\"" + samId + "\",\"type\":\"" + type
+                + "\",\"data\":\"" + b64.encodeToString(data) + "\",\"signature\":\""
+                + b64.encodeToString(signature) + "\"}");
+        return a.get("valid").getAsBoolean();
+    }
+
     private String applicationNo(String hospitalId) throws IOException, InterruptedException {
         JsonObject list = send("GET", "/portal/applications?hospitalId=" + hospitalId, null);
         return list.getAsJsonArray("applications").get(0).getAsJsonObject().get("applicationNo").getAsString();
