@@ -53,6 +53,7 @@ public final class ReaderEmulator implements AutoCloseable {
     private final AtomicLong errors = new AtomicLong();
     private final Thread thread;
     private volatile boolean running;
+    private volatile boolean garbleNext;
     private Frame lastRequest;
     private Frame lastResponse;
 
@@ -125,6 +126,14 @@ public final class ReaderEmulator implements AutoCloseable {
         return errors.get();
     }
 
+    /**
+     * Fault injection: the next answer leaves with a broken CRC, as line noise would hit it. The retry cache
+     * keeps the real answer, so a host that sends the same frame again gets it without the command running twice.
+     */
+    public void garbleNextAnswer() {
+        garbleNext = true;
+    }
+
     /** @return the slots, LEDs, clock and counters as text */
     public String describe() {
         StringBuilder b = new StringBuilder();
@@ -193,7 +202,12 @@ public final class ReaderEmulator implements AutoCloseable {
     }
 
     private void write(Frame f) throws IOException {
-        out.write(f.encode());
+        byte[] bytes = f.encode();
+        if (garbleNext) {
+            garbleNext = false;
+            bytes[bytes.length - 2] ^= 0x5A; // the CRC, as line noise would hit it
+        }
+        out.write(bytes);
         out.flush();
     }
 

@@ -5,7 +5,7 @@
  * a clock and LEDs.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opennhi.sim.reader;
 
 import org.osgi.annotation.bundle.Export;
