@@ -98,6 +98,24 @@ public class DedicatedReaderTest {
     }
 
     @Test
+    public void anAnswerBrokenOnTheLineIsFetchedAgainWithoutTheCardRunningTwice() throws Exception {
+        FaultyCard card = reader.insert(Slot.HC, reader.cards(CardKind.HC).get(0));
+        await(() -> plugin.slot(Slot.HC).cardPresent());
+        byte[] getBasic = HexFormat.of().parseHex("00CA1100020000");
+        try (CardSession session = plugin.openSession(Slot.HC, Duration.ofSeconds(5))) {
+            session.transmit(HexFormat.of().parseHex("00A4040010D1580000010000000000000000001100"));
+            int before = card.commands();
+            long errorsBefore = reader.emulator().errors();
+            // the broken answer may be a slot poll's instead: either way it is fetched again, and nothing runs twice
+            reader.emulator().garbleNextAnswer();
+            assertEquals(57, session.transmit(getBasic).data().length);
+            assertEquals("the GET DATA reached the card once", before + 1, card.commands());
+            assertEquals("no error frame: the reader got every request whole", errorsBefore,
+                    reader.emulator().errors());
+        }
+    }
+
+    @Test
     public void theReadersClockIsReadAndSet() throws Exception {
         LocalDateTime set = LocalDateTime.of(2026, 1, 2, 3, 4, 5);
         plugin.setClock(set);

@@ -2,6 +2,7 @@ package org.opennhi.reader.nhicom.internal;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.opennhi.sim.card.VirtualCard;
 import org.opennhi.sim.card.keys.CardKind;
@@ -15,6 +16,7 @@ final class FaultyCard implements VirtualCard {
     private final CountDownLatch pulled = new CountDownLatch(1);
     private volatile boolean silent;
     private volatile boolean malformOnce;
+    private final AtomicInteger commands = new AtomicInteger();
 
     FaultyCard(VirtualCard inner) {
         this.inner = inner;
@@ -33,8 +35,14 @@ final class FaultyCard implements VirtualCard {
         pulled.countDown();
     }
 
+    /** @return how many commands reached the card */
+    int commands() {
+        return commands.get();
+    }
+
     @Override
     public byte[] transmit(byte[] command) {
+        commands.incrementAndGet();
         if (silent) {
             try {
                 pulled.await(5, TimeUnit.MINUTES);
