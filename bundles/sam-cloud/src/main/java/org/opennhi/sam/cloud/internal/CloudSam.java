@@ -97,6 +97,7 @@ final class CloudSam {
         synchronized (authLock) {
             CloudSamSettings s = settings;
             progress.update(0, SamAuthenticator.STEPS + 1, "Reading the SAM file");
+            locate(s, Optional.empty()); // the file's own problems (9200/9201) come before a missing CA
             X509Certificate ca = ca(s);
             LoadedSam sam = locate(s, Optional.of(ca.getPublicKey()));
             String machineId;

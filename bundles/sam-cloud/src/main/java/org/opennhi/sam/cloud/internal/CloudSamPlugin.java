@@ -67,6 +67,9 @@ public final class CloudSamPlugin implements SamPlugin {
     private volatile CloudSamConfig config;
     private volatile PlatformSettings platform;
     private ScheduledFuture<?> reauthentication;
+    private ScheduledFuture<?> retry;
+    /** While the IDC does not answer, background authentication tries again this often. */
+    static final long RETRY_MINUTES = 1;
 
     @Activate
     public CloudSamPlugin(@Reference NhiHome home, CloudSamConfig config) {
@@ -74,14 +77,14 @@ public final class CloudSamPlugin implements SamPlugin {
         this.config = config;
         this.sam = new CloudSam(settings(), Clock.systemUTC(), this::tell);
         worker.execute(sam::refresh);
-        schedule(config, true);
+        schedule(config);
     }
 
     @Modified
     void modified(CloudSamConfig changed) {
         config = changed;
         reconfigure();
-        schedule(changed, true);
+        schedule(changed);
     }
 
     @Deactivate
@@ -172,11 +175,14 @@ public final class CloudSamPlugin implements SamPlugin {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private synchronized void schedule(CloudSamConfig c, boolean now) {
+    private synchronized void schedule(CloudSamConfig c) {
         if (reauthentication != null) {
             reauthentication.cancel(false);
         }
-        if (c.authenticateOnStart() && now) {
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        if (c.authenticateOnStart()) {
             worker.execute(() -> background("start"));
         }
         long minutes = c.reauthenticateMinutes();
@@ -197,8 +203,17 @@ public final class CloudSamPlugin implements SamPlugin {
             sam.authenticate(Progress.NONE);
         } catch (NhiException e) {
             LOG.info("Cloud SAM {} did not authenticate: {}", why, e.getMessage());
+            if (e.result() == ResultCode.NETWORK_DOWN || e.result() == ResultCode.IDC_UNAVAILABLE) {
+                retryLater(); // the IDC may be back soon; a refused or broken file is not retried
+            }
         } catch (RuntimeException e) {
             LOG.warn("Cloud SAM {} failed", why, e);
+        }
+    }
+
+    private synchronized void retryLater() {
+        if (config.authenticateOnStart() && !worker.isShutdown()) {
+            retry = worker.schedule(() -> background("retry"), RETRY_MINUTES, TimeUnit.MINUTES);
         }
     }
 
