@@ -227,8 +227,8 @@ public class PlatformIT {
         Files.writeString(home.iniFolder().resolve("ReaderCFG0.ini"),
                 "HPC_ReaderName=Virtual PCD 00 01\r\nHC_ReaderName=Virtual PCD 00 00\r\n");
         Await.until("HPCFASTAUTH=ENABLE is applied", () -> settings.hpcFastAuth() && settings.watchOverlay());
-        Await.until("the reader mapping is applied", () -> "Virtual PCD 00 00".equals(readerMapping.hcReaderName()));
-        assertEquals("Virtual PCD 00 01", readerMapping.hpcReaderName());
+        Await.until("the reader mapping is applied", () -> "Virtual PCD 00 00".equals(readerMapping.hcReaderName())
+                && "Virtual PCD 00 01".equals(readerMapping.hpcReaderName()));
         assertTrue(!settings.openConsoleOnCall());
         Path report = home.logFolder().resolve("legacy-ini-import.log");
         Await.until("the report names the malformed line", () -> read(report).contains("line 9"));
