@@ -32,6 +32,10 @@ final class CloudSam {
     private final Object authLock = new Object();
     private volatile CloudSamSettings settings;
     private volatile State state = new State(SamStatus.ABSENT, null, null, null);
+    /** The client of the last authentication, kept (with its open connection) while settings and CA stay. */
+    private IdcClient client;
+    private CloudSamSettings clientSettings;
+    private X509Certificate clientCa;
 
     /** One consistent view: status, the file it was made from, the session and the IDC client it lives in. */
     private record State(SamStatus status, LoadedSam sam, IdcSession session, IdcClient idc) {
@@ -107,14 +111,16 @@ final class CloudSam {
                 throw new NhiException(ResultCode.SAM_IDC_AUTH_FAILED, "cannot keep this PC's machine id in "
                         + s.iniFolder(), e);
             }
-            SSLContext tls = IdcTrust.context(ca);
-            IdcClient idc = new IdcClient(s.idcUrl(), tls, s.connectTimeout(), s.answerTimeout());
+            IdcClient idc = client(s, ca);
             Progress shifted = (done, total, step) -> progress.update(done + 1, total + 1, step);
             try {
                 IdcSession session = new SamAuthenticator(idc, machineId).authenticate(sam, shifted);
                 set(new State(SamStatus.AUTHENTICATED, sam, session, idc), "authenticated with the IDC until "
                         + session.expiresAt());
             } catch (NhiException e) {
+                if (e.result() == ResultCode.NETWORK_DOWN) {
+                    client = null; // its kept connections may be stale: the next attempt starts afresh
+                }
                 set(new State(SamStatus.NOT_AUTHENTICATED, sam, null, null), "authentication with the IDC failed ("
                         + e.result().code() + ")");
                 throw e;
@@ -193,6 +199,17 @@ final class CloudSam {
             set(new State(present ? SamStatus.NOT_A_SAM : SamStatus.ABSENT, null, null, null), e.getMessage());
             throw e;
         }
+    }
+
+    /** Called under the authentication lock. */
+    private IdcClient client(CloudSamSettings s, X509Certificate ca) {
+        if (client == null || !s.equals(clientSettings) || !ca.equals(clientCa)) {
+            SSLContext tls = IdcTrust.context(ca);
+            client = new IdcClient(s.idcUrl(), tls, s.connectTimeout(), s.answerTimeout());
+            clientSettings = s;
+            clientCa = ca;
+        }
+        return client;
     }
 
     private static X509Certificate ca(CloudSamSettings s) throws NhiException {
