@@ -100,6 +100,7 @@ public final class CloudSamPlugin implements SamPlugin {
     }
 
     void updatedSettings(PlatformSettings s) {
+        platform = s;
         reconfigure();
     }
 

@@ -18,6 +18,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.opennhi.contracts.platform.NhiHome;
+import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamStatus;
@@ -111,5 +112,34 @@ public class CloudSamPluginTest {
         assertTrue(Files.readString(root.resolve("INI/machine-id")).startsWith("PC-"));
         assertEquals("card authentication is not there yet, and says so", ResultCode.FUNCTION_NOT_AVAILABLE,
                 assertThrows(NhiException.class, () -> plugin.authenticateCard(null)).result());
+    }
+
+    private static PlatformSettings samPort(String port) {
+        return new PlatformSettings() {
+            @Override public String readerType() { return READER_TYPE_PCSC; }
+            @Override public String samMode() { return SAM_MODE_CLOUD; }
+            @Override public String samPort() { return port; }
+            @Override public boolean hpcFastAuth() { return false; }
+            @Override public boolean watchOverlay() { return false; }
+            @Override public boolean remoteDesktop() { return false; }
+            @Override public boolean keepHisOnConsoleClose() { return false; }
+            @Override public boolean openConsoleOnCall() { return false; }
+            @Override public boolean demo() { return false; }
+        };
+    }
+
+    @Test
+    public void theConfiguredSamPortNamesTheFolder() throws Exception {
+        idc = new EmbeddedIdc(tmp.newFolder("idc").toPath());
+        Path root = tmp.newFolder("NHI").toPath();
+        idc.testSam("7777777777").writeTo(root.resolve("SAM/COMX2"));
+
+        plugin = new CloudSamPlugin(home(root), config(idc.baseUri().toString()));
+        await(() -> plugin.status() == SamStatus.ABSENT, "nothing in COMX1");
+        plugin.bindSettings(samPort("COMX2"));
+        assertEquals(SamStatus.NOT_AUTHENTICATED, plugin.status());
+        assertEquals("7777777777", plugin.identity().orElseThrow().hospitalId());
+        plugin.updatedSettings(samPort("COMX1"));
+        assertEquals(SamStatus.ABSENT, plugin.status());
     }
 }
