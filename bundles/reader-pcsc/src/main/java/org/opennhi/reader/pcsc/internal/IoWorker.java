@@ -13,8 +13,15 @@ import java.util.concurrent.TimeoutException;
  * a PC/SC transmit cannot be interrupted, and through some drivers (vpcd among them) it waits forever. The
  * stuck thread frees itself when the card finally answers or leaves; until then the reader answers "busy"
  * at once instead of queueing more callers behind it.
+ *
+ * <p>Both sides spin for {@value #SPIN_MICROS} µs before they park: an APDU takes ~60 µs and an APDU sequence
+ * sends the next command at once, while a park and wake-up on an idle core costs ~30 µs each way
+ * (BENCHMARKS.md: +50 % per APDU when parking at once, parity with raw javax.smartcardio with the spin).
+ * Idle readers park, so nothing spins between calls.
  */
 final class IoWorker implements AutoCloseable {
+    private static final long SPIN_MICROS = 150;
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(SPIN_MICROS);
     private final SynchronousQueue<FutureTask<?>> handoff = new SynchronousQueue<>();
     /** Room for the longest answer (extended APDU); used only on this worker's thread, one command at a time. */
     private final ByteBuffer answer = ByteBuffer.allocate(65_538);
@@ -43,6 +50,10 @@ final class IoWorker implements AutoCloseable {
         if (!handoff.offer(task, timeoutMillis, TimeUnit.MILLISECONDS)) {
             throw new TimeoutException("the reader stayed busy for " + timeoutMillis + " ms");
         }
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (!task.isDone() && System.nanoTime() < spinUntil) {
+            Thread.onSpinWait();
+        }
         try {
             return task.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -61,9 +72,16 @@ final class IoWorker implements AutoCloseable {
 
     private void serve() {
         while (running) {
-            FutureTask<?> task;
+            FutureTask<?> task = null;
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (task == null && System.nanoTime() < spinUntil) {
+                task = handoff.poll();
+                Thread.onSpinWait();
+            }
             try {
-                task = handoff.take();
+                if (task == null) {
+                    task = handoff.take();
+                }
             } catch (InterruptedException e) {
                 continue;
             }
