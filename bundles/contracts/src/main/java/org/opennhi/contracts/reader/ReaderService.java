@@ -1,6 +1,7 @@
 package org.opennhi.contracts.reader;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 
 import org.opennhi.contracts.result.NhiException;
@@ -18,8 +19,14 @@ public interface ReaderService {
     /** @return the overall status of the active reader plugin */
     ReaderStatus status();
 
-    /** @return the state of every slot the active reader type offers */
-    Map<Slot, SlotState> slots();
+    /** @return the state of every slot, as {@link #slot(Slot)} gives it */
+    default Map<Slot, SlotState> slots() {
+        Map<Slot, SlotState> all = new EnumMap<>(Slot.class);
+        for (Slot s : Slot.values()) {
+            all.put(s, slot(s));
+        }
+        return all;
+    }
 
     /**
      * @param slot a slot

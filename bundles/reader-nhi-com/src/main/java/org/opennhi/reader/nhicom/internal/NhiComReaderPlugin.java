@@ -2,7 +2,6 @@ package org.opennhi.reader.nhicom.internal;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,15 +108,6 @@ public final class NhiComReaderPlugin implements ReaderPlugin, DedicatedReader {
     @Override
     public ReaderStatus status() {
         return watcher.status();
-    }
-
-    @Override
-    public Map<Slot, SlotState> slots() {
-        Map<Slot, SlotState> all = new EnumMap<>(Slot.class);
-        for (Slot s : Slot.values()) {
-            all.put(s, slot(s));
-        }
-        return all;
     }
 
     @Override

@@ -138,15 +138,6 @@ public final class PcscReaderPlugin implements ReaderPlugin {
     }
 
     @Override
-    public Map<Slot, SlotState> slots() {
-        Map<Slot, SlotState> all = new EnumMap<>(Slot.class);
-        for (Slot s : Slot.values()) {
-            all.put(s, slot(s));
-        }
-        return all;
-    }
-
-    @Override
     public SlotState slot(Slot slot) {
         String name = slots.get(slot);
         ReaderStatus overall = watcher.status();
