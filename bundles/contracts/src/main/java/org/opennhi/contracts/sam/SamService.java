@@ -41,10 +41,13 @@ public interface SamService {
      * Runs mutual authentication between the SAM and the card owned by the session (HC or HPC). Refuses a mix
      * of test and production with 9203 before any authentication command reaches the card.
      *
-     * @param session an open session on the card's slot
-     * @throws NhiException the documented code of the failure
+     * @param session an open session on the card's slot, with the card's applet not yet authenticated
+     * @return the channel for the card's protected writes, valid while {@code session} stays open
+     * @throws NhiException the documented code of the failure: {@code 9203} for a mix, {@code 4050} when the
+     *         SAM is not authenticated with the IDC, {@code 9211}/{@code 9221} (HC/HPC) when the card is not
+     *         genuine, {@code 4061} when a cloud SAM cannot reach the IDC
      */
-    void authenticateCard(CardSession session) throws NhiException;
+    SecureChannel authenticateCard(CardSession session) throws NhiException;
 
     /**
      * Signs data with the SAM.

@@ -19,6 +19,7 @@ import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamPlugin;
 import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
+import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
@@ -131,7 +132,7 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
     }
 
     @Override
-    public void authenticateCard(CardSession session) throws NhiException {
+    public SecureChannel authenticateCard(CardSession session) throws NhiException {
         SamPlugin p = plugin();
         SamIdentity id = p.identity().orElseThrow(() -> new NhiException(ResultCode.SAM_NOT_PRESENT,
                 "the SAM's identity is not known, so test and production cannot be told apart"));
@@ -139,8 +140,9 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
                 "the SAM id names neither test nor production"));
         Environment card = CardEnvironment.of(session);
         guard.check(session.slot(), card, sam);
-        p.authenticateCard(session);
+        SecureChannel channel = p.authenticateCard(session);
         guard.authenticated(session.slot(), card);
+        return channel;
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamPlugin;
 import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
+import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.VirtualCard;
@@ -232,8 +233,9 @@ public class SamServiceFrontTest {
         }
 
         @Override
-        public void authenticateCard(CardSession session) {
+        public SecureChannel authenticateCard(CardSession session) {
             cardAuthentications.incrementAndGet();
+            return null;
         }
 
         @Override

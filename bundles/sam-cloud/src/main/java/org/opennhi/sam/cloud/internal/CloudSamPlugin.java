@@ -24,6 +24,7 @@ import org.opennhi.contracts.sam.SamPlugin;
 import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SamStatusListener;
+import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.service.component.annotations.Activate;
@@ -142,7 +143,7 @@ public final class CloudSamPlugin implements SamPlugin {
     }
 
     @Override
-    public void authenticateCard(CardSession session) throws NhiException {
+    public SecureChannel authenticateCard(CardSession session) throws NhiException {
         sam.session(); // 4050 first, as the official API answers before authentication
         throw new NhiException(ResultCode.FUNCTION_NOT_AVAILABLE,
                 "card authentication through the cloud SAM (idc-protocol §5) is not implemented yet");
