@@ -18,8 +18,8 @@ import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SignatureType;
-import org.opennhi.sim.idc.protocol.IdcTrust;
-import org.opennhi.sim.idc.protocol.Pem;
+import org.opennhi.idc.client.IdcTrust;
+import org.opennhi.idc.client.Pem;
 
 /**
  * The cloud SAM's state, outside any framework: the SAM file found in the folder, the IDC session, and the

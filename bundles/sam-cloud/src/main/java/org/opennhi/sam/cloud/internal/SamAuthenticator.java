@@ -9,8 +9,8 @@ import java.util.Objects;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
-import org.opennhi.sim.card.keys.AuthenticationException;
-import org.opennhi.sim.idc.protocol.CloudSamCard;
+import org.opennhi.card.crypto.AuthenticationException;
+import org.opennhi.idc.client.CloudSamCard;
 
 import com.google.gson.JsonObject;
 
