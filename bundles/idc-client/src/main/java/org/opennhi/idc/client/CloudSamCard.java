@@ -18,7 +18,8 @@ import org.opennhi.card.crypto.MutualAuthentication;
  * </pre>
  * Not thread-safe: one instance per authentication attempt.
  */
-public final class CloudSamCard {
+public final class CloudSamCard implements SamSide {
+    private final SamFile file;
     private final byte[] authKey;
     private final SecureRandom random;
     private byte[] rndCard;
@@ -28,11 +29,22 @@ public final class CloudSamCard {
      * @param random randomness for RND_C
      */
     public CloudSamCard(SamFile file, SecureRandom random) {
-        this.authKey = Objects.requireNonNull(file, "file").authKey();
+        this.file = Objects.requireNonNull(file, "file");
+        this.authKey = file.authKey();
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** @return a fresh RND_C, 16 hex digits */
+    @Override
+    public String samId() {
+        return file.samId();
+    }
+
+    @Override
+    public String hospitalId() {
+        return file.hospitalId();
+    }
+
+    @Override
     public String challenge() {
         rndCard = new byte[MutualAuthentication.RANDOM_LENGTH];
         random.nextBytes(rndCard);
@@ -46,6 +58,7 @@ public final class CloudSamCard {
      * @return C_C, 32 hex digits
      * @throws AuthenticationException when the IDC does not know this SAM's key (it is not our IDC: 9015)
      */
+    @Override
     public String answer(String hostDataHex) throws AuthenticationException {
         if (rndCard == null) {
             throw new IllegalStateException("call challenge() first");

@@ -1,4 +1,4 @@
-package org.opennhi.sam.cloud.internal;
+package org.opennhi.idc.client;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * stable order, and 16 random bytes (so two cloned PCs with equal names and no MAC still differ). A kept value
  * of the allowed shape is used as it is, so ops can carry it over to a reinstalled PC by copying the file.
  */
-final class MachineId {
+public final class MachineId {
     /** File name in the INI folder. */
-    static final String FILE = "machine-id";
+    public static final String FILE = "machine-id";
     /** What the IDC accepts as a machine id. */
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -37,7 +37,7 @@ final class MachineId {
      * @return the kept machine id, made and kept first if there is none (or the kept one is malformed)
      * @throws IOException when it cannot be kept
      */
-    static synchronized String of(Path iniFolder) throws IOException {
+    public static synchronized String of(Path iniFolder) throws IOException {
         Path file = iniFolder.resolve(FILE);
         if (Files.isRegularFile(file)) {
             String kept = Files.readString(file, StandardCharsets.US_ASCII).trim();

@@ -1,4 +1,4 @@
-package org.opennhi.sam.cloud.internal;
+package org.opennhi.idc.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +22,7 @@ import com.google.gson.JsonParser;
  * {@link IdcRefusal}. Every call is bounded: the connect timeout and the answer timeout together cap how long
  * a caller waits, so a silent or unreachable IDC can never hang it.
  */
-final class IdcClient {
+public final class IdcConnection {
     private final URI base;
     private final HttpClient http;
     private final Duration answerTimeout;
@@ -33,7 +33,7 @@ final class IdcClient {
      * @param connectTimeout how long to wait for the connection
      * @param answerTimeout how long to wait for the answer once connected
      */
-    IdcClient(URI base, SSLContext tls, Duration connectTimeout, Duration answerTimeout) {
+    public IdcConnection(URI base, SSLContext tls, Duration connectTimeout, Duration answerTimeout) {
         this.base = Objects.requireNonNull(base, "base");
         this.answerTimeout = Objects.requireNonNull(answerTimeout, "answerTimeout");
         this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(connectTimeout)
@@ -49,7 +49,7 @@ final class IdcClient {
      * @throws IOException when there is no answer: refused, dropped, timed out, not TLS we trust
      * @throws InterruptedException when the caller is interrupted
      */
-    JsonObject post(String path, JsonObject body, String bearer)
+    public JsonObject post(String path, JsonObject body, String bearer)
             throws IdcRefusal, IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(answerTimeout)
                 .header("Content-Type", "application/json")
@@ -61,7 +61,7 @@ final class IdcClient {
         try {
             answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new IOException("the IDC did not answer " + path + " in time", e);
+            throw new IdcTimeout("the IDC did not answer " + path + " in time", e);
         }
         JsonObject json = object(answer.body());
         if (answer.statusCode() == 200 && json != null) {
@@ -72,6 +72,15 @@ final class IdcClient {
         throw new IdcRefusal(answer.statusCode(), code, detail);
     }
 
+    /** No answer within the answer timeout: the request may have reached the IDC (9003 mid-operation). */
+    public static final class IdcTimeout extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        IdcTimeout(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** @return the text as a JSON object, or null when it is not one */
     private static JsonObject object(String text) {
         try {
@@ -79,29 +88,6 @@ final class IdcClient {
             return e.isJsonObject() ? e.getAsJsonObject() : null;
         } catch (JsonParseException | IllegalStateException e) {
             return null;
-        }
-    }
-
-    /** An IDC error answer (§2): HTTP status and NHI code. */
-    static final class IdcRefusal extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-        private final int code;
-
-        IdcRefusal(int status, int code, String detail) {
-            super("IDC answered " + status + "/" + code + (detail.isEmpty() ? "" : ": " + detail));
-            this.status = status;
-            this.code = code;
-        }
-
-        /** @return the HTTP status */
-        int status() {
-            return status;
-        }
-
-        /** @return the NHI code of the body, 0 when the body had none */
-        int code() {
-            return code;
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.opennhi.sam.cloud.internal;
+package org.opennhi.idc.client;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;

@@ -1,67 +1,67 @@
-package org.opennhi.sam.cloud.internal;
+package org.opennhi.idc.client;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
+import org.opennhi.card.crypto.AuthenticationException;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
-import org.opennhi.card.crypto.AuthenticationException;
-import org.opennhi.idc.client.CloudSamCard;
 
 import com.google.gson.JsonObject;
 
 /**
- * SAM ↔ IDC authentication (csVerifySAMDC, idc-protocol §4): the platform plays the SAM card's part with the
- * file's key and the IDC the host's; success gives a session. Failures map as §15 says: no answer → 4061, the
- * file bound to another machine id → 9202, a refusal → 4051, the IDC out of service → 9004, an IDC that does
- * not prove it holds the SAM's key → 9015.
+ * SAM ↔ IDC authentication (csVerifySAMDC, idc-protocol §4): the SAM (file or card) plays the card's part and
+ * the IDC the host's; success gives a session. Failures map as §15 says: no answer → 4061, the file bound to
+ * another machine id → 9202, a refusal → 4051, the IDC out of service → 9004, an IDC that does not prove it
+ * holds the SAM's key → 9015.
  */
-final class SamAuthenticator {
+public final class SamAuthentication {
     /** Steps reported through {@link Progress}. */
-    static final int STEPS = 3;
+    public static final int STEPS = 3;
 
-    private final IdcClient idc;
+    private final IdcConnection idc;
     private final String machineId;
-    private final SecureRandom random = new SecureRandom();
 
-    SamAuthenticator(IdcClient idc, String machineId) {
+    /**
+     * @param idc the connection to the IDC
+     * @param machineId this PC's machine id ({@link MachineId})
+     */
+    public SamAuthentication(IdcConnection idc, String machineId) {
         this.idc = Objects.requireNonNull(idc, "idc");
         this.machineId = Objects.requireNonNull(machineId, "machineId");
     }
 
     /**
-     * @param sam the validated SAM file
+     * @param sam the SAM's side, fresh for this attempt
      * @param progress told of each step
      * @return the new session
      * @throws NhiException the code the HIS sees for the failure
      */
-    IdcSession authenticate(LoadedSam sam, Progress progress) throws NhiException {
-        CloudSamCard card = new CloudSamCard(sam.file(), random);
+    public IdcSession authenticate(SamSide sam, Progress progress) throws NhiException {
         JsonObject begin = new JsonObject();
-        begin.addProperty("samId", sam.file().samId());
-        begin.addProperty("hospitalId", sam.file().hospitalId());
+        begin.addProperty("samId", sam.samId());
+        begin.addProperty("hospitalId", sam.hospitalId());
         begin.addProperty("machineId", machineId);
-        begin.addProperty("rndCard", card.challenge());
+        begin.addProperty("rndCard", sam.challenge());
         try {
             progress.update(0, STEPS, "Contacting the IDC");
             JsonObject host = idc.post("/v1/sam/auth/begin", begin, null);
             progress.update(1, STEPS, "Checking the IDC's proof");
             JsonObject complete = new JsonObject();
-            complete.addProperty("authId", string(host, "authId"));
-            complete.addProperty("cardCryptogram", card.answer(string(host, "hostData")));
+            complete.addProperty("authId", Json.string(host, "authId"));
+            complete.addProperty("cardCryptogram", sam.answer(Json.string(host, "hostData")));
             progress.update(2, STEPS, "Answering the IDC");
             JsonObject session = idc.post("/v1/sam/auth/complete", complete, null);
-            IdcSession s = new IdcSession(string(session, "sessionToken"),
-                    Instant.parse(string(session, "expiresAt")));
+            IdcSession s = new IdcSession(Json.string(session, "sessionToken"),
+                    Instant.parse(Json.string(session, "expiresAt")));
             progress.update(STEPS, STEPS, "Authenticated with the IDC");
             return s;
         } catch (IOException e) {
             throw new NhiException(ResultCode.NETWORK_DOWN, "no answer from the IDC: " + e.getMessage(), e);
-        } catch (IdcClient.IdcRefusal e) {
+        } catch (IdcRefusal e) {
             throw new NhiException(refusal(e), e.getMessage(), e);
         } catch (AuthenticationException | IllegalArgumentException e) {
             throw new NhiException(ResultCode.SAM_IDC_COUNTER_AUTH_FAILED,
@@ -74,7 +74,7 @@ final class SamAuthenticator {
         }
     }
 
-    private static ResultCode refusal(IdcClient.IdcRefusal e) {
+    private static ResultCode refusal(IdcRefusal e) {
         if (e.code() == ResultCode.SAM_FILE_BOUND_ELSEWHERE.code()) {
             return ResultCode.SAM_FILE_BOUND_ELSEWHERE;
         }
@@ -82,12 +82,5 @@ final class SamAuthenticator {
             return ResultCode.IDC_UNAVAILABLE;
         }
         return ResultCode.SAM_IDC_AUTH_FAILED;
-    }
-
-    private static String string(JsonObject o, String name) {
-        if (!o.has(name) || !o.get(name).isJsonPrimitive()) {
-            throw new IllegalStateException("the IDC's answer lacks " + name);
-        }
-        return o.get(name).getAsString();
     }
 }

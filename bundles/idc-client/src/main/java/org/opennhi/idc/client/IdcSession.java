@@ -1,4 +1,4 @@
-package org.opennhi.sam.cloud.internal;
+package org.opennhi.idc.client;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -9,9 +9,9 @@ import java.util.Objects;
  * @param token the bearer token: a secret, never logged
  * @param expiresAt when the IDC ends it (on the IDC's clock)
  */
-record IdcSession(String token, Instant expiresAt) {
+public record IdcSession(String token, Instant expiresAt) {
 
-    IdcSession {
+    public IdcSession {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
