@@ -16,8 +16,11 @@ import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.sam.HpcAuthorisation;
 import org.opennhi.contracts.sam.SecureChannel;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -29,18 +32,28 @@ import org.osgi.service.metatype.annotations.Designate;
  * The platform's {@link HpcAuthorisation}: follows the HPC slot through reader events and the fast
  * authentication setting ({@code hpcFastAuth}, legacy {@code HPCFASTAUTH}) live.
  */
-@Component(service = {HpcAuthorisation.class, ReaderEventListener.class}, immediate = true,
+@Component(service = HpcAuthorisation.class, immediate = true,
         configurationPid = HpcConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = HpcConfig.class)
-public final class HpcAuthorisationService implements HpcAuthorisation, ReaderEventListener {
+public final class HpcAuthorisationService implements HpcAuthorisation {
     private final HpcGate gate;
     private volatile HpcConfig config;
     private volatile PlatformSettings settings;
     private volatile PlatformEvents events;
+    /** Registered by hand: as a DS service it would make a cycle with the reader service it listens to. */
+    private ServiceRegistration<ReaderEventListener> listener;
 
     @Activate
-    public HpcAuthorisationService(@Reference ReaderService readers, HpcConfig config) {
+    public HpcAuthorisationService(@Reference ReaderService readers, HpcConfig config, BundleContext context) {
         this(readers, config, Clock.systemUTC());
+        listener = context.registerService(ReaderEventListener.class, this::readerEvent, null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (listener != null) {
+            listener.unregister();
+        }
     }
 
     HpcAuthorisationService(ReaderService readers, HpcConfig config, Clock clock) {
@@ -95,8 +108,8 @@ public final class HpcAuthorisationService implements HpcAuthorisation, ReaderEv
         }
     }
 
-    @Override
-    public void readerEvent(ReaderEvent event) {
+    /** The HPC left its reader: without fast authentication its grant ends now. */
+    void readerEvent(ReaderEvent event) {
         if (event.slot() == Slot.HPC && (event.type() == ReaderEvent.Type.CARD_REMOVED
                 || event.type() == ReaderEvent.Type.READER_DETACHED)) {
             gate.hpcLeft();

@@ -29,6 +29,8 @@ import org.opennhi.contracts.sam.SamStatusListener;
 import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
 import org.osgi.annotation.bundle.Header;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -46,12 +48,12 @@ import org.slf4j.LoggerFactory;
  * dedicated reader's SAM slot, or a PC/SC reader holding a SAM card). Starts with whatever is there; when a
  * SAM card arrives it is read and, unless configured otherwise, authenticated with the IDC in the background.
  */
-@Component(service = {SamPlugin.class, ReaderEventListener.class}, immediate = true,
+@Component(service = SamPlugin.class, immediate = true,
         configurationPid = PhysicalSamConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = SamService.MODE_PROPERTY + "=" + PlatformSettings.SAM_MODE_PHYSICAL)
 @Designate(ocd = PhysicalSamConfig.class)
 @Header(name = Plugins.HEADER, value = "sam")
-public final class PhysicalSamPlugin implements SamPlugin, ReaderEventListener {
+public final class PhysicalSamPlugin implements SamPlugin {
     private static final Logger LOG = LoggerFactory.getLogger(PhysicalSamPlugin.class);
     static final String DEFAULT_CA_FILE = "idc-ca.pem";
 
@@ -65,12 +67,16 @@ public final class PhysicalSamPlugin implements SamPlugin, ReaderEventListener {
     });
     private final PhysicalSam sam;
     private volatile PhysicalSamConfig config;
+    /** Registered by hand: as a DS service it would make a cycle with the reader service it listens to. */
+    private final ServiceRegistration<ReaderEventListener> listener;
 
     @Activate
-    public PhysicalSamPlugin(@Reference NhiHome home, @Reference ReaderService readers, PhysicalSamConfig config) {
+    public PhysicalSamPlugin(@Reference NhiHome home, @Reference ReaderService readers, PhysicalSamConfig config,
+            BundleContext context) {
         this.home = home;
         this.config = config;
         this.sam = new PhysicalSam(readers, settings(config), Clock.systemUTC(), this::tell);
+        this.listener = context.registerService(ReaderEventListener.class, this::readerEvent, null);
         worker.execute(() -> background("start"));
     }
 
@@ -83,6 +89,7 @@ public final class PhysicalSamPlugin implements SamPlugin, ReaderEventListener {
 
     @Deactivate
     void deactivate() {
+        listener.unregister();
         worker.shutdownNow();
     }
 
@@ -95,8 +102,8 @@ public final class PhysicalSamPlugin implements SamPlugin, ReaderEventListener {
         listeners.remove(l);
     }
 
-    @Override
-    public void readerEvent(ReaderEvent event) {
+    /** A SAM card that leaves takes its channels and session with it; a new one is read and authenticated. */
+    void readerEvent(ReaderEvent event) {
         if (event.slot() != Slot.SAM && event.slot() != null) {
             return;
         }
