@@ -3,16 +3,10 @@ package org.opennhi.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,8 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import javax.inject.Inject;
 
@@ -48,7 +40,6 @@ import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
-import org.opennhi.sim.idc.IdcEndpoint;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -57,8 +48,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-
-import com.google.gson.JsonParser;
 
 /**
  * The SAM mode switched live under load: the dedicated reader (serial emulator on a socat pty) holds a physical
@@ -95,11 +84,7 @@ public class SamSwitchIT {
     public void fourCallersLoopWhileTheSamModeSwitchesAndNoCallFails() throws Exception {
         Path work = Files.createTempDirectory("sam-switch-");
         try {
-            IdcEndpoint idc = startIdc(work);
-            Files.copy(idc.caFile(), home.iniFolder().resolve("idc-ca.pem"), StandardCopyOption.REPLACE_EXISTING);
-            installCloudSamFile(idc);
-            update("opennhi.sam.cloud", "idcUrl", idc.baseUri().toString());
-            update("opennhi.sam.physical", "idcUrl", idc.baseUri().toString());
+            new SimulatedIdc(context, configAdmin, work.resolve("idc")).installCloudSam(home, HOSPITAL);
             startDedicatedReader(work);
 
             setMode(PlatformSettings.SAM_MODE_PHYSICAL);
@@ -167,31 +152,6 @@ public class SamSwitchIT {
             System.out.println("SamSwitchIT: " + calls.get() + " calls, by mode " + byMode);
         } finally {
             setMode(PlatformSettings.SAM_MODE_CLOUD);
-        }
-    }
-
-    private IdcEndpoint startIdc(Path work) throws Exception {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("dataDir", work.resolve("idc").toString());
-        props.put("port", 0);
-        configAdmin.getConfiguration("org.opennhi.sim.idc", "?").update(props);
-        Await.until("the IDC simulator listens", () -> context.getServiceReference(IdcEndpoint.class) != null);
-        return context.getService(context.getServiceReference(IdcEndpoint.class));
-    }
-
-    /** The institution downloads its test SAM from the portal, as a clinic would, into SAM/COMX1. */
-    private void installCloudSamFile(IdcEndpoint idc) throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(idc.clientTlsContext()).build();
-        String list = http.send(HttpRequest.newBuilder(idc.baseUri().resolve("/portal/applications?hospitalId="
-                + HOSPITAL)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String no = JsonParser.parseString(list).getAsJsonObject().getAsJsonArray("applications").get(0)
-                .getAsJsonObject().get("applicationNo").getAsString();
-        byte[] zip = http.send(HttpRequest.newBuilder(idc.baseUri().resolve(URI.create("/portal/applications/" + no
-                + "/download"))).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
-        Path folder = Files.createDirectories(home.samFolder("COMX1"));
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ZipEntry e = in.getNextEntry();
-            Files.write(folder.resolve(e.getName()), in.readAllBytes());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.opennhi.sam.internal;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -189,6 +190,11 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
                     + e.result().describe());
             throw e;
         }
+    }
+
+    @Override
+    public String offlineTreatmentId(LocalDateTime visit, String idNumber) throws NhiException {
+        return plugin().offlineTreatmentId(visit, idNumber);
     }
 
     @Override
