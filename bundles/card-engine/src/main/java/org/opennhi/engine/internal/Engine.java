@@ -365,9 +365,6 @@ public final class Engine implements CardEngine {
             try {
                 c.write(ResultCode.OUTPATIENT_PRESCRIPTION_WRITE_FAILED, writes.toArray(Write[]::new));
             } finally {
-                if (area == null) {
-                    hc.areas.remove(Areas.OUTPATIENT_RX);
-                }
                 // the card copies long-term prescriptions itself: what we held of that area is stale now
                 hc.areas.remove(0x0F);
             }

@@ -170,7 +170,11 @@ final class HcConversation {
                 channel = null;
                 throw new NhiException(failure, String.format("writing area %02X answered %04X", w.area(), r.sw()));
             }
-            state.put(w.area(), w.contentAfter());
+            if (w.contentAfter() != null) {
+                state.put(w.area(), w.contentAfter());
+            } else {
+                state.areas.remove(w.area());
+            }
         }
     }
 
