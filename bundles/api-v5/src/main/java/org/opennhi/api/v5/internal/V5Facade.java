@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The 5.1.x functions over the card engine: checks the HIS's parameters, lays the engine's answers out in the
  * manual's buffers and turns failures into catalogue codes. Plain Java, so tests drive it directly.
  */
-public final class V5Facade implements CsHis {
+public class V5Facade implements CsHis {
     /** The facade's version as {@code csGetVersionEx} reports it (5.1.5.8 → 5158). */
     public static final String VERSION = "5.1.5.8";
     /** {@link #VERSION} as the version code. */
