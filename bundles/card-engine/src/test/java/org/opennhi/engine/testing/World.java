@@ -18,6 +18,7 @@ import org.opennhi.contracts.reader.Slot;
 import org.opennhi.engine.VisitReminder;
 import org.opennhi.engine.internal.Engine;
 import org.opennhi.sim.card.SimulatedCards;
+import org.opennhi.sim.card.SimulatedSam;
 import org.opennhi.sim.card.fixtures.Institution;
 import org.opennhi.sim.card.fixtures.Person;
 
@@ -32,7 +33,7 @@ public final class World implements AutoCloseable {
     public final Path dir;
     public final SimulatedCards cards;
     public final SimReaders readers;
-    public final CardSimSam sam;
+    public final SimulatedSam sam;
     public final Engine engine;
     public final List<VisitReminder> reminders = new ArrayList<>();
     private volatile IdcVisitService idc;
@@ -47,7 +48,7 @@ public final class World implements AutoCloseable {
         cards = SimulatedCards.open(dir, clock);
         Institution clinic = cards.fixtures().institutions().stream()
                 .filter(i -> i.hospitalId().equals("7777777777")).findFirst().orElseThrow();
-        sam = new CardSimSam(clinic);
+        sam = new SimulatedSam(clinic);
         Engine[] holder = new Engine[1];
         readers = new SimReaders(e -> {
             if (holder[0] != null) {

@@ -1,4 +1,4 @@
-package org.opennhi.engine.testing;
+package org.opennhi.sim.card;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -15,7 +15,7 @@ import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamIdentity;
-import org.opennhi.contracts.sam.SamService;
+import org.opennhi.contracts.sam.SamPlugin;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
@@ -28,18 +28,21 @@ import org.opennhi.sim.card.keys.MasterKeys;
 import org.opennhi.sim.card.keys.Signatures;
 
 /**
- * A SAM for tests that holds its environment's master key, as a physical SAM card does, and runs the card
- * profile's mutual authentication (docs/card-profile.md §1.4, §1.8) itself: the real protocol, so the
- * simulated cards accept it or count a failure. Signatures are the profile's keyed digests (§1.6).
+ * A simulated SAM that holds its environment's master key, as a physical SAM card does, and runs the card
+ * profile's mutual authentication (docs/card-profile.md §1.4, §1.8) itself in the host: the real protocol, so
+ * the simulated cards accept it or count a failure. Signatures are the profile's keyed digests (§1.6). For
+ * tests of the card engine and the facades, which need a SAM whatever the SAM plugins can do; it needs no
+ * IDC ({@link #authenticateWithIdc} does nothing). Register it as a {@link SamPlugin} with a service ranking
+ * above the installed plugin of the same mode to use it in a running platform.
  */
-public final class CardSimSam implements SamService {
+public final class SimulatedSam implements SamPlugin {
     private final Institution institution;
     private final KeyScheme scheme;
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger authentications = new AtomicInteger();
 
     /** @param institution whose SAM this is (its SAM id names the environment) */
-    public CardSimSam(Institution institution) {
+    public SimulatedSam(Institution institution) {
         this.institution = institution;
         this.scheme = new KeyScheme(MasterKeys.simulated(Environment.ofId(institution.samId()).orElseThrow()));
     }
@@ -51,7 +54,7 @@ public final class CardSimSam implements SamService {
 
     @Override
     public String mode() {
-        return "test";
+        return "cloud";
     }
 
     @Override
@@ -67,7 +70,9 @@ public final class CardSimSam implements SamService {
 
     @Override
     public void authenticateWithIdc(Progress progress) {
-        progress.update(1, 1, "test SAM needs no IDC");
+        if (progress != null) {
+            progress.update(1, 1, "the simulated SAM needs no IDC");
+        }
     }
 
     @Override
