@@ -78,6 +78,9 @@ public final class Engine implements CardEngine {
 
     /** Forgets a card's data when it leaves (or a new one enters) its reader. */
     public void readerEvent(ReaderEvent event) {
+        if (event.type() == ReaderEvent.Type.STATUS_CHANGED) {
+            return;
+        }
         if (event.slot() == Slot.HC || event.slot() == null) {
             hc = new HcState();
         }
@@ -107,10 +110,12 @@ public final class Engine implements CardEngine {
     public byte[] registration(PinSource pin) throws NhiException {
         return withHc(pin, c -> {
             byte[] reg = c.area(Areas.REGISTRATION);
-            // Prefetch what taking a visit reads while the PIN is verified: a visit later needs no PIN again.
+            // Prefetch what the visit's later steps read while the PIN is verified: each write authenticates
+            // the card afresh, which ends the PIN's verification, so they need no PIN again.
             if (Boolean.TRUE.equals(hc.pinEnabled)) {
                 c.area(Areas.VISITS);
                 c.area(Areas.CUMULATIVE);
+                c.area(Areas.DIAGNOSES);
             }
             return reg;
         });
@@ -265,7 +270,8 @@ public final class Engine implements CardEngine {
                 throw new NhiException(ResultCode.UNDO_ALREADY_DONE, "the visit was undone already");
             }
             LocalDateTime now = now();
-            if (when.isAfter(now) || when.isBefore(now.minusHours(24))) {
+            // a visit taken in the same second as another is dated a second on: a little ahead of the clock
+            if (when.isAfter(now.plusMinutes(1)) || when.isBefore(now.minusHours(24))) {
                 throw new NhiException(ResultCode.UNDO_DATE_NOT_ALLOWED, "a visit can be undone within 24 hours");
             }
             CardStatus status = new CardStatus(c.area(Areas.STATUS));
@@ -310,12 +316,15 @@ public final class Engine implements CardEngine {
             System.arraycopy(record, 0, newVisits, index * Areas.VISIT_LENGTH, Areas.VISIT_LENGTH);
             writes.add(Write.put(Areas.VISITS, index + 1, record, newVisits));
             if (write.diagnoses().isPresent()) {
-                byte[] diagnoses = c.area(Areas.DIAGNOSES);
+                byte[] diagnoses = diagnosesIfReadable(c);
                 byte[] entry = new byte[Areas.DIAGNOSIS_LENGTH];
                 System.arraycopy(write.visitDateTime().getBytes(StandardCharsets.US_ASCII), 0, entry, 0, 13);
                 System.arraycopy(write.diagnoses().get(), 1, entry, 13, 30);
-                int existing = findRecord(diagnoses, Areas.DIAGNOSIS_LENGTH, write.visitDateTime());
-                if (existing >= 0) {
+                int existing = diagnoses == null ? -1
+                        : findRecord(diagnoses, Areas.DIAGNOSIS_LENGTH, write.visitDateTime());
+                if (diagnoses == null) {
+                    writes.add(new Write(Areas.DIAGNOSES, Commands.append(Areas.DIAGNOSES, entry), null));
+                } else if (existing >= 0) {
                     byte[] after = diagnoses.clone();
                     System.arraycopy(entry, 0, after, existing * Areas.DIAGNOSIS_LENGTH, entry.length);
                     writes.add(Write.put(Areas.DIAGNOSES, existing + 1, entry, after));
@@ -328,6 +337,21 @@ public final class Engine implements CardEngine {
             return null;
         });
         return doctorId;
+    }
+
+    /**
+     * The diagnoses area, or null when only the holder's PIN (not given) would open it: a new visit's diagnoses
+     * are then appended without looking, which is right unless the HIS writes the same visit twice.
+     */
+    private byte[] diagnosesIfReadable(HcConversation c) throws NhiException {
+        try {
+            return c.area(Areas.DIAGNOSES);
+        } catch (NhiException e) {
+            if (e.result() == ResultCode.PIN_ENTRY_CANCELLED) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     @Override
