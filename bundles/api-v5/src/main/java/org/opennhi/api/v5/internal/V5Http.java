@@ -18,12 +18,12 @@ import org.opennhi.engine.CardEngine;
  * The HTTP API's logic without the servlet: one JSON request in, one JSON answer out, so tests and the
  * servlet share it. The answer carries the DLL's exact bytes ({@code bufferBase64}) and their decoding.
  */
-final class V5Http {
+public final class V5Http {
     private final CardEngine engine;
     private final String location;
     private final Map<String, Endpoint> endpoints = V5Endpoints.all();
 
-    V5Http(CardEngine engine, String location) {
+    public V5Http(CardEngine engine, String location) {
         this.engine = engine;
         this.location = location;
     }
@@ -33,10 +33,10 @@ final class V5Http {
     }
 
     /** An answer: HTTP status and JSON body. */
-    record Answer(int status, JsonObject body) {
+    public record Answer(int status, JsonObject body) {
     }
 
-    Answer call(String function, String body) {
+    public Answer call(String function, String body) {
         Endpoint e = endpoints.get(function);
         if (e == null) {
             return error(404, ResultCode.FUNCTION_NOT_AVAILABLE, "no function " + function + " in the 5.1.x API");
