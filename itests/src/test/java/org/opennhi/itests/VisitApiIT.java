@@ -1,5 +1,6 @@
 package org.opennhi.itests;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -21,6 +22,7 @@ import com.google.gson.JsonParser;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.opennhi.client.NhiClient;
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.ReaderMapping;
 import org.opennhi.contracts.reader.ReaderService;
@@ -75,7 +77,8 @@ public class VisitApiIT {
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() throws IOException {
-        List<Option> options = PlatformOptions.platform("opennhi.itest.sim.card", "opennhi.itest.sim.vpcd");
+        List<Option> options = PlatformOptions.platform("opennhi.itest.sim.card", "opennhi.itest.sim.vpcd",
+                "opennhi.itest.client");
         options.add(systemProperty("opennhi.itest.pcscd").value(System.getProperty("opennhi.itest.pcscd")));
         return options.toArray(new Option[0]);
     }
@@ -207,13 +210,21 @@ public class VisitApiIT {
 
     @Test
     public void aRepeatedReadAnswersFromTheCache() throws Exception {
-        ok("hisGetBasicData", "{}");
+        // as a Java HIS outside OSGi calls it: the client library with the token from the NHI home
+        NhiClient his = NhiClient.fromHome(home.root(), port());
+        NhiClient.Answer first = his.call("hisGetBasicData");
+        assertTrue(first.toString(), first.ok());
+        assertEquals(72, first.buffer().length);
         int apdus = hcCard.log.size();
         for (int i = 0; i < 20; i++) {
-            ok("hisGetBasicData", "{}");
-            ok("hisGetRegisterBasic2", "{}");
+            assertArrayEquals(first.buffer(), his.call("hisGetBasicData").buffer());
+            assertTrue(his.call("hisGetRegisterBasic2").ok());
         }
         assertEquals("no APDU for cached reads", apdus, hcCard.log.size());
+        NhiClient.Answer small = his.call("hisGetBasicData", Map.of("iBufferLen", 71));
+        assertEquals(6018, small.code());
+        assertEquals(0, small.buffer().length);
+        assertEquals("5158", his.call("csGetVersionEx").fields().get("value"));
     }
 
     @Test
