@@ -1,0 +1,81 @@
+package org.opennhi.api.v5.internal;
+
+import java.util.Arrays;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.engine.PinSource;
+
+/** The JSON body of one call; PINs are handed out once, as char arrays, and never logged. */
+final class Request {
+    private final JsonObject body;
+
+    Request(JsonObject body) {
+        this.body = body;
+    }
+
+    String text(String name) throws Endpoint.BadRequest {
+        JsonElement e = body.get(name);
+        if (e == null || e.isJsonNull()) {
+            throw new Endpoint.BadRequest("missing parameter " + name);
+        }
+        if (!e.isJsonPrimitive()) {
+            throw new Endpoint.BadRequest(name + " must be a string");
+        }
+        return e.getAsString();
+    }
+
+    String textOr(String name, String fallback) throws Endpoint.BadRequest {
+        return body.has(name) && !body.get(name).isJsonNull() ? text(name) : fallback;
+    }
+
+    int integer(String name) throws Endpoint.BadRequest {
+        JsonElement e = body.get(name);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new Endpoint.BadRequest(name + " must be a number");
+        }
+        double d = e.getAsDouble();
+        if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
+            throw new Endpoint.BadRequest(name + " must be an integer");
+        }
+        return (int) d;
+    }
+
+    /** @return the caller's buffer length: {@code iBufferLen} when given, else the full answer's size */
+    int bufferLength(int full) throws Endpoint.BadRequest {
+        if (!body.has("iBufferLen")) {
+            return full;
+        }
+        int n = integer("iBufferLen");
+        if (n < 0 || n > 65535) {
+            throw new Endpoint.BadRequest("iBufferLen is 0 to 65535");
+        }
+        return n;
+    }
+
+    /** The PINs of the body: {@code pin} (HC or HPC PIN), {@code newPin}, {@code puk}; absent → 5109. */
+    PinSource pins() {
+        return purpose -> {
+            String field = switch (purpose) {
+                case HC_PIN, HPC_PIN -> "pin";
+                case HC_NEW_PIN, HPC_NEW_PIN -> "newPin";
+                case HPC_PUK -> "puk";
+            };
+            JsonElement e = body.get(field);
+            if (e == null || !e.isJsonPrimitive()) {
+                throw new NhiException(ResultCode.PIN_ENTRY_CANCELLED, "no " + field + " in the request");
+            }
+            return e.getAsString().toCharArray();
+        };
+    }
+
+    /** Drops the PINs from the body once the call is done. */
+    void wipe() {
+        for (String f : Arrays.asList("pin", "newPin", "puk")) {
+            body.remove(f);
+        }
+    }
+}

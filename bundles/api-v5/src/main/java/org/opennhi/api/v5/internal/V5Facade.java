@@ -1,0 +1,571 @@
+package org.opennhi.api.v5.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.opennhi.api.v5.CsHis;
+import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.contracts.sam.SamIdentity;
+import org.opennhi.engine.BasicProfile;
+import org.opennhi.engine.CardEngine;
+import org.opennhi.engine.CardStatus;
+import org.opennhi.engine.PatientCheck;
+import org.opennhi.engine.PinSource;
+import org.opennhi.engine.ProfessionalIdentity;
+import org.opennhi.engine.TreatmentWrite;
+import org.opennhi.engine.Visit;
+import org.opennhi.engine.VisitRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The 5.1.x functions over the card engine: checks the HIS's parameters, lays the engine's answers out in the
+ * manual's buffers and turns failures into catalogue codes. Plain Java, so tests drive it directly.
+ */
+public class V5Facade implements CsHis {
+    /** The facade's version as {@code csGetVersionEx} reports it (5.1.5.8 → 5158). */
+    public static final String VERSION = "5.1.5.8";
+    /** {@link #VERSION} as the version code. */
+    public static final int VERSION_CODE = 5158;
+    private static final Charset BIG5 = Charset.forName("Big5");
+    private static final Logger LOG = LoggerFactory.getLogger(V5Facade.class);
+
+    private final CardEngine engine;
+    private final Supplier<Optional<PinSource>> platformPin;
+    private final String location;
+
+    /**
+     * @param engine the card engine
+     * @param platformPin the platform's PIN entry (keypad, dialog), when one is installed
+     * @param location what {@code csGetVersionEx} writes into pPath
+     */
+    public V5Facade(CardEngine engine, Supplier<Optional<PinSource>> platformPin, String location) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.platformPin = Objects.requireNonNull(platformPin, "platformPin");
+        this.location = Objects.requireNonNull(location, "location");
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        void run() throws NhiException;
+    }
+
+    /** Runs a function body: a catalogue code for every outcome, never an exception to the HIS. */
+    private static int call(String function, Call body) {
+        try {
+            body.run();
+            return 0;
+        } catch (NhiException e) {
+            return e.result().code();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed unexpectedly", function, e);
+            return ResultCode.FUNCTION_NOT_AVAILABLE.code();
+        }
+    }
+
+    /** Copies an answer into the HIS's buffer: 6018 when it does not fit (16-bit length, buffer size). */
+    static void fill(byte[] buffer, int[] length, byte[] data) throws NhiException {
+        if (buffer == null || length == null || length.length < 1) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "no buffer or no length");
+        }
+        int capacity = Math.min(length[0] & 0xFFFF, buffer.length);
+        if (capacity < data.length) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "the buffer holds " + capacity + " bytes; the answer has "
+                    + data.length);
+        }
+        System.arraycopy(data, 0, buffer, 0, data.length);
+        length[0] = (length[0] & 0xFFFF0000) | data.length;
+    }
+
+    private PinSource platformPin() {
+        return platformPin.get().orElse(PinSource.none());
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------
+
+    @Override
+    public int hisGetBasicData(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetBasicData", () -> {
+            BasicProfile basic = engine.basicProfile();
+            CardStatus status = engine.cardStatus();
+            fill(pBuffer, iBufferLen, concat(basic.bytes(), new byte[] {status.cancellationMark()},
+                    engine.emergencyPhone()));
+        });
+    }
+
+    @Override
+    public int hisGetRegisterBasic(byte[] pBuffer, int[] iBufferLen, PinSource pin) {
+        return call("hisGetRegisterBasic", () -> {
+            BasicProfile basic = engine.basicProfile();
+            CardStatus status = engine.cardStatus();
+            byte[] reg = engine.registration(pin);
+            byte[] s = status.bytes();
+            fill(pBuffer, iBufferLen, concat(basic.bytes(), new byte[] {s[0]}, Arrays.copyOfRange(reg, 0, 3),
+                    Arrays.copyOfRange(s, 1, 10), Arrays.copyOfRange(reg, 3, 11)));
+        });
+    }
+
+    @Override
+    public int hisGetRegisterBasic(byte[] pBuffer, int[] iBufferLen) {
+        return hisGetRegisterBasic(pBuffer, iBufferLen, platformPin());
+    }
+
+    @Override
+    public int hisGetRegisterBasic2(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetRegisterBasic2", () -> fill(pBuffer, iBufferLen,
+                Arrays.copyOfRange(engine.cardStatus().bytes(), 1, 10)));
+    }
+
+    @Override
+    public int hisGetEmergentTel(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetEmergentTel", () -> {
+            if (engine.cardStatus().cancelled()) {
+                throw new NhiException(ResultCode.CARD_CANCELLED, "the card is cancelled");
+            }
+            fill(pBuffer, iBufferLen, engine.emergencyPhone());
+        });
+    }
+
+    @Override
+    public int hisGetLastSeqNum(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetLastSeqNum", () -> {
+            if (engine.cardStatus().cancelled()) {
+                throw new NhiException(ResultCode.CARD_CANCELLED, "the card is cancelled");
+            }
+            fill(pBuffer, iBufferLen, engine.lastSequenceNumber(platformPin()));
+        });
+    }
+
+    @Override
+    public int hisGetCardStatus(int cardType) {
+        return switch (cardType) {
+            case 1 -> engine.slotStatus(Slot.SAM);
+            case 2 -> engine.slotStatus(Slot.HC);
+            case 3 -> engine.slotStatus(Slot.HPC);
+            default -> ResultCode.BAD_PARAMETER.code();
+        };
+    }
+
+    @Override
+    public int csGetDateTime(byte[] pBuffer, int[] iBufferLen) {
+        return call("csGetDateTime", () -> {
+            java.time.LocalDateTime t = engine.now();
+            String roc = String.format("%03d%02d%02d%02d%02d%02d", t.getYear() - 1911, t.getMonthValue(),
+                    t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+            fill(pBuffer, iBufferLen, ascii(roc));
+        });
+    }
+
+    @Override
+    public int csGetCardNo(int cardType, byte[] pBuffer, int[] iBufferLen) {
+        return call("csGetCardNo", () -> {
+            Slot slot = switch (cardType) {
+                case 1 -> Slot.SAM;
+                case 2 -> Slot.HC;
+                case 3 -> Slot.HPC;
+                default -> throw new NhiException(ResultCode.BAD_PARAMETER, "CardType is 1, 2 or 3");
+            };
+            fill(pBuffer, iBufferLen, ascii(engine.cardNumber(slot)));
+        });
+    }
+
+    @Override
+    public int csISSetPIN() {
+        try {
+            return engine.hcPinEnabled() ? 1 : 0;
+        } catch (NhiException e) {
+            return e.result().code();
+        }
+    }
+
+    // ---- visits ---------------------------------------------------------------------------------------
+
+    @Override
+    public int hisGetSeqNumber(String cTreatItem, String cBabyTreat, byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetSeqNumber", () -> {
+            Visit v = engine.takeVisit(request(cTreatItem, cBabyTreat, "1", VisitRequest.SignatureForm.RAW_128,
+                    false), platformPin());
+            fill(pBuffer, iBufferLen, concat(ascii(v.visitDateTime()), ascii(v.sequenceNumber()),
+                    ascii(v.hospitalId()), v.signature(), ascii(v.samId())));
+        });
+    }
+
+    @Override
+    public int hisGetSeqNumber256(String cTreatItem, String cBabyTreat, String cTreatAfterCheck, byte[] pBuffer,
+            int[] iBufferLen) {
+        return call("hisGetSeqNumber256", () -> {
+            Visit v = engine.takeVisit(request(cTreatItem, cBabyTreat, cTreatAfterCheck,
+                    VisitRequest.SignatureForm.PRINTABLE_256, false), platformPin());
+            fill(pBuffer, iBufferLen, seq256(v));
+        });
+    }
+
+    @Override
+    public int hisGetSeqNumber256N1(String cTreatItem, String cBabyTreat, String cTreatAfterCheck, byte[] pBuffer,
+            int[] iBufferLen) {
+        return call("hisGetSeqNumber256N1", () -> {
+            Visit v = engine.takeVisit(request(cTreatItem, cBabyTreat, cTreatAfterCheck,
+                    VisitRequest.SignatureForm.PRINTABLE_256, true), platformPin());
+            fill(pBuffer, iBufferLen, concat(seq256(v), ascii(v.treatmentId().orElseThrow())));
+        });
+    }
+
+    private static byte[] seq256(Visit v) {
+        return concat(ascii(v.visitDateTime()), ascii(v.sequenceNumber()), ascii(v.hospitalId()), v.signature(),
+                ascii(v.samId()), new byte[] {(byte) (v.sameDay() ? 'Y' : 'N')});
+    }
+
+    private static VisitRequest request(String item, String baby, String afterCheck,
+            VisitRequest.SignatureForm form, boolean treatmentId) throws NhiException {
+        String category = cString(item);
+        if (category.length() != 2) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "cTreatItem is 2 characters");
+        }
+        String b = cString(baby).trim();
+        boolean newborn = switch (b) {
+            case "", "0", "N" -> false;
+            case "Y", "1" -> true;
+            default -> throw new NhiException(ResultCode.BAD_PARAMETER, "cBabyTreat is ' ', 'N' or 'Y'");
+        };
+        // The official DLL takes '2' as 補卡 and anything else as normal (HIS samples pass "0" or 0x01).
+        char after = cString(afterCheck).startsWith("2") ? '2' : '1';
+        return new VisitRequest(category, newborn, after, form, treatmentId);
+    }
+
+    @Override
+    public int csUnGetSeqNumber(String pUnTreatDate) {
+        return call("csUnGetSeqNumber", () -> engine.undoVisit(dateTime(pUnTreatDate), platformPin()));
+    }
+
+    @Override
+    public int hisGetTreatNumNoICCard(String pPatientID, String pHospID, byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetTreatNumNoICCard", () -> fill(pBuffer, iBufferLen,
+                ascii(engine.treatmentIdWithoutCard(cString(pPatientID).trim(), cString(pHospID).trim()))));
+    }
+
+    @Override
+    public int hisGetTreatNumICCard(String pDateTime, byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetTreatNumICCard", () -> fill(pBuffer, iBufferLen,
+                ascii(engine.treatmentId(dateTime(pDateTime), platformPin()))));
+    }
+
+    // ---- writes ---------------------------------------------------------------------------------------
+
+    @Override
+    public int hisWriteTreatmentCode(String pDateTime, String pPatientID, String pPatientBirthDate,
+            String pDataWrite, byte[] pBufferDocID) {
+        return call("hisWriteTreatmentCode", () -> {
+            byte[] data = dataWrite(pDataWrite, TreatmentWrite.DIAGNOSES_LENGTH);
+            byte[] doc = engine.writeTreatment(new TreatmentWrite(patient(pPatientID, pPatientBirthDate),
+                    dateTime(pDateTime), Optional.of(data), Optional.empty()), platformPin());
+            docId(pBufferDocID, doc);
+        });
+    }
+
+    @Override
+    public int hisWriteTreatmentFee(String pDateTime, String pPatientID, String pPatientBirthDate,
+            String pDataWrite) {
+        return call("hisWriteTreatmentFee", () -> engine.writeTreatment(new TreatmentWrite(
+                patient(pPatientID, pPatientBirthDate), dateTime(pDateTime), Optional.empty(),
+                Optional.of(dataWrite(pDataWrite, TreatmentWrite.FEES_LENGTH))), platformPin()));
+    }
+
+    @Override
+    public int hisWriteTreatmentData(String pDateTime, String pPatientID, String pPatientBirthDate,
+            String pDataWrite, byte[] pBufferDocID) {
+        return call("hisWriteTreatmentData", () -> {
+            byte[] data = dataWrite(pDataWrite, TreatmentWrite.DIAGNOSES_LENGTH + TreatmentWrite.FEES_LENGTH);
+            byte[] doc = engine.writeTreatment(new TreatmentWrite(patient(pPatientID, pPatientBirthDate),
+                    dateTime(pDateTime), Optional.of(Arrays.copyOf(data, TreatmentWrite.DIAGNOSES_LENGTH)),
+                    Optional.of(Arrays.copyOfRange(data, TreatmentWrite.DIAGNOSES_LENGTH, data.length))),
+                    platformPin());
+            docId(pBufferDocID, doc);
+        });
+    }
+
+    @Override
+    public int hisWritePrescription(String pDateTime, String pPatientID, String pPatientBirthDate,
+            String pDataWrite) {
+        return call("hisWritePrescription", () -> engine.writePrescriptions(patient(pPatientID, pPatientBirthDate),
+                dateTime(pDateTime), prescriptions(pDataWrite, 1), false, platformPin()));
+    }
+
+    @Override
+    public int hisWriteMultiPrescript(String pDateTime, String pPatientID, String pPatientBirthDate,
+            String pDataWrite, int[] iWriteCount) {
+        return call("hisWriteMultiPrescript", () -> {
+            int count = count(iWriteCount);
+            engine.writePrescriptions(patient(pPatientID, pPatientBirthDate), dateTime(pDateTime),
+                    prescriptions(pDataWrite, count), false, platformPin());
+            iWriteCount[0] = count;
+        });
+    }
+
+    @Override
+    public int hisWritePrescriptionSign(String pDateTime, String pPatientID, String pPatientBirthDate,
+            String pDataWrite, byte[] pBuffer, int[] iBufferLen) {
+        return call("hisWritePrescriptionSign", () -> {
+            checkCapacity(pBuffer, iBufferLen, 40);
+            List<byte[]> sigs = engine.writePrescriptions(patient(pPatientID, pPatientBirthDate), dateTime(pDateTime),
+                    prescriptions(pDataWrite, 1), true, platformPin());
+            fill(pBuffer, iBufferLen, sigs.get(0));
+        });
+    }
+
+    @Override
+    public int hisWriteMultiPrescriptSign(String pDateTime, String pPatientID, String pPatientBirthDate,
+            String pDataWrite, int[] iWriteCount, byte[] pBuffer, int[] iBufferLen) {
+        return call("hisWriteMultiPrescriptSign", () -> {
+            int count = count(iWriteCount);
+            checkCapacity(pBuffer, iBufferLen, 40 * count);
+            List<byte[]> sigs = engine.writePrescriptions(patient(pPatientID, pPatientBirthDate), dateTime(pDateTime),
+                    prescriptions(pDataWrite, count), true, platformPin());
+            fill(pBuffer, iBufferLen, concat(sigs.toArray(byte[][]::new)));
+            iWriteCount[0] = count;
+        });
+    }
+
+    /** 1.48/1.49 check the buffer before writing the card: a too-small buffer must not cost a write. */
+    private static void checkCapacity(byte[] buffer, int[] length, int needed) throws NhiException {
+        if (buffer == null || length == null || length.length < 1
+                || Math.min(length[0] & 0xFFFF, buffer.length) < needed) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "pBuffer must hold at least " + needed + " bytes");
+        }
+    }
+
+    private static int count(int[] iWriteCount) throws NhiException {
+        if (iWriteCount == null || iWriteCount.length < 1 || iWriteCount[0] < 1 || iWriteCount[0] > 60) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "iWriteCount is 1 to 60");
+        }
+        return iWriteCount[0];
+    }
+
+    private static List<byte[]> prescriptions(String pDataWrite, int count) throws NhiException {
+        byte[] data = dataWrite(pDataWrite, 61 * count);
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(Arrays.copyOfRange(data, i * 61, (i + 1) * 61));
+        }
+        return out;
+    }
+
+    private static void docId(byte[] pBufferDocID, byte[] doc) throws NhiException {
+        if (pBufferDocID == null || pBufferDocID.length < 1) {
+            return;
+        }
+        if (doc.length == 0) {
+            pBufferDocID[0] = 0;
+            return;
+        }
+        if (pBufferDocID.length < doc.length + 1) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "pBufferDocID holds at least 11 bytes");
+        }
+        System.arraycopy(doc, 0, pBufferDocID, 0, doc.length);
+        pBufferDocID[doc.length] = 0;
+    }
+
+    // ---- PINs -----------------------------------------------------------------------------------------
+
+    @Override
+    public int csVerifyHCPIN(PinSource pin) {
+        return call("csVerifyHCPIN", () -> engine.verifyHcPin(pin));
+    }
+
+    @Override
+    public int csVerifyHCPIN() {
+        return csVerifyHCPIN(platformPin());
+    }
+
+    @Override
+    public int csInputHCPIN(PinSource pin) {
+        return call("csInputHCPIN", () -> engine.setHcPin(pin));
+    }
+
+    @Override
+    public int csInputHCPIN() {
+        return csInputHCPIN(platformPin());
+    }
+
+    @Override
+    public int csDisableHCPIN() {
+        return call("csDisableHCPIN", () -> engine.disableHcPin(platformPin()));
+    }
+
+    @Override
+    public int hpcVerifyHPCPIN(PinSource pin) {
+        return call("hpcVerifyHPCPIN", () -> engine.verifyHpcPin(pin));
+    }
+
+    @Override
+    public int hpcVerifyHPCPIN() {
+        return hpcVerifyHPCPIN(platformPin());
+    }
+
+    @Override
+    public int hpcInputHPCPIN(PinSource pin) {
+        return call("hpcInputHPCPIN", () -> engine.changeHpcPin(pin));
+    }
+
+    @Override
+    public int hpcUnlockHPC(PinSource pin) {
+        return call("hpcUnlockHPC", () -> engine.unlockHpc(pin));
+    }
+
+    // ---- HPC, SAM, platform ---------------------------------------------------------------------------
+
+    @Override
+    public int hpcGetHPCStatus(int req, int[] status) {
+        if (req != 1 || status == null || status.length < 1) {
+            return ResultCode.BAD_PARAMETER.code();
+        }
+        status[0] = engine.hpcPresent() ? 1 : 0;
+        return 0;
+    }
+
+    @Override
+    public int hpcGetHPCSN(byte[] sn, int[] lenSn) {
+        return call("hpcGetHPCSN", () -> fill(sn, lenSn, ascii(engine.professional().cardNumber())));
+    }
+
+    @Override
+    public int hpcGetHPCSSN(byte[] ssn, int[] lenSsn) {
+        return call("hpcGetHPCSSN", () -> fill(ssn, lenSsn, engine.professional().idNumberBytes()));
+    }
+
+    @Override
+    public int hpcGetHPCCNAME(byte[] cname, int[] lenCname) {
+        return call("hpcGetHPCCNAME", () -> fill(cname, lenCname, engine.professional().chineseNameBytes()));
+    }
+
+    @Override
+    public int hpcGetHPCENAME(byte[] ename, int[] lenEname) {
+        return call("hpcGetHPCENAME", () -> {
+            ProfessionalIdentity p = engine.professional();
+            fill(ename, lenEname, p.englishNameBytes());
+        });
+    }
+
+    @Override
+    public int csVerifySAMDC() {
+        return call("csVerifySAMDC", engine::verifySam);
+    }
+
+    @Override
+    public int csGetHospID(byte[] pBuffer, int[] iBufferLen) {
+        return call("csGetHospID", () -> fill(pBuffer, iBufferLen, ascii(sam().hospitalId())));
+    }
+
+    @Override
+    public int csGetHospName(byte[] pBuffer, int[] iBufferLen) {
+        return call("csGetHospName", () -> fill(pBuffer, iBufferLen, big5(sam().hospitalName(), 40)));
+    }
+
+    @Override
+    public int csGetHospAbbName(byte[] pBuffer, int[] iBufferLen) {
+        return call("csGetHospAbbName", () -> fill(pBuffer, iBufferLen, big5(sam().hospitalShortName(), 20)));
+    }
+
+    private SamIdentity sam() throws NhiException {
+        return engine.sam();
+    }
+
+    @Override
+    public int csOpenCom(int comport) {
+        // 5.x: the port names the SAM folder (0 = COMX1); the SAM service serves the configured one.
+        return comport >= 0 && comport <= 9 ? 0 : ResultCode.SAM_FOLDER_INVALID.code();
+    }
+
+    @Override
+    public int csCloseCom() {
+        return 0;
+    }
+
+    @Override
+    public int csGetVersionEx(byte[] pPath) {
+        if (pPath != null && pPath.length > 0) {
+            byte[] p = location.getBytes(StandardCharsets.UTF_8);
+            int n = Math.min(p.length, pPath.length - 1);
+            System.arraycopy(p, 0, pPath, 0, n);
+            pPath[n] = 0;
+        }
+        return VERSION_CODE;
+    }
+
+    @Override
+    public int csSoftwareReset(int type) {
+        return call("csSoftwareReset", () -> engine.reset(type));
+    }
+
+    // ---- parameters -----------------------------------------------------------------------------------
+
+    /** @return a C string's content: up to its first NUL; null is empty */
+    static String cString(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nul = s.indexOf('\0');
+        return nul < 0 ? s : s.substring(0, nul);
+    }
+
+    private static String dateTime(String s) throws NhiException {
+        String v = cString(s);
+        if (!v.matches("\\d{13}")) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "就診日期時間 is 13 digits (ROC YYYMMDDHHMMSS)");
+        }
+        return v;
+    }
+
+    private static PatientCheck patient(String id, String birth) throws NhiException {
+        String i = cString(id).trim();
+        String b = cString(birth).trim();
+        if (!i.matches("[A-Za-z0-9]{1,10}") || !b.matches("\\d{7}")) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "身分證號 is up to 10 characters, 出生日期 7 digits");
+        }
+        return new PatientCheck(i, b);
+    }
+
+    /** pDataWrite: the manual's fixed layout, shorter input padded with spaces ("不足處補空白"). */
+    private static byte[] dataWrite(String s, int length) throws NhiException {
+        String v = cString(s);
+        if (v.indexOf('[') >= 0) {
+            // ICD-10 bracket form: its packing (押碼) is not public, so codes cannot be stored as the card expects
+            throw new NhiException(ResultCode.ICD10_CODE_NOT_FOUND, "ICD-10 bracket input is not supported; pass "
+                    + "the packed 5-byte codes");
+        }
+        byte[] b = v.getBytes(BIG5);
+        if (b.length > length) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "pDataWrite holds at most " + length + " bytes");
+        }
+        byte[] out = Arrays.copyOf(b, length);
+        Arrays.fill(out, b.length, length, (byte) ' ');
+        return out;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] big5(String s, int width) {
+        byte[] b = s.getBytes(BIG5);
+        byte[] out = Arrays.copyOf(b, Math.max(width, b.length));
+        Arrays.fill(out, b.length, out.length, (byte) ' ');
+        return Arrays.copyOf(out, width);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,99 @@
+package org.opennhi.api.v5.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Base64;
+
+import com.google.gson.JsonObject;
+
+import org.junit.After;
+import org.junit.Test;
+import org.opennhi.engine.testing.World;
+import org.opennhi.sim.card.fixtures.Person;
+
+/** The JSON API over the engine on the simulated cards: bytes, fields, codes, malformed requests, OpenAPI. */
+public class V5HttpTest {
+    private final World world = new World();
+    private final V5Http http = new V5Http(world.engine, "test");
+
+    @After
+    public void close() {
+        world.close();
+    }
+
+    private JsonObject ok(String function, String body) {
+        V5Http.Answer a = http.call(function, body);
+        assertEquals(a.body().toString(), 200, a.status());
+        return a.body();
+    }
+
+    @Test
+    public void basicDataAsBytesAndFields() {
+        world.hc("900000000001");
+        Person p = world.person("900000000001");
+        JsonObject a = ok("hisGetBasicData", "{}");
+        assertEquals(0, a.get("code").getAsInt());
+        assertEquals("成功", a.get("message").getAsString());
+        byte[] bytes = Base64.getDecoder().decode(a.get("bufferBase64").getAsString());
+        assertEquals(72, bytes.length);
+        JsonObject f = a.getAsJsonObject("fields");
+        assertEquals(p.name(), f.get("name").getAsString());
+        assertEquals(p.cardNumber(), f.get("cardNumber").getAsString());
+        assertEquals("0223456789", f.get("emergencyPhone").getAsString());
+        JsonObject small = ok("hisGetBasicData", "{\"iBufferLen\":71}");
+        assertEquals(6018, small.get("code").getAsInt());
+        assertFalse(small.has("bufferBase64"));
+    }
+
+    @Test
+    public void pinFromTheBody() {
+        world.hc("900000000002");
+        assertEquals(5109, ok("hisGetRegisterBasic", "{}").get("code").getAsInt());
+        assertEquals(5102, ok("hisGetRegisterBasic", "{\"pin\":\"0000\"}").get("code").getAsInt());
+        JsonObject a = ok("hisGetRegisterBasic", "{\"pin\":\"1234\"}");
+        assertEquals(0, a.get("code").getAsInt());
+        assertEquals(78, a.get("bufferLen").getAsInt());
+    }
+
+    @Test
+    public void visitAndStatusValues() {
+        world.hc("900000000001");
+        JsonObject v = ok("hisGetSeqNumber256", "{\"cTreatItem\":\"01\",\"cBabyTreat\":\" \",\"cTreatAfterCheck\":\"1\"}");
+        assertEquals(0, v.get("code").getAsInt());
+        assertEquals("N", v.getAsJsonObject("fields").get("sameDay").getAsString());
+        assertEquals(256, v.getAsJsonObject("fields").get("signature").getAsString().length());
+        JsonObject s = ok("hisGetCardStatus", "{\"CardType\":2}");
+        assertEquals(0, s.get("code").getAsInt());
+        assertEquals(2, s.getAsJsonObject("fields").get("value").getAsInt());
+        JsonObject ver = ok("csGetVersionEx", "{}");
+        assertEquals(5158, ver.getAsJsonObject("fields").get("value").getAsInt());
+        JsonObject undo = ok("csUnGetSeqNumber", "{\"pUnTreatDate\":\""
+                + v.getAsJsonObject("fields").get("visitDateTime").getAsString() + "\"}");
+        assertEquals(0, undo.get("code").getAsInt());
+    }
+
+    @Test
+    public void badRequests() {
+        assertEquals(404, http.call("hisNoSuchThing", "{}").status());
+        assertEquals(400, http.call("hisGetBasicData", "[1,2]").status());
+        assertEquals(400, http.call("hisGetBasicData", "{nope").status());
+        V5Http.Answer missing = http.call("hisGetSeqNumber256", "{}");
+        assertEquals(400, missing.status());
+        assertEquals(6018, missing.body().get("code").getAsInt());
+        assertEquals(400, http.call("hisGetCardStatus", "{\"CardType\":\"x\"}").status());
+        assertEquals(400, http.call("hisGetBasicData", "{\"iBufferLen\":70000}").status());
+    }
+
+    @Test
+    public void openApiListsEveryFunction() {
+        JsonObject doc = http.openApi();
+        JsonObject paths = doc.getAsJsonObject("paths");
+        for (String f : http.endpoints().keySet()) {
+            assertTrue(f, paths.has("/v5/" + f));
+        }
+        assertTrue(paths.getAsJsonObject("/v5/hisGetSeqNumber256N1").getAsJsonObject("post")
+                .getAsJsonObject("requestBody").toString().contains("cTreatAfterCheck"));
+    }
+}

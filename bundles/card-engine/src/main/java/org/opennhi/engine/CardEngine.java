@@ -1,0 +1,143 @@
+package org.opennhi.engine;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.sam.SamIdentity;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The card engine: every visit operation of the 5.1.x manual, typed and English-named; the numbers in brackets
+ * are the manual's function numbers. Each operation owns the card for its whole APDU sequence, sends the
+ * fewest APDUs the card profile allows, and answers from the card data it already read until that card
+ * leaves the reader. Failures are {@link NhiException}s carrying the documented code.
+ */
+@ProviderType
+public interface CardEngine {
+
+    /** @return the HC's public basic profile (1.1, first 57 bytes); needs no SAM */
+    BasicProfile basicProfile() throws NhiException;
+
+    /** @return the HC's card status: cancellation, expiry, available visits (1.1 byte 58, 1.38) */
+    CardStatus cardStatus() throws NhiException;
+
+    /** @return the emergency phone, 14 bytes as on the card (1.1, 1.13) */
+    byte[] emergencyPhone() throws NhiException;
+
+    /**
+     * @param pin asked only when the holder enabled a PIN and it was not verified for this card yet
+     * @return insurer code 2, insured-person mark 1, newborn birth date 7, newborn count 1 (1.2): 11 bytes
+     */
+    byte[] registration(PinSource pin) throws NhiException;
+
+    /** @return the last sequence number area, 7 bytes (1.14) */
+    byte[] lastSequenceNumber(PinSource pin) throws NhiException;
+
+    /** @return true when the holder enabled a PIN on the HC (1.36) */
+    boolean hcPinEnabled() throws NhiException;
+
+    /**
+     * @param slot the slot
+     * @return the slot's status number as {@code hisGetCardStatus} returns it (1.15)
+     */
+    int slotStatus(Slot slot);
+
+    /** @return the visit clock's date-time (1.34) */
+    LocalDateTime now();
+
+    /** @return the card number of the card in that slot, or the SAM id for {@link Slot#SAM} (1.35) */
+    String cardNumber(Slot slot) throws NhiException;
+
+    /**
+     * Takes a visit (取號, 1.9, 1.37, 1.53): checks the card and the business rules, writes the visit to the
+     * card, signs it with the SAM and, when asked, gets a treatment id.
+     */
+    Visit takeVisit(VisitRequest request, PinSource pin) throws NhiException;
+
+    /** Undoes a visit of the last 24 hours at this institution (退掛, 1.39). */
+    void undoVisit(String visitDateTime, PinSource pin) throws NhiException;
+
+    /**
+     * Writes diagnoses and/or fees into a visit on the card (1.16, 1.17, 1.47).
+     *
+     * @return the id number bytes (10) of the HPC in its reader, or an empty array when there is none
+     */
+    byte[] writeTreatment(TreatmentWrite write, PinSource pin) throws NhiException;
+
+    /**
+     * Writes outpatient prescriptions of a visit (1.18, 1.45, 1.48, 1.49).
+     *
+     * @param patient who the HIS believes holds the card
+     * @param visitDateTime the visit's ROC date-time; every record must start with it
+     * @param records 61-byte records, 1 to 60
+     * @param sign true to return one 40-byte prescription signature per record
+     * @return the signatures (empty when not asked)
+     */
+    List<byte[]> writePrescriptions(PatientCheck patient, String visitDateTime, List<byte[]> records, boolean sign,
+            PinSource pin) throws NhiException;
+
+    /** @return the treatment id of a visit on the card, asked from the IDC (1.56) */
+    String treatmentId(String visitDateTime, PinSource pin) throws NhiException;
+
+    /**
+     * A treatment id without a card (1.54): online from the IDC, or made offline with the SAM's key when the
+     * IDC cannot be reached (and handed to the IDC later).
+     *
+     * @param idNumber the patient's id number
+     * @param hospitalId the institution's id; must be the SAM's
+     * @return the visit date-time (13) ‖ hospital id (10) ‖ treatment id (20)
+     */
+    String treatmentIdWithoutCard(String idNumber, String hospitalId) throws NhiException;
+
+    /** @return the offline treatment ids still waiting for the IDC */
+    int pendingOfflineTreatmentIds();
+
+    /**
+     * Hands the offline treatment ids to the IDC now.
+     *
+     * @return how many the IDC accepted
+     * @throws NhiException {@code 4061} when the IDC still cannot be reached
+     */
+    int reconcileOfflineTreatmentIds() throws NhiException;
+
+    /** Verifies the HC holder's PIN (1.27). */
+    void verifyHcPin(PinSource pin) throws NhiException;
+
+    /** Sets a PIN on an HC without one, or changes it after {@link #verifyHcPin} (1.28). */
+    void setHcPin(PinSource pin) throws NhiException;
+
+    /** Disables the HC's PIN; the PIN must have been verified first (1.29). */
+    void disableHcPin(PinSource pin) throws NhiException;
+
+    /** @return the HPC's public identity (4.5–4.8) */
+    ProfessionalIdentity professional() throws NhiException;
+
+    /** @return true when an HPC is in its reader (4.1) */
+    boolean hpcPresent();
+
+    /** Verifies the HPC's PIN (4.2). */
+    void verifyHpcPin(PinSource pin) throws NhiException;
+
+    /** Changes the HPC's PIN (4.3): old PIN, then the new one. */
+    void changeHpcPin(PinSource pin) throws NhiException;
+
+    /** Unblocks the HPC with its PUK and a new PIN (4.4). */
+    void unlockHpc(PinSource pin) throws NhiException;
+
+    /** Authenticates the SAM with the IDC (2.1). */
+    void verifySam() throws NhiException;
+
+    /** @return who the SAM belongs to (2.2–2.4) */
+    SamIdentity sam() throws NhiException;
+
+    /**
+     * Forgets what the engine holds for a target (1.52): 0 reader, 1 SAM, 2 HPC, 3 HC.
+     *
+     * @param target 0–3
+     * @throws NhiException {@code 6018} for another number
+     */
+    void reset(int target) throws NhiException;
+}

@@ -1,0 +1,92 @@
+package org.opennhi.engine.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/** Command APDUs of the card profile (docs/card-profile.md §3), as short APDUs only. */
+final class Commands {
+    static final byte[] SELECT_HC = HexFormat.of().parseHex("00A4040010D1580000010000000000000000001100");
+    static final byte[] SELECT_HPC = HexFormat.of().parseHex("00A4040010D1580000010000000000000000003100");
+    static final int SW_OK = 0x9000;
+    static final int SW_SECURITY = 0x6982;
+    static final int SW_LOCKED = 0x6983;
+    static final int SW_NO_PIN = 0x6984;
+    static final int SW_CONDITIONS = 0x6985;
+    static final int SW_NOT_SELECTED = 0x6986;
+    static final int SW_BAD_PIN_FORMAT = 0x6A80;
+
+    private Commands() {
+    }
+
+    /** GET DATA of records {@code first..first+count-1}, or the whole area when first is 0. */
+    static byte[] read(int area, int first, int count, int expected) {
+        byte[] data = first == 0 ? new byte[] {(byte) area, 0} : new byte[] {(byte) area, (byte) first, (byte) count};
+        return apdu(0x00, 0xCA, 0x11, 0x00, data, expected);
+    }
+
+    /** Plain PUT DATA (the SAM's channel protects it). */
+    static byte[] put(int area, int record, byte[] value) {
+        return apdu(0x80, 0xDA, 0x11, 0x00, concat(new byte[] {(byte) area, (byte) record}, value), -1);
+    }
+
+    /** Plain APPEND RECORD. */
+    static byte[] append(int area, byte[] record) {
+        return apdu(0x80, 0xE2, 0x11, 0x00, concat(new byte[] {(byte) area}, record), -1);
+    }
+
+    /** VERIFY with the PIN digits. */
+    static byte[] verify(byte[] digits) {
+        return apdu(0x00, 0x20, 0x00, 0x01, digits, -1);
+    }
+
+    /** CHANGE REFERENCE DATA: old and new PIN blocks. */
+    static byte[] change(byte[] oldBlock, byte[] newBlock) {
+        return apdu(0x00, 0x24, 0x00, 0x01, concat(oldBlock, newBlock), -1);
+    }
+
+    /** ENABLE VERIFICATION: sets a PIN on an HC without one. */
+    static byte[] enable(byte[] block) {
+        return apdu(0x00, 0x28, 0x00, 0x01, block, -1);
+    }
+
+    /** DISABLE VERIFICATION. */
+    static byte[] disable() {
+        return new byte[] {0x00, 0x26, 0x00, 0x01};
+    }
+
+    /** RESET RETRY COUNTER: PUK block and new PIN block. */
+    static byte[] unblock(byte[] pukBlock, byte[] newBlock) {
+        return apdu(0x00, 0x2C, 0x00, 0x01, concat(pukBlock, newBlock), -1);
+    }
+
+    /** @return 8 bytes: the digits then FF */
+    static byte[] block(byte[] digits) {
+        byte[] b = new byte[8];
+        Arrays.fill(b, (byte) 0xFF);
+        System.arraycopy(digits, 0, b, 0, Math.min(8, digits.length));
+        return b;
+    }
+
+    static byte[] apdu(int cla, int ins, int p1, int p2, byte[] data, int ne) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(cla);
+        out.write(ins);
+        out.write(p1);
+        out.write(p2);
+        if (data.length > 0) {
+            out.write(data.length);
+            out.writeBytes(data);
+        }
+        if (ne >= 0) {
+            out.write(ne >= 256 ? 0 : ne);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

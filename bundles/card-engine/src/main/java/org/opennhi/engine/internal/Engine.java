@@ -1,0 +1,954 @@
+package org.opennhi.engine.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.opennhi.contracts.idc.IdcVisitService;
+import org.opennhi.contracts.reader.CardSession;
+import org.opennhi.contracts.reader.ReaderEvent;
+import org.opennhi.contracts.reader.ReaderService;
+import org.opennhi.contracts.reader.ResponseApdu;
+import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.reader.SlotState;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.contracts.sam.SamIdentity;
+import org.opennhi.contracts.sam.SamService;
+import org.opennhi.contracts.sam.SignatureType;
+import org.opennhi.engine.BasicProfile;
+import org.opennhi.engine.CardEngine;
+import org.opennhi.engine.CardFields;
+import org.opennhi.engine.CardStatus;
+import org.opennhi.engine.PatientCheck;
+import org.opennhi.engine.PinSource;
+import org.opennhi.engine.ProfessionalIdentity;
+import org.opennhi.engine.TreatmentWrite;
+import org.opennhi.engine.Visit;
+import org.opennhi.engine.VisitReminder;
+import org.opennhi.engine.VisitRequest;
+import org.opennhi.engine.internal.HcConversation.Write;
+
+/**
+ * The card engine's logic, free of OSGi so tests run it on the simulated cards. One HC operation at a time
+ * (the HC lock), each inside one exclusive reader session; what was read is kept in {@link HcState} until the
+ * reader reports the card gone.
+ */
+public final class Engine implements CardEngine {
+    private final ReaderService readers;
+    private final SamService sam;
+    private final Supplier<Optional<IdcVisitService>> idc;
+    private final Clock clock;
+    private final Duration wait;
+    private final Consumer<VisitReminder> reminders;
+    private final ReentrantLock hcLock = new ReentrantLock(true);
+    private final ReentrantLock hpcLock = new ReentrantLock(true);
+    private final List<IdcVisitService.OfflineTreatmentId> offline = new CopyOnWriteArrayList<>();
+    private volatile HcState hc = new HcState();
+    private volatile HpcState hpc = new HpcState();
+
+    /**
+     * @param readers the reader service
+     * @param sam the SAM service
+     * @param idc the IDC's visit services, when one is installed
+     * @param clock the visit clock (Taiwan time)
+     * @param wait how long an operation waits for its card
+     * @param reminders told of each visit-count reminder
+     */
+    public Engine(ReaderService readers, SamService sam, Supplier<Optional<IdcVisitService>> idc, Clock clock,
+            Duration wait, Consumer<VisitReminder> reminders) {
+        this.readers = Objects.requireNonNull(readers, "readers");
+        this.sam = Objects.requireNonNull(sam, "sam");
+        this.idc = Objects.requireNonNull(idc, "idc");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.wait = Objects.requireNonNull(wait, "wait");
+        this.reminders = Objects.requireNonNull(reminders, "reminders");
+    }
+
+    /** Forgets a card's data when it leaves (or a new one enters) its reader. */
+    public void readerEvent(ReaderEvent event) {
+        if (event.type() == ReaderEvent.Type.STATUS_CHANGED) {
+            return;
+        }
+        if (event.slot() == Slot.HC || event.slot() == null) {
+            hc = new HcState();
+        }
+        if (event.slot() == Slot.HPC || event.slot() == null) {
+            hpc = new HpcState();
+        }
+    }
+
+    // ---- HC reads -------------------------------------------------------------------------------------
+
+    @Override
+    public BasicProfile basicProfile() throws NhiException {
+        return new BasicProfile(withHc(PinSource.none(), c -> c.area(Areas.BASIC)));
+    }
+
+    @Override
+    public CardStatus cardStatus() throws NhiException {
+        return new CardStatus(withHc(PinSource.none(), c -> c.area(Areas.STATUS)));
+    }
+
+    @Override
+    public byte[] emergencyPhone() throws NhiException {
+        return withHc(PinSource.none(), c -> c.area(Areas.PHONE));
+    }
+
+    @Override
+    public byte[] registration(PinSource pin) throws NhiException {
+        return withHc(pin, c -> {
+            byte[] reg = c.area(Areas.REGISTRATION);
+            // Prefetch what the visit's later steps read while the PIN is verified: each write authenticates
+            // the card afresh, which ends the PIN's verification, so they need no PIN again.
+            if (Boolean.TRUE.equals(hc.pinEnabled)) {
+                c.area(Areas.VISITS);
+                c.area(Areas.CUMULATIVE);
+                c.area(Areas.DIAGNOSES);
+            }
+            return reg;
+        });
+    }
+
+    @Override
+    public byte[] lastSequenceNumber(PinSource pin) throws NhiException {
+        return withHc(pin, c -> c.area(Areas.LAST_SEQUENCE));
+    }
+
+    @Override
+    public boolean hcPinEnabled() throws NhiException {
+        return withHc(PinSource.none(), c -> {
+            if (hc.pinEnabled == null) {
+                hc.pinEnabled = c.area(Areas.PIN_STATUS)[0] == 1;
+            }
+            return hc.pinEnabled;
+        });
+    }
+
+    @Override
+    public int slotStatus(Slot slot) {
+        if (slot == Slot.SAM) {
+            return sam.status().legacyValue();
+        }
+        SlotState s = readers.slot(slot);
+        if (!s.cardPresent()) {
+            return 0;
+        }
+        if (slot == Slot.HC) {
+            HcState h = hc;
+            return h.pinVerified ? 4 : h.authenticated ? 2 : 1;
+        }
+        return hpc.pinVerified ? 3 : 1;
+    }
+
+    @Override
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock).withNano(0);
+    }
+
+    @Override
+    public String cardNumber(Slot slot) throws NhiException {
+        return switch (slot) {
+            case HC -> basicProfile().cardNumber();
+            case HPC -> professional().cardNumber();
+            case SAM -> sam().samId();
+        };
+    }
+
+    // ---- visits ---------------------------------------------------------------------------------------
+
+    @Override
+    public Visit takeVisit(VisitRequest request, PinSource pin) throws NhiException {
+        String category = request.treatmentCategory();
+        if (!VisitRules.known(category)) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "unknown 就醫類別 '" + category + "'");
+        }
+        if (request.afterCheck() != '1' && request.afterCheck() != '2') {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "補卡註記 is '1' or '2'");
+        }
+        SamIdentity id = sam();
+        Optional<VisitReminder> reminder;
+        Visit visit = withHcSession(pin, c -> {
+            BasicProfile basic = new BasicProfile(c.area(Areas.BASIC));
+            CardStatus status = new CardStatus(c.area(Areas.STATUS));
+            LocalDateTime at = now();
+            LocalDate today = at.toLocalDate();
+            checkCardUsable(status, today);
+            boolean counted = VisitRules.counted(category);
+            if (counted && status.visitsLeft() <= 0) {
+                throw new NhiException(ResultCode.NO_VISITS_LEFT, "no available visits left on the card");
+            }
+            if (request.newbornVisit()) {
+                checkNewborn(c.area(Areas.REGISTRATION), today);
+            }
+            byte[] visits = c.area(Areas.VISITS);
+            if (VisitRules.cancelsVisit(category)
+                    && findRecent(visits, at, id.hospitalId()).isEmpty()) {
+                throw new NhiException(ResultCode.CANCEL_VISIT_NONE_IN_24H,
+                        "no visit at this institution in the last 24 hours");
+            }
+            if (VisitRules.needsInsuranceCheck(category)) {
+                ResultCode insured = idcService().checkInsurance(basic.cardNumber(), basic.idNumber());
+                if (!insured.isSuccess()) {
+                    throw new NhiException(insured, "the IDC's insurance check");
+                }
+            }
+            byte[] cumulative = c.area(Areas.CUMULATIVE);
+            int year = Roc.year(today);
+            int visitsThisYear = visitsInYear(cumulative, year);
+            String dateTime = uniqueDateTime(visits, at);
+            String sequence = String.format("%04d", counted ? visitsThisYear + 1 : visitsThisYear);
+            boolean sameDay = sameDay(visits, dateTime);
+
+            Optional<String> treatmentId = request.withTreatmentId()
+                    ? Optional.of(treatmentIdFor(dateTime, Optional.of(basic.cardNumber()), sequence,
+                            basic.idNumber()))
+                    : Optional.empty();
+            byte[] signed = (dateTime + sequence + id.hospitalId() + basic.cardNumber() + id.samId())
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] signature = sam.sign(request.signature() == VisitRequest.SignatureForm.RAW_128
+                    ? SignatureType.VISIT_RAW : SignatureType.VISIT_PRINTABLE, signed);
+
+            byte[] record = visitRecord(category, request.newbornVisit() ? (byte) 'Y' : (byte) ' ', dateTime,
+                    (byte) request.afterCheck(), sequence, id.hospitalId());
+            List<Write> writes = new ArrayList<>();
+            writes.add(Write.append(Areas.VISITS, record, visits));
+            if (counted) {
+                byte[] newCumulative = countVisit(cumulative, year, +1);
+                writes.add(Write.put(Areas.CUMULATIVE, 0, newCumulative, newCumulative));
+                byte[] last = (String.format("%03d", year) + sequence).getBytes(StandardCharsets.US_ASCII);
+                writes.add(Write.put(Areas.LAST_SEQUENCE, 0, last, last));
+                byte[] newStatus = withVisitsLeft(status.bytes(), status.visitsLeft() - 1);
+                writes.add(Write.put(Areas.STATUS, 0, newStatus, newStatus));
+            }
+            c.write(ResultCode.VISIT_RECORD_WRITE_FAILED, writes.toArray(Write[]::new));
+
+            Optional<VisitReminder> due = Optional.empty();
+            if (counted && category.compareTo("09") < 0) {
+                int age = Roc.parseDate(basic.birthDate()).map(b -> VisitRules.age(b, today)).orElse(0);
+                due = VisitRules.reminder(basic.cardNumber(), age, visitsThisYear,
+                        () -> criticalIllnessValid(c, today));
+            }
+            return new Visit(dateTime, sequence, id.hospitalId(), signature, id.samId(), sameDay, treatmentId, due);
+        });
+        reminder = visit.reminder();
+        reminder.ifPresent(reminders);
+        return visit;
+    }
+
+    @Override
+    public void undoVisit(String visitDateTime, PinSource pin) throws NhiException {
+        LocalDateTime when = Roc.parseDateTime(visitDateTime).orElseThrow(() -> new NhiException(
+                ResultCode.BAD_PARAMETER, "就診日期時間 is 13 digits, ROC YYYMMDDHHMMSS"));
+        SamIdentity id = sam();
+        withHcSession(pin, c -> {
+            byte[] visits = c.area(Areas.VISITS);
+            int index = findVisit(visits, visitDateTime);
+            if (index < 0) {
+                throw new NhiException(ResultCode.VISIT_NOT_ON_CARD, "no visit at that date-time on the card");
+            }
+            byte[] record = CardFields.slice(visits, index * Areas.VISIT_LENGTH, Areas.VISIT_LENGTH);
+            String category = CardFields.ascii(record, 0, 2);
+            if (!VisitRules.counted(category)) {
+                throw new NhiException(ResultCode.UNDO_NEEDS_NUMERIC_VISIT_TYPE, "就醫類別 " + category);
+            }
+            if (!CardFields.ascii(record, 21, 10).equals(id.hospitalId())) {
+                throw new NhiException(ResultCode.UNDO_DIFFERENT_INSTITUTION, "the visit was at another institution");
+            }
+            if (undone(visits, visitDateTime)) {
+                throw new NhiException(ResultCode.UNDO_ALREADY_DONE, "the visit was undone already");
+            }
+            LocalDateTime now = now();
+            // a visit taken in the same second as another is dated a second on: a little ahead of the clock
+            if (when.isAfter(now.plusMinutes(1)) || when.isBefore(now.minusHours(24))) {
+                throw new NhiException(ResultCode.UNDO_DATE_NOT_ALLOWED, "a visit can be undone within 24 hours");
+            }
+            CardStatus status = new CardStatus(c.area(Areas.STATUS));
+            byte[] cumulative = c.area(Areas.CUMULATIVE);
+            int year = Roc.year(when.toLocalDate());
+            if (status.visitsLeft() < 0 || status.visitsLeft() >= 99) {
+                throw new NhiException(ResultCode.IMPLAUSIBLE_VISITS_LEFT, "visits left " + status.visitsLeft());
+            }
+            if (visitsInYear(cumulative, year) <= 0) {
+                throw new NhiException(ResultCode.IMPLAUSIBLE_VISIT_COUNT_TOTAL, "no visit counted this year");
+            }
+            String sequence = CardFields.ascii(record, 17, 4);
+            int previous = Integer.parseInt(sequence) - 1;
+            byte[] mark = visitRecord(category.equals("04") || category.equals("05") ? "ZB" : "ZA", record[2],
+                    visitDateTime, record[16], sequence, id.hospitalId());
+            byte[] newCumulative = countVisit(cumulative, year, -1);
+            byte[] last = (String.format("%03d%04d", year, Math.max(0, previous))).getBytes(StandardCharsets.US_ASCII);
+            byte[] newStatus = withVisitsLeft(status.bytes(), status.visitsLeft() + 1);
+            c.write(ResultCode.CARD_UPDATE_FAILED, Write.append(Areas.VISITS, mark, visits),
+                    Write.put(Areas.CUMULATIVE, 0, newCumulative, newCumulative),
+                    Write.put(Areas.LAST_SEQUENCE, 0, last, last),
+                    Write.put(Areas.STATUS, 0, newStatus, newStatus));
+            return null;
+        });
+    }
+
+    @Override
+    public byte[] writeTreatment(TreatmentWrite write, PinSource pin) throws NhiException {
+        byte[] doctorId = hpcIdNumberIfPresent();
+        withHcSession(pin, c -> {
+            checkPatient(c, write.patient());
+            byte[] visits = c.area(Areas.VISITS);
+            int index = findVisit(visits, write.visitDateTime());
+            if (index < 0) {
+                throw new NhiException(ResultCode.VISIT_RECORD_NOT_FOUND, "no visit at that date-time on the card");
+            }
+            List<Write> writes = new ArrayList<>();
+            byte[] record = CardFields.slice(visits, index * Areas.VISIT_LENGTH, Areas.VISIT_LENGTH);
+            write.diagnoses().ifPresent(d -> record[16] = d[0]);
+            write.fees().ifPresent(f -> System.arraycopy(f, 0, record, 31, TreatmentWrite.FEES_LENGTH));
+            byte[] newVisits = visits.clone();
+            System.arraycopy(record, 0, newVisits, index * Areas.VISIT_LENGTH, Areas.VISIT_LENGTH);
+            writes.add(Write.put(Areas.VISITS, index + 1, record, newVisits));
+            if (write.diagnoses().isPresent()) {
+                byte[] diagnoses = diagnosesIfReadable(c);
+                byte[] entry = new byte[Areas.DIAGNOSIS_LENGTH];
+                System.arraycopy(write.visitDateTime().getBytes(StandardCharsets.US_ASCII), 0, entry, 0, 13);
+                System.arraycopy(write.diagnoses().get(), 1, entry, 13, 30);
+                int existing = diagnoses == null ? -1
+                        : findRecord(diagnoses, Areas.DIAGNOSIS_LENGTH, write.visitDateTime());
+                if (diagnoses == null) {
+                    writes.add(new Write(Areas.DIAGNOSES, Commands.append(Areas.DIAGNOSES, entry), null));
+                } else if (existing >= 0) {
+                    byte[] after = diagnoses.clone();
+                    System.arraycopy(entry, 0, after, existing * Areas.DIAGNOSIS_LENGTH, entry.length);
+                    writes.add(Write.put(Areas.DIAGNOSES, existing + 1, entry, after));
+                } else {
+                    writes.add(Write.append(Areas.DIAGNOSES, entry, diagnoses));
+                }
+            }
+            c.write(write.diagnoses().isPresent() ? ResultCode.VISIT_RECORD_UPDATE_FAILED
+                    : ResultCode.FEE_RECORD_WRITE_FAILED, writes.toArray(Write[]::new));
+            return null;
+        });
+        return doctorId;
+    }
+
+    /**
+     * The diagnoses area, or null when only the holder's PIN (not given) would open it: a new visit's diagnoses
+     * are then appended without looking, which is right unless the HIS writes the same visit twice.
+     */
+    private byte[] diagnosesIfReadable(HcConversation c) throws NhiException {
+        try {
+            return c.area(Areas.DIAGNOSES);
+        } catch (NhiException e) {
+            if (e.result() == ResultCode.PIN_ENTRY_CANCELLED) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<byte[]> writePrescriptions(PatientCheck patient, String visitDateTime, List<byte[]> records,
+            boolean sign, PinSource pin) throws NhiException {
+        if (records.isEmpty() || records.size() > Areas.records(Areas.OUTPATIENT_RX)) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "1 to 60 prescriptions at a time");
+        }
+        byte[] dt = visitDateTime.getBytes(StandardCharsets.US_ASCII);
+        for (byte[] r : records) {
+            if (r.length != Areas.PRESCRIPTION_LENGTH || !Arrays.equals(dt, 0, 13, r, 0, 13) || dt.length != 13) {
+                throw new NhiException(ResultCode.BAD_PARAMETER,
+                        "each prescription is 61 bytes and starts with the visit's date-time");
+            }
+        }
+        return withHcSession(pin, c -> {
+            checkPatient(c, patient);
+            if (findVisit(c.area(Areas.VISITS), visitDateTime) < 0) {
+                throw new NhiException(ResultCode.VISIT_RECORD_NOT_FOUND, "no visit at that date-time on the card");
+            }
+            List<byte[]> signatures = new ArrayList<>();
+            if (sign) {
+                for (byte[] r : records) {
+                    signatures.add(sam.sign(SignatureType.PRESCRIPTION, r));
+                }
+            }
+            byte[] area = hc.area(Areas.OUTPATIENT_RX);
+            List<Write> writes = new ArrayList<>();
+            for (byte[] r : records) {
+                Write w = area != null ? Write.append(Areas.OUTPATIENT_RX, r, area)
+                        : new Write(Areas.OUTPATIENT_RX, Commands.append(Areas.OUTPATIENT_RX, r), null);
+                writes.add(w);
+                area = w.contentAfter();
+            }
+            try {
+                c.write(ResultCode.OUTPATIENT_PRESCRIPTION_WRITE_FAILED, writes.toArray(Write[]::new));
+            } finally {
+                // the card copies long-term prescriptions itself: what we held of that area is stale now
+                hc.areas.remove(0x0F);
+            }
+            return signatures;
+        });
+    }
+
+    // ---- treatment ids --------------------------------------------------------------------------------
+
+    @Override
+    public String treatmentId(String visitDateTime, PinSource pin) throws NhiException {
+        return withHc(pin, c -> {
+            byte[] visits = c.area(Areas.VISITS);
+            int index = findVisit(visits, visitDateTime);
+            if (index < 0) {
+                throw new NhiException(ResultCode.VISIT_RECORD_NOT_FOUND, "no visit at that date-time on the card");
+            }
+            BasicProfile basic = new BasicProfile(c.area(Areas.BASIC));
+            String sequence = CardFields.ascii(visits, index * Areas.VISIT_LENGTH + 17, 4);
+            return treatmentIdFor(visitDateTime, Optional.of(basic.cardNumber()), sequence, basic.idNumber());
+        });
+    }
+
+    @Override
+    public String treatmentIdWithoutCard(String idNumber, String hospitalId) throws NhiException {
+        if (idNumber == null || !idNumber.matches("[A-Z0-9]{10}")) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "身分證號 is 10 characters");
+        }
+        SamIdentity id = sam();
+        if (!id.hospitalId().equals(hospitalId)) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "the hospital id is not the SAM's");
+        }
+        String dateTime = Roc.dateTime(now());
+        return dateTime + id.hospitalId() + treatmentIdFor(dateTime, Optional.empty(), null, idNumber);
+    }
+
+    @Override
+    public int pendingOfflineTreatmentIds() {
+        return offline.size();
+    }
+
+    @Override
+    public int reconcileOfflineTreatmentIds() throws NhiException {
+        List<IdcVisitService.OfflineTreatmentId> batch = List.copyOf(offline);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<IdcVisitService.Reconciliation> results = idcService().reconcile(batch);
+        int accepted = 0;
+        for (int i = 0; i < results.size() && i < batch.size(); i++) {
+            // refused ones stay refused whatever we do: the IDC keeps its word, we keep no retry loop
+            offline.remove(batch.get(i));
+            if (results.get(i).accepted()) {
+                accepted++;
+            }
+        }
+        return accepted;
+    }
+
+    /** Online when the IDC answers; offline (and queued for reconciliation) when it cannot be reached. */
+    private String treatmentIdFor(String dateTime, Optional<String> cardNumber, String sequence, String idNumber)
+            throws NhiException {
+        IdcVisitService service = idc.get().orElseThrow(() -> new NhiException(ResultCode.TREATMENT_ID_FAILED,
+                "no IDC service is installed"));
+        try {
+            String online = service.issueTreatmentId(dateTime, cardNumber, sequence, idNumber);
+            if (!offline.isEmpty()) {
+                try {
+                    reconcileOfflineTreatmentIds();
+                } catch (NhiException e) {
+                    // stays queued for the next chance
+                }
+            }
+            return online;
+        } catch (NhiException e) {
+            if (e.result() != ResultCode.NETWORK_DOWN && e.result() != ResultCode.IDC_TIMEOUT
+                    && e.result() != ResultCode.IDC_UNAVAILABLE) {
+                throw e;
+            }
+            LocalDateTime at = Roc.parseDateTime(dateTime).orElseThrow();
+            String id = service.offlineTreatmentId(at, idNumber);
+            offline.add(new IdcVisitService.OfflineTreatmentId(id, dateTime, idNumber));
+            return id;
+        }
+    }
+
+    // ---- PINs -----------------------------------------------------------------------------------------
+
+    @Override
+    public void verifyHcPin(PinSource pin) throws NhiException {
+        withHcSession(pin, c -> {
+            if (!hc.authenticated) {
+                c.authenticate();
+            }
+            c.verifyPin();
+            return null;
+        });
+    }
+
+    @Override
+    public void setHcPin(PinSource pin) throws NhiException {
+        if (readers.slot(Slot.HPC).cardPresent()) {
+            throw new NhiException(ResultCode.REMOVE_HPC_TO_CHANGE_PIN, "remove the HPC before changing the HC PIN");
+        }
+        withHcSession(pin, c -> {
+            boolean enabled = hcPinEnabledIn(c);
+            if (enabled && !hc.pinVerified) {
+                throw new NhiException(ResultCode.OLD_PIN_NOT_VERIFIED, "verify the current PIN first (1.27)");
+            }
+            if (!hc.authenticated) {
+                c.authenticate();
+            }
+            byte[] digits = Pins.digits(pin.pin(PinSource.Purpose.HC_NEW_PIN));
+            byte[] block = Commands.block(digits);
+            try {
+                ResponseApdu r;
+                if (enabled) {
+                    // the card wants the old PIN again; the holder proved it with 1.27 in this insertion
+                    throw new NhiException(ResultCode.PIN_CHANGE_FAILED,
+                            "changing an enabled HC PIN needs the old PIN; disable it (1.29) and set a new one");
+                }
+                r = c.transmitSelected(Commands.enable(block));
+                if (!r.isOk()) {
+                    throw r.sw() == Commands.SW_CONDITIONS ? new NhiException(ResultCode.PIN_CHANGE_FAILED,
+                            "a PIN is already enabled") : Pins.failure(r.sw(), "HC");
+                }
+                hc.pinEnabled = true;
+                hc.pinVerified = true;
+                hc.areas.remove(Areas.PIN_STATUS);
+                return null;
+            } finally {
+                Arrays.fill(digits, (byte) 0);
+                Arrays.fill(block, (byte) 0);
+            }
+        });
+    }
+
+    @Override
+    public void disableHcPin(PinSource pin) throws NhiException {
+        withHcSession(pin, c -> {
+            if (!hc.pinVerified) {
+                throw new NhiException(ResultCode.OLD_PIN_NOT_VERIFIED, "verify the PIN first (1.27)");
+            }
+            ResponseApdu r = c.transmitSelected(Commands.disable());
+            if (!r.isOk()) {
+                throw new NhiException(r.sw() == Commands.SW_SECURITY ? ResultCode.OLD_PIN_NOT_VERIFIED
+                        : ResultCode.PIN_DISABLE_FAILED, String.format("DISABLE answered %04X", r.sw()));
+            }
+            hc.pinEnabled = false;
+            hc.areas.remove(Areas.PIN_STATUS);
+            return null;
+        });
+    }
+
+    private boolean hcPinEnabledIn(HcConversation c) throws NhiException {
+        if (hc.pinEnabled == null) {
+            hc.pinEnabled = c.area(Areas.PIN_STATUS)[0] == 1;
+        }
+        return hc.pinEnabled;
+    }
+
+    // ---- HPC ------------------------------------------------------------------------------------------
+
+    @Override
+    public ProfessionalIdentity professional() throws NhiException {
+        return withHpc(s -> new ProfessionalIdentity(hpcIdentity(s)));
+    }
+
+    @Override
+    public boolean hpcPresent() {
+        return readers.slot(Slot.HPC).cardPresent();
+    }
+
+    @Override
+    public void verifyHpcPin(PinSource pin) throws NhiException {
+        withHpc(s -> {
+            ProfessionalIdentity who = new ProfessionalIdentity(hpcIdentity(s));
+            if (Roc.parseDate(who.expiryDate()).map(d -> d.isBefore(now().toLocalDate())).orElse(false)) {
+                throw new NhiException(ResultCode.HPC_EXPIRED, "the HPC expired on " + who.expiryDate());
+            }
+            byte[] digits = Pins.digits(pin.pin(PinSource.Purpose.HPC_PIN));
+            try {
+                ResponseApdu r = s.transmit(Commands.verify(digits));
+                if (!r.isOk()) {
+                    throw Pins.failure(r.sw(), "HPC");
+                }
+                hpc.pinVerified = true;
+                return null;
+            } finally {
+                Arrays.fill(digits, (byte) 0);
+            }
+        });
+    }
+
+    @Override
+    public void changeHpcPin(PinSource pin) throws NhiException {
+        withHpc(s -> {
+            hpcIdentity(s);
+            byte[] old = Pins.digits(pin.pin(PinSource.Purpose.HPC_PIN));
+            byte[] neu = Pins.digits(pin.pin(PinSource.Purpose.HPC_NEW_PIN));
+            try {
+                ResponseApdu r = s.transmit(Commands.change(Commands.block(old), Commands.block(neu)));
+                if (!r.isOk()) {
+                    throw Pins.failure(r.sw(), "HPC");
+                }
+                hpc.pinVerified = false;
+                return null;
+            } finally {
+                Arrays.fill(old, (byte) 0);
+                Arrays.fill(neu, (byte) 0);
+            }
+        });
+    }
+
+    @Override
+    public void unlockHpc(PinSource pin) throws NhiException {
+        withHpc(s -> {
+            hpcIdentity(s);
+            char[] pukChars = pin.pin(PinSource.Purpose.HPC_PUK);
+            byte[] puk = new byte[pukChars.length];
+            for (int i = 0; i < puk.length; i++) {
+                puk[i] = (byte) pukChars[i];
+            }
+            Arrays.fill(pukChars, '\0');
+            byte[] neu = Pins.digits(pin.pin(PinSource.Purpose.HPC_NEW_PIN));
+            try {
+                ResponseApdu r = s.transmit(Commands.unblock(Commands.block(puk), Commands.block(neu)));
+                if (!r.isOk()) {
+                    throw r.sw() == 0x6300 ? new NhiException(ResultCode.HPC_STILL_LOCKED, "wrong PUK")
+                            : Pins.failure(r.sw(), "HPC");
+                }
+                hpc.pinVerified = true;
+                return null;
+            } finally {
+                Arrays.fill(puk, (byte) 0);
+                Arrays.fill(neu, (byte) 0);
+            }
+        });
+    }
+
+    private byte[] hpcIdNumberIfPresent() throws NhiException {
+        if (!hpcPresent()) {
+            return new byte[0];
+        }
+        try {
+            return professional().idNumberBytes();
+        } catch (NhiException e) {
+            if (e.result() == ResultCode.HPC_NOT_PRESENT) {
+                return new byte[0];
+            }
+            throw new NhiException(ResultCode.HPC_ID_READ_FAILED, e.getMessage(), e);
+        }
+    }
+
+    private byte[] hpcIdentity(CardSession s) throws NhiException {
+        HpcState h = hpc;
+        if (h.identity != null) {
+            return h.identity.clone();
+        }
+        ResponseApdu selected = s.transmit(Commands.SELECT_HPC);
+        if (!selected.isOk()) {
+            throw new NhiException(ResultCode.NOT_AN_HPC, String.format("SELECT answered %04X", selected.sw()));
+        }
+        ResponseApdu r = s.transmit(Commands.read(Areas.BASIC, 0, 0, ProfessionalIdentity.LENGTH));
+        if (!r.isOk() || r.data().length != ProfessionalIdentity.LENGTH) {
+            throw new NhiException(ResultCode.HPC_ID_READ_FAILED, String.format("identity read answered %04X",
+                    r.sw()));
+        }
+        h.identity = r.data();
+        return h.identity.clone();
+    }
+
+    // ---- SAM ------------------------------------------------------------------------------------------
+
+    @Override
+    public void verifySam() throws NhiException {
+        sam.authenticateWithIdc(org.opennhi.contracts.platform.Progress.NONE);
+    }
+
+    @Override
+    public SamIdentity sam() throws NhiException {
+        return sam.identity().orElseThrow(() -> new NhiException(ResultCode.SAM_NOT_PRESENT,
+                "the SAM's identity is not known"));
+    }
+
+    @Override
+    public void reset(int target) throws NhiException {
+        switch (target) {
+            case 0 -> {
+                hc = new HcState();
+                hpc = new HpcState();
+            }
+            case 1 -> hc = new HcState();
+            case 2 -> hpc = new HpcState();
+            case 3 -> hc = new HcState();
+            default -> throw new NhiException(ResultCode.BAD_PARAMETER, "csSoftwareReset takes 0 to 3");
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    interface HcWork<T> {
+        T run(HcConversation c) throws NhiException;
+    }
+
+    @FunctionalInterface
+    interface HpcWork<T> {
+        T run(CardSession s) throws NhiException;
+    }
+
+    /** A read: answered from the cache without opening a reader session when the cache holds it all. */
+    private <T> T withHc(PinSource pin, HcWork<T> work) throws NhiException {
+        return onHc(pin, true, work);
+    }
+
+    /** A write (or a PIN command): always in a reader session. */
+    private <T> T withHcSession(PinSource pin, HcWork<T> work) throws NhiException {
+        return onHc(pin, false, work);
+    }
+
+    private <T> T onHc(PinSource pin, boolean cacheFirst, HcWork<T> work) throws NhiException {
+        hcLock.lock();
+        try {
+            HcState state = hc;
+            if (!state.areas.isEmpty() && !readers.slot(Slot.HC).cardPresent()) {
+                hc = new HcState();
+                throw new NhiException(ResultCode.HC_NOT_PRESENT, "no HC in its reader");
+            }
+            if (cacheFirst && !state.areas.isEmpty()) {
+                try {
+                    return work.run(new HcConversation(null, sam, state, PinSource.none()));
+                } catch (HcConversation.NeedsCard e) {
+                    // not all in the cache: ask the card
+                }
+            }
+            try (CardSession session = readers.openSession(Slot.HC, wait)) {
+                return work.run(new HcConversation(session, sam, state, pin));
+            } catch (NhiException e) {
+                if (e.result() == ResultCode.HC_NOT_PRESENT || e.result() == ResultCode.NO_READER_OR_PCSC_ERROR) {
+                    hc = new HcState();
+                }
+                throw e;
+            }
+        } finally {
+            hcLock.unlock();
+        }
+    }
+
+    private <T> T withHpc(HpcWork<T> work) throws NhiException {
+        hpcLock.lock();
+        try (CardSession session = readers.openSession(Slot.HPC, wait)) {
+            return work.run(session);
+        } catch (NhiException e) {
+            if (e.result() == ResultCode.HPC_NOT_PRESENT) {
+                hpc = new HpcState();
+            }
+            throw e;
+        } finally {
+            hpcLock.unlock();
+        }
+    }
+
+    private IdcVisitService idcService() throws NhiException {
+        return idc.get().orElseThrow(() -> new NhiException(ResultCode.NETWORK_DOWN, "no IDC service is installed"));
+    }
+
+    private static void checkCardUsable(CardStatus status, LocalDate today) throws NhiException {
+        if (status.cancelled()) {
+            throw new NhiException(ResultCode.CARD_CANCELLED, "the card is cancelled");
+        }
+        Optional<LocalDate> expiry = Roc.parseDate(status.expiryDate());
+        if (expiry.isPresent() && expiry.get().isBefore(today)) {
+            throw new NhiException(ResultCode.CARD_EXPIRED, "the card expired on " + status.expiryDate());
+        }
+    }
+
+    private static void checkNewborn(byte[] registration, LocalDate today) throws NhiException {
+        String birth = CardFields.ascii(registration, 3, 7);
+        String count = CardFields.ascii(registration, 10, 1);
+        Optional<LocalDate> date = Roc.parseDate(birth);
+        if (date.isEmpty()) {
+            throw new NhiException(ResultCode.NEWBORN_MARK_WRITE_FAILED, "no newborn is registered on the card");
+        }
+        if (count.isEmpty()) {
+            throw new NhiException(ResultCode.NEWBORN_BIRTH_WITHOUT_MULTIPLE_BIRTH_MARK,
+                    "newborn birth date without 胞胎註記");
+        }
+        if (VisitRules.newbornTooOld(date.get(), today)) {
+            throw new NhiException(ResultCode.NEWBORN_OVER_60_DAYS, "the newborn was born more than 60 days ago");
+        }
+    }
+
+    private void checkPatient(HcConversation c, PatientCheck patient) throws NhiException {
+        BasicProfile basic = new BasicProfile(c.area(Areas.BASIC));
+        if (!basic.idNumber().equals(patient.idNumber().trim()) || !basic.birthDate().equals(patient.birthDate())) {
+            throw new NhiException(ResultCode.DATA_BELONGS_TO_OTHER_PERSON,
+                    "id number or birth date differ from the card's");
+        }
+    }
+
+    private boolean criticalIllnessValid(HcConversation c, LocalDate today) {
+        try {
+            byte[] area = c.area(Areas.CRITICAL_ILLNESS);
+            for (int i = 0; i < Areas.records(Areas.CRITICAL_ILLNESS); i++) {
+                int o = i * 19;
+                if (CardFields.ascii(area, o, 5).isEmpty()) {
+                    continue;
+                }
+                Optional<LocalDate> from = Roc.parseDate(CardFields.ascii(area, o + 5, 7));
+                Optional<LocalDate> to = Roc.parseDate(CardFields.ascii(area, o + 12, 7));
+                if (from.map(f -> !f.isAfter(today)).orElse(true) && to.map(t -> !t.isBefore(today)).orElse(true)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (NhiException e) {
+            // unreadable (no PIN given): no reminder rather than a failed visit
+            return true;
+        }
+    }
+
+    static int visitsInYear(byte[] cumulative, int rocYear) {
+        for (int i = 0; i < 2; i++) {
+            int o = i * Areas.CUMULATIVE_LENGTH;
+            String year = CardFields.ascii(cumulative, o, 3);
+            String count = CardFields.ascii(cumulative, o + 3, 4);
+            if (year.equals(String.format("%03d", rocYear)) && count.matches("\\d{4}")) {
+                return Integer.parseInt(count);
+            }
+        }
+        return 0;
+    }
+
+    /** @return the cumulative area with this year's visit count moved by delta (a new year's record first) */
+    static byte[] countVisit(byte[] cumulative, int rocYear, int delta) {
+        byte[] out = cumulative.clone();
+        String y = String.format("%03d", rocYear);
+        for (int i = 0; i < 2; i++) {
+            int o = i * Areas.CUMULATIVE_LENGTH;
+            if (CardFields.ascii(out, o, 3).equals(y)) {
+                int count = Math.max(0, visitsInYear(out, rocYear) + delta);
+                System.arraycopy(String.format("%04d", count).getBytes(StandardCharsets.US_ASCII), 0, out, o + 3, 4);
+                return out;
+            }
+        }
+        // a new year: last year's record moves to the second place
+        System.arraycopy(cumulative, 0, out, Areas.CUMULATIVE_LENGTH, Areas.CUMULATIVE_LENGTH);
+        byte[] fresh = (y + String.format("%04d", Math.max(0, delta)) + "0".repeat(20) + "0".repeat(40))
+                .getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(fresh, 0, out, 0, Areas.CUMULATIVE_LENGTH);
+        return out;
+    }
+
+    private static byte[] withVisitsLeft(byte[] status, int left) {
+        byte[] out = status.clone();
+        System.arraycopy(String.format("%02d", Math.max(0, Math.min(99, left))).getBytes(StandardCharsets.US_ASCII),
+                0, out, 8, 2);
+        return out;
+    }
+
+    static byte[] visitRecord(String category, byte newborn, String dateTime, byte afterCheck, String sequence,
+            String hospitalId) {
+        byte[] r = new byte[Areas.VISIT_LENGTH];
+        Arrays.fill(r, (byte) ' ');
+        put(r, 0, category);
+        r[2] = newborn;
+        put(r, 3, dateTime);
+        r[16] = afterCheck;
+        put(r, 17, sequence);
+        put(r, 21, hospitalId);
+        return r;
+    }
+
+    private static void put(byte[] r, int at, String s) {
+        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(b, 0, r, at, b.length);
+    }
+
+    /** @return the index of the counted visit record with that date-time (not a ZA/ZB mark), or -1 */
+    static int findVisit(byte[] visits, String dateTime) {
+        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
+            int o = i * Areas.VISIT_LENGTH;
+            if (CardFields.ascii(visits, o + 3, 13).equals(dateTime)
+                    && !VisitRules.cancelsVisit(CardFields.ascii(visits, o, 2))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int findRecord(byte[] area, int length, String dateTime) {
+        for (int i = 0; i < area.length / length; i++) {
+            if (CardFields.ascii(area, i * length, 13).equals(dateTime)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean undone(byte[] visits, String dateTime) {
+        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
+            int o = i * Areas.VISIT_LENGTH;
+            if (CardFields.ascii(visits, o + 3, 13).equals(dateTime)
+                    && VisitRules.cancelsVisit(CardFields.ascii(visits, o, 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return a counted visit at this institution within 24 hours before {@code at} */
+    private static Optional<Integer> findRecent(byte[] visits, LocalDateTime at, String hospitalId) {
+        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
+            int o = i * Areas.VISIT_LENGTH;
+            Optional<LocalDateTime> when = Roc.parseDateTime(CardFields.ascii(visits, o + 3, 13));
+            if (when.isPresent() && VisitRules.counted(CardFields.ascii(visits, o, 2))
+                    && CardFields.ascii(visits, o + 21, 10).equals(hospitalId)
+                    && !when.get().isBefore(at.minusHours(24)) && !when.get().isAfter(at)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameDay(byte[] visits, String dateTime) {
+        String day = dateTime.substring(0, 7);
+        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
+            int o = i * Areas.VISIT_LENGTH;
+            if (CardFields.ascii(visits, o + 3, 7).equals(day)
+                    && VisitRules.counted(CardFields.ascii(visits, o, 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two visits in the same second would share a date-time, the key of every later write: move on a second. */
+    private static String uniqueDateTime(byte[] visits, LocalDateTime at) {
+        LocalDateTime t = at;
+        String dt = Roc.dateTime(t);
+        while (containsDateTime(visits, dt)) {
+            t = t.plusSeconds(1);
+            dt = Roc.dateTime(t);
+        }
+        return dt;
+    }
+
+    private static boolean containsDateTime(byte[] visits, String dt) {
+        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
+            if (CardFields.ascii(visits, i * Areas.VISIT_LENGTH + 3, 13).equals(dt)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the engine knows of the HPC in its reader. */
+    static final class HpcState {
+        byte[] identity;
+        boolean pinVerified;
+    }
+}

@@ -1,0 +1,19 @@
+package org.opennhi.engine.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of the card engine. */
+@ObjectClassDefinition(name = "Open NHI card engine",
+        description = "How the card engine waits for cards and which clock it keeps visits by.")
+public @interface EngineConfig {
+
+    /** @return how long an operation waits for its card to become free */
+    @AttributeDefinition(name = "Card wait (ms)", description = "How long one operation waits in the reader's "
+            + "queue before it answers 4000.", min = "100")
+    long cardWaitMillis() default 10_000;
+
+    /** @return the visit clock's time zone */
+    @AttributeDefinition(name = "Time zone", description = "Visit date-times are Taiwan time (ROC dates).")
+    String timeZone() default "Asia/Taipei";
+}

@@ -1,0 +1,209 @@
+package org.opennhi.engine.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+
+import org.opennhi.contracts.reader.CardSession;
+import org.opennhi.contracts.reader.ResponseApdu;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.contracts.sam.SamService;
+import org.opennhi.contracts.sam.SamStatus;
+import org.opennhi.contracts.sam.SecureChannel;
+import org.opennhi.engine.PinSource;
+
+/**
+ * One operation's conversation with the HC inside one reader session. Sends a command only when the cache
+ * cannot answer; selects, authenticates and asks for the PIN only when the card says it needs it (the card
+ * keeps its applet selected and its authentication between reader sessions, so most operations skip them).
+ * Writes always run on a fresh SAM channel, as the SAM contract binds a channel to its session.
+ */
+final class HcConversation {
+    private final CardSession session;
+    private final SamService sam;
+    private final HcState state;
+    private final PinSource pin;
+    private SecureChannel channel;
+
+    HcConversation(CardSession session, SamService sam, HcState state, PinSource pin) {
+        this.session = session;
+        this.sam = sam;
+        this.state = state;
+        this.pin = pin;
+    }
+
+    /** @return the area's content, from the cache or the card */
+    byte[] area(int area) throws NhiException {
+        byte[] cached = state.area(area);
+        if (cached != null) {
+            return cached.clone();
+        }
+        byte[] content = readFromCard(area);
+        state.put(area, content);
+        return content;
+    }
+
+    private byte[] readFromCard(int area) throws NhiException {
+        needsCard();
+        int length = Areas.recordLength(area);
+        int records = Areas.records(area);
+        int perCommand = Math.max(1, 256 / length);
+        if (Areas.pinProtected(area) && Boolean.TRUE.equals(state.pinEnabled) && !state.pinVerified) {
+            authenticate();
+            verifyPin();
+        } else if (area != Areas.BASIC && area != Areas.PIN_STATUS && !state.authenticated) {
+            authenticate();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length * records);
+        for (int first = 1; first <= records; first += perCommand) {
+            int count = Math.min(perCommand, records - first + 1);
+            byte[] command = records <= perCommand ? Commands.read(area, 0, 0, length * records)
+                    : Commands.read(area, first, count, length * count);
+            out.writeBytes(readChunk(area, command, length * count));
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] readChunk(int area, byte[] command, int expected) throws NhiException {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            ResponseApdu r = transmitSelected(command);
+            if (r.isOk()) {
+                byte[] data = r.data();
+                if (data.length != expected) {
+                    throw new NhiException(ResultCode.HC_IO_ERROR, String.format(
+                            "area %02X answered %d bytes, not %d", area, data.length, expected));
+                }
+                return data;
+            }
+            if (r.sw() == Commands.SW_LOCKED) {
+                throw new NhiException(ResultCode.INSUFFICIENT_CARD_PERMISSION, "the card is locked");
+            }
+            if (r.sw() != Commands.SW_SECURITY) {
+                throw new NhiException(ResultCode.HC_IO_ERROR, String.format("reading area %02X answered %04X",
+                        area, r.sw()));
+            }
+            // The card wants authentication, or (authenticated already) the holder's PIN, or it forgot both.
+            if (!state.authenticated) {
+                authenticate();
+            } else if (Areas.pinProtected(area) && !state.pinVerified) {
+                state.pinEnabled = true;
+                verifyPin();
+            } else {
+                authenticate();
+            }
+        }
+        throw new NhiException(ResultCode.INSUFFICIENT_CARD_PERMISSION, String.format(
+                "area %02X stays unreadable after authentication", area));
+    }
+
+    /** Sends a command, selecting the HC applet first when the card forgot it. */
+    ResponseApdu transmitSelected(byte[] command) throws NhiException {
+        needsCard();
+        if (!state.selected) {
+            select();
+        }
+        ResponseApdu r = session.transmit(command);
+        if (r.sw() == Commands.SW_NOT_SELECTED) {
+            state.cardReset();
+            select();
+            r = session.transmit(command);
+        }
+        return r;
+    }
+
+    void select() throws NhiException {
+        ResponseApdu r = session.transmit(Commands.SELECT_HC);
+        if (!r.isOk()) {
+            throw new NhiException(ResultCode.NOT_AN_HC, String.format("SELECT of the HC applet answered %04X",
+                    r.sw()));
+        }
+        state.selected = true;
+        state.authenticated = false;
+        state.pinVerified = false;
+    }
+
+    /** Mutual authentication through the SAM; the SAM authenticates with the IDC first when it has not yet. */
+    void authenticate() throws NhiException {
+        needsCard();
+        if (sam.status() == SamStatus.NOT_AUTHENTICATED) {
+            sam.authenticateWithIdc(org.opennhi.contracts.platform.Progress.NONE);
+        }
+        channel = sam.authenticateCard(session);
+        state.selected = true;
+        state.authenticated = true;
+        state.pinVerified = false;
+    }
+
+    /** Verifies the holder's PIN from the caller's PIN source. */
+    void verifyPin() throws NhiException {
+        needsCard();
+        char[] digits = pin.pin(PinSource.Purpose.HC_PIN);
+        byte[] ascii = Pins.digits(digits);
+        try {
+            ResponseApdu r = session.transmit(Commands.verify(ascii));
+            int sw = r.sw();
+            if (sw == Commands.SW_OK) {
+                state.pinVerified = true;
+                state.pinEnabled = true;
+                return;
+            }
+            if (sw == Commands.SW_NO_PIN) {
+                state.pinEnabled = false;
+                return;
+            }
+            throw Pins.failure(sw, "HC");
+        } finally {
+            Arrays.fill(ascii, (byte) 0);
+        }
+    }
+
+    /** Sends writes on a fresh SAM channel; each write's area is updated in the cache once the card took it. */
+    void write(ResultCode failure, Write... writes) throws NhiException {
+        needsCard();
+        if (channel == null) {
+            authenticate();
+        }
+        for (Write w : writes) {
+            ResponseApdu r = session.transmit(channel.protect(w.command()));
+            if (!r.isOk()) {
+                state.cardReset();
+                channel = null;
+                throw new NhiException(failure, String.format("writing area %02X answered %04X", w.area(), r.sw()));
+            }
+            if (w.contentAfter() != null) {
+                state.put(w.area(), w.contentAfter());
+            } else {
+                state.areas.remove(w.area());
+            }
+        }
+    }
+
+    /** A protected write and the area's content once it is done. */
+    record Write(int area, byte[] command, byte[] contentAfter) {
+        static Write put(int area, int record, byte[] value, byte[] contentAfter) {
+            return new Write(area, Commands.put(area, record, value), contentAfter);
+        }
+
+        static Write append(int area, byte[] record, byte[] contentBefore) {
+            byte[] after = Arrays.copyOf(record, contentBefore.length);
+            System.arraycopy(contentBefore, 0, after, record.length, contentBefore.length - record.length);
+            return new Write(area, Commands.append(area, record), after);
+        }
+    }
+
+    /** Without a session (answering from the cache) anything that needs the card stops the attempt. */
+    private void needsCard() {
+        if (session == null) {
+            throw new NeedsCard();
+        }
+    }
+
+    /** Thrown when a conversation without a reader session needs the card. */
+    static final class NeedsCard extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsCard() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.opennhi.engine.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the engine knows of the HC now in the reader: the areas it read or wrote, and the card's security
+ * state as the engine left it (applet selected, authenticated, PIN verified). Thrown away when the card
+ * leaves the reader. Guarded by the engine's HC lock.
+ */
+final class HcState {
+    final Map<Integer, byte[]> areas = new HashMap<>();
+    /** null until known. */
+    Boolean pinEnabled;
+    boolean selected;
+    boolean authenticated;
+    boolean pinVerified;
+
+    byte[] area(int area) {
+        return areas.get(area);
+    }
+
+    void put(int area, byte[] content) {
+        areas.put(area, content.clone());
+    }
+
+    /** The card forgot its security state (reset, a failed command): selection and authentication are gone. */
+    void cardReset() {
+        selected = false;
+        authenticated = false;
+        pinVerified = false;
+    }
+}

@@ -1,0 +1,137 @@
+package org.opennhi.engine.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import org.opennhi.contracts.reader.CardSession;
+import org.opennhi.contracts.reader.ReaderEvent;
+import org.opennhi.contracts.reader.ReaderService;
+import org.opennhi.contracts.reader.ReaderStatus;
+import org.opennhi.contracts.reader.ResponseApdu;
+import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.reader.SlotState;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.sim.card.VirtualCard;
+
+/**
+ * A reader service whose slots hold the simulated cards directly (no pcscd): the same card code answers as
+ * through the vpcd bridge, in-process. Counts the APDUs each slot's card received, so tests check that an
+ * operation used the fewest the profile allows.
+ */
+public final class SimReaders implements ReaderService {
+    private final Map<Slot, VirtualCard> cards = new EnumMap<>(Slot.class);
+    private final Map<Slot, ReentrantLock> locks = new EnumMap<>(Slot.class);
+    private final Map<Slot, AtomicLong> apdus = new EnumMap<>(Slot.class);
+    private final Consumer<ReaderEvent> events;
+
+    /** @param events told of every insert and removal (the engine's cache listens) */
+    public SimReaders(Consumer<ReaderEvent> events) {
+        this.events = events;
+        for (Slot s : Slot.values()) {
+            locks.put(s, new ReentrantLock(true));
+            apdus.put(s, new AtomicLong());
+        }
+    }
+
+    /** Puts a card into a slot (a reset card, as after power-on). */
+    public synchronized void insert(Slot slot, VirtualCard card) {
+        card.reset();
+        cards.put(slot, card);
+        events.accept(new ReaderEvent(ReaderEvent.Type.CARD_INSERTED, slot, "sim " + slot, Instant.now()));
+    }
+
+    /** Takes the card out of a slot. */
+    public synchronized void remove(Slot slot) {
+        VirtualCard c = cards.remove(slot);
+        if (c != null) {
+            c.reset();
+            events.accept(new ReaderEvent(ReaderEvent.Type.CARD_REMOVED, slot, "sim " + slot, Instant.now()));
+        }
+    }
+
+    /** @return APDUs sent to the slot's cards so far */
+    public long apdus(Slot slot) {
+        return apdus.get(slot).get();
+    }
+
+    @Override
+    public String readerType() {
+        return "sim";
+    }
+
+    @Override
+    public ReaderStatus status() {
+        return ReaderStatus.online();
+    }
+
+    @Override
+    public synchronized SlotState slot(Slot slot) {
+        VirtualCard c = cards.get(slot);
+        return new SlotState(slot, "sim " + slot, ReaderStatus.online(), c != null, c == null ? null : c.atr());
+    }
+
+    @Override
+    public CardSession openSession(Slot slot, Duration wait) throws NhiException {
+        ReentrantLock lock = locks.get(slot);
+        try {
+            if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new NhiException(ResultCode.READER_TIMEOUT, "slot busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NhiException(ResultCode.READER_TIMEOUT, "interrupted");
+        }
+        VirtualCard card;
+        synchronized (this) {
+            card = cards.get(slot);
+        }
+        if (card == null) {
+            lock.unlock();
+            throw new NhiException(switch (slot) {
+                case HC -> ResultCode.HC_NOT_PRESENT;
+                case HPC -> ResultCode.HPC_NOT_PRESENT;
+                case SAM -> ResultCode.SAM_NOT_PRESENT;
+            }, "no card in " + slot);
+        }
+        return new CardSession() {
+            private boolean closed;
+
+            @Override
+            public Slot slot() {
+                return slot;
+            }
+
+            @Override
+            public byte[] atr() {
+                return card.atr();
+            }
+
+            @Override
+            public ResponseApdu transmit(byte[] command) throws NhiException {
+                synchronized (SimReaders.this) {
+                    if (cards.get(slot) != card) {
+                        throw new NhiException(slot == Slot.HC ? ResultCode.HC_NOT_PRESENT
+                                : ResultCode.HPC_NOT_PRESENT, "the card left");
+                    }
+                }
+                apdus.get(slot).incrementAndGet();
+                return new ResponseApdu(card.transmit(command));
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    lock.unlock();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,260 @@
+package org.opennhi.itests;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.opennhi.client.NhiClient;
+import org.opennhi.contracts.platform.NhiHome;
+import org.opennhi.contracts.platform.ReaderMapping;
+import org.opennhi.contracts.reader.ReaderService;
+import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.sam.SamPlugin;
+import org.opennhi.contracts.sam.SamService;
+import org.opennhi.engine.CardEngine;
+import org.opennhi.sim.card.SimulatedCards;
+import org.opennhi.sim.card.SimulatedSam;
+import org.opennhi.sim.card.fixtures.Institution;
+import org.opennhi.sim.card.fixtures.Person;
+import org.opennhi.sim.vpcd.VpcdBridge;
+import org.opennhi.sim.vpcd.pcscd.PrivatePcscd;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * A visit through the whole platform over the local HTTP API: real pcscd with vsmartcard's vpcd driver, the
+ * simulated HC and HPC in its readers, the card engine and the 5.1.x facade behind the gateway's token check.
+ * The SAM is the simulated key-scheme SAM registered ahead of the cloud plugin (whose card authentication is
+ * not in this build yet). The card's content is checked in the simulator afterwards.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class VisitApiIT {
+    private static final String READER_0 = "Virtual PCD 00 00";
+    private static final String READER_1 = "Virtual PCD 00 01";
+    private static final String HC = "900000000002";
+    private static final String HPC = "900000001001";
+
+    private static PrivatePcscd pcscd;
+    private static VpcdBridge bridge;
+    private static SimulatedCards world;
+    private static RecordingCard hcCard;
+
+    @Inject
+    private BundleContext context;
+    @Inject
+    private ReaderService readers;
+    @Inject
+    private ConfigurationAdmin configAdmin;
+    @Inject
+    private NhiHome home;
+    @Inject
+    private CardEngine engine;
+
+    @org.ops4j.pax.exam.Configuration
+    public Option[] config() throws IOException {
+        List<Option> options = PlatformOptions.platform("opennhi.itest.sim.card", "opennhi.itest.sim.vpcd",
+                "opennhi.itest.client");
+        options.add(systemProperty("opennhi.itest.pcscd").value(System.getProperty("opennhi.itest.pcscd")));
+        return options.toArray(new Option[0]);
+    }
+
+    @Before
+    public void desk() throws Exception {
+        if (pcscd == null) {
+            pcscd = PrivatePcscd.start(Path.of(System.getProperty("opennhi.itest.pcscd")));
+            world = SimulatedCards.open(Files.createTempDirectory("cards-"));
+            bridge = new VpcdBridge("localhost", pcscd.port(0), 2);
+            Runtime.getRuntime().addShutdownHook(new Thread(VisitApiIT::stop, "stop-private-pcscd"));
+        }
+        if (context.getServiceReferences(SamPlugin.class, "(service.ranking=100)").isEmpty()) {
+            Institution clinic = world.fixtures().institutions().stream()
+                    .filter(i -> i.hospitalId().equals("7777777777")).findFirst().orElseThrow();
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put(SamService.MODE_PROPERTY, "cloud");
+            props.put(Constants.SERVICE_RANKING, 100);
+            context.registerService(SamPlugin.class, new SimulatedSam(clinic), props);
+        }
+        Configuration c = configAdmin.getConfiguration(ReaderMapping.PID, "?");
+        Hashtable<String, Object> mapping = new Hashtable<>();
+        mapping.put("hcReaderName", READER_0);
+        mapping.put("hpcReaderName", READER_1);
+        c.updateIfDifferent(mapping);
+        Await.until("mapping applied", () -> READER_0.equals(readers.slot(Slot.HC).readerName())
+                && READER_1.equals(readers.slot(Slot.HPC).readerName()));
+        if (bridge.slot(0).card() == null) {
+            hcCard = new RecordingCard(world.card(HC));
+            bridge.slot(0).insert(hcCard);
+            bridge.slot(1).insert(world.card(HPC));
+        }
+        Await.until("both cards in", () -> readers.slot(Slot.HC).cardPresent() && readers.slot(Slot.HPC)
+                .cardPresent());
+    }
+
+    private static void stop() {
+        if (bridge != null) {
+            bridge.close();
+        }
+        if (pcscd != null) {
+            pcscd.close();
+        }
+    }
+
+    private JsonObject call(String function, String body) throws IOException {
+        Map<String, String> headers = authorised();
+        headers.put("Content-Type", "application/json");
+        RawHttp.Response r = RawHttp.send(port(), "POST", "/v5/" + function, headers, body);
+        assertEquals(r.body(), 200, r.status());
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    private JsonObject ok(String function, String body) throws IOException {
+        JsonObject a = call(function, body);
+        assertEquals(a.toString(), 0, a.get("code").getAsInt());
+        return a;
+    }
+
+    @Test
+    public void registrationConsultingRoomPrescriptionsAndUndoOverHttp() throws Exception {
+        Person p = world.fixtures().persons().stream().filter(x -> x.cardNumber().equals(HC)).findFirst()
+                .orElseThrow();
+        String birth = String.format("%03d%02d%02d", p.birthDate().getYear() - 1911, p.birthDate().getMonthValue(),
+                p.birthDate().getDayOfMonth());
+
+        // registration desk: 1.1 and 1.38, no PIN
+        JsonObject basic = ok("hisGetBasicData", "{}");
+        assertEquals(72, Base64.getDecoder().decode(basic.get("bufferBase64").getAsString()).length);
+        assertEquals(p.name(), basic.getAsJsonObject("fields").get("name").getAsString());
+        JsonObject reg2 = ok("hisGetRegisterBasic2", "{}");
+        assertEquals(String.format("%02d", p.visitsLeft()),
+                reg2.getAsJsonObject("fields").get("visitsLeft").getAsString());
+
+        // consulting room: 1.2 needs this holder's PIN
+        assertEquals(5109, call("hisGetRegisterBasic", "{}").get("code").getAsInt());
+        JsonObject reg = ok("hisGetRegisterBasic", "{\"pin\":\"1234\"}");
+        assertEquals(78, reg.get("bufferLen").getAsInt());
+
+        // the doctor's card
+        ok("hpcVerifyHPCPIN", "{\"pin\":\"1234\"}");
+        assertEquals(3, ok("hisGetCardStatus", "{\"CardType\":3}").getAsJsonObject("fields").get("value").getAsInt());
+
+        // 1.37: sequence number and signature
+        JsonObject seq = ok("hisGetSeqNumber256", "{\"cTreatItem\":\"01\",\"cBabyTreat\":\" \",\"cTreatAfterCheck\":\"1\"}");
+        JsonObject f = seq.getAsJsonObject("fields");
+        String dt = f.get("visitDateTime").getAsString();
+        assertEquals(String.format("%04d", p.visitsThisYear() + 1), f.get("sequenceNumber").getAsString());
+        assertEquals("7777777777", f.get("hospitalId").getAsString());
+
+        // 1.47: diagnoses and fees
+        String data = "0" + "J0110" + "J0300" + " ".repeat(20) + "00000450" + "00000050" + "00000000" + "0000000"
+                + "0000000";
+        JsonObject treated = ok("hisWriteTreatmentData", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\""
+                + p.idNumber() + "\",\"pPatientBirthDate\":\"" + birth + "\",\"pDataWrite\":\"" + data + "\"}");
+        assertEquals(world.fixtures().professionals().get(0).idNumber(),
+                treated.getAsJsonObject("fields").get("pBufferDocID").getAsString());
+
+        // 1.49: five prescriptions with signatures
+        StringBuilder five = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            five.append(dt).append('1').append(String.format("%-12s", "ITX0" + i + "001AB")).append(" ".repeat(6))
+                    .append(String.format("%-18s", "TID")).append("07").append("0021.00").append("01");
+        }
+        JsonObject rx = ok("hisWriteMultiPrescriptSign", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\""
+                + p.idNumber() + "\",\"pPatientBirthDate\":\"" + birth + "\",\"pDataWrite\":\"" + five
+                + "\",\"iWriteCount\":5}");
+        assertEquals(200, rx.get("bufferLen").getAsInt());
+        assertEquals(5, rx.getAsJsonObject("fields").getAsJsonArray("signatures").size());
+
+        // a second visit, undone (退掛)
+        JsonObject again = ok("hisGetSeqNumber256", "{\"cTreatItem\":\"01\"}");
+        assertEquals("Y", again.getAsJsonObject("fields").get("sameDay").getAsString());
+        String dt2 = again.getAsJsonObject("fields").get("visitDateTime").getAsString();
+        ok("csUnGetSeqNumber", "{\"pUnTreatDate\":\"" + dt2 + "\"}");
+        assertEquals(5153, call("csUnGetSeqNumber", "{\"pUnTreatDate\":\"" + dt2 + "\"}").get("code").getAsInt());
+
+        // what the card holds now, read by the simulator itself
+        String card = world.show(HC);
+        assertTrue(card, card.contains(dt));
+        assertTrue(card, card.contains("J0110J0300"));
+        for (int i = 0; i < 5; i++) {
+            assertTrue(card, card.contains("ITX0" + i + "001AB"));
+        }
+        assertTrue(card, card.contains("ZA"));
+        assertEquals("one visit used, the undone one given back", p.visitsLeft() - 1,
+                engine.cardStatus().visitsLeft());
+    }
+
+    @Test
+    public void aRepeatedReadAnswersFromTheCache() throws Exception {
+        // as a Java HIS outside OSGi calls it: the client library with the token from the NHI home
+        NhiClient his = NhiClient.fromHome(home.root(), port());
+        NhiClient.Answer first = his.call("hisGetBasicData");
+        assertTrue(first.toString(), first.ok());
+        assertEquals(72, first.buffer().length);
+        int apdus = hcCard.log.size();
+        for (int i = 0; i < 20; i++) {
+            assertArrayEquals(first.buffer(), his.call("hisGetBasicData").buffer());
+            assertTrue(his.call("hisGetRegisterBasic2").ok());
+        }
+        assertEquals("no APDU for cached reads", apdus, hcCard.log.size());
+        NhiClient.Answer small = his.call("hisGetBasicData", Map.of("iBufferLen", 71));
+        assertEquals(6018, small.code());
+        assertEquals(0, small.buffer().length);
+        assertEquals("5158", his.call("csGetVersionEx").fields().get("value"));
+    }
+
+    @Test
+    public void openApiAndBadRequests() throws Exception {
+        RawHttp.Response doc = RawHttp.send(port(), "GET", "/v5/openapi.json", authorised());
+        assertEquals(200, doc.status());
+        assertTrue(doc.body().contains("\"/v5/hisGetSeqNumber256N1\""));
+        Map<String, String> headers = authorised();
+        RawHttp.Response garbage = RawHttp.send(port(), "POST", "/v5/hisGetBasicData", headers, "{not json");
+        assertEquals(400, garbage.status());
+        assertTrue(garbage.body().contains("6018"));
+        RawHttp.Response noToken = RawHttp.send(port(), "POST", "/v5/hisGetBasicData",
+                RawHttp.headers("Host", host()), "{}");
+        assertEquals(401, noToken.status());
+    }
+
+    private Map<String, String> authorised() throws IOException {
+        String token = Files.readString(home.iniFolder().resolve("api-token")).strip();
+        return RawHttp.headers("Host", host(), "Authorization", "Bearer " + token);
+    }
+
+    private int port() {
+        return Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+    }
+
+    private String host() {
+        return "127.0.0.1:" + port();
+    }
+
+    static String ascii(byte[] b) {
+        return new String(b, StandardCharsets.US_ASCII);
+    }
+}
