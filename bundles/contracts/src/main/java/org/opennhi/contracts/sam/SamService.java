@@ -58,4 +58,19 @@ public interface SamService {
      * @throws NhiException {@code 5008} when signing fails, {@code 4050} when not authenticated
      */
     byte[] sign(SignatureType type, byte[] data) throws NhiException;
+
+    /**
+     * Sends one request to the IDC in this SAM's session (insurance status, treatment ids, uploads, HPC fast
+     * authentication; routes and bodies in {@code docs/idc-protocol.md}). The SAM plugin owns the IDC
+     * connection, its trust and the session; when the IDC has ended the session it authenticates again once.
+     * Bounded in time like every IDC call.
+     *
+     * @param route the route, e.g. {@code /v1/insurance/status}
+     * @param jsonBody the request, a JSON object
+     * @return the answer, a JSON object
+     * @throws NhiException {@code 4050} not authenticated, {@code 4061} no answer, {@code 9003} no answer in
+     *         time, {@code 9004} IDC out of service; a refusal carries the IDC's own code when the catalogue has
+     *         it (e.g. {@code 5012}, {@code 9083}), else {@code 9004}
+     */
+    String callIdc(String route, String jsonBody) throws NhiException;
 }

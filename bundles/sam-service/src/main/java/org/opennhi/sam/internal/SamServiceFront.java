@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.opennhi.card.crypto.CardApplets;
 import org.opennhi.contracts.platform.Environment;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Progress;
@@ -138,11 +139,19 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
                 "the SAM's identity is not known, so test and production cannot be told apart"));
         Environment sam = id.environment().orElseThrow(() -> new NhiException(ResultCode.INVALID_SAM_FILE,
                 "the SAM id names neither test nor production"));
-        Environment card = CardEnvironment.of(session);
-        guard.check(session.slot(), card, sam);
-        SecureChannel channel = p.authenticateCard(session);
-        guard.authenticated(session.slot(), card);
+        if (session.slot() == Slot.SAM) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "a SAM does not authenticate itself as a card");
+        }
+        CardApplets.Identified card = CardApplets.identify(session);
+        guard.check(session.slot(), card.environment(), sam);
+        SecureChannel channel = p.authenticateCard(session, card.cardNumber());
+        guard.authenticated(session.slot(), card.environment());
         return channel;
+    }
+
+    @Override
+    public String callIdc(String route, String jsonBody) throws NhiException {
+        return plugin().callIdc(route, jsonBody);
     }
 
     @Override
