@@ -7,12 +7,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.opennhi.contracts.platform.Facade;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Plugins;
+import org.opennhi.contracts.reader.CardStatusListener;
 import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.contracts.reader.ReaderEventListener;
 import org.opennhi.contracts.reader.ReaderService;
@@ -42,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * mode, each slot, uptime. It listens (whiteboard) to reader and SAM events and to settings changes and tells
  * its subscribers at once; nothing polls.
  */
-@Component(service = {StatusModel.class, ReaderEventListener.class, SamStatusListener.class})
-public final class StatusModel implements ReaderEventListener, SamStatusListener, BundleListener {
+@Component(service = {StatusModel.class, ReaderEventListener.class, SamStatusListener.class,
+    CardStatusListener.class})
+public final class StatusModel implements ReaderEventListener, SamStatusListener, CardStatusListener, BundleListener {
     static final String PLATFORM_NAME = "Open NHI card control platform";
     /** Framework property the distribution sets to its release version. */
     static final String VERSION_PROPERTY = "opennhi.version";
@@ -59,6 +62,9 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
     private final Instant started;
     private final List<Consumer<Push>> subscribers = new CopyOnWriteArrayList<>();
     private final List<Facade> facades = new CopyOnWriteArrayList<>();
+    /** Card status reported since the card now in each slot went in (the lights' 2 and 3). */
+    private final Map<Slot, Integer> reportedStatus = new ConcurrentHashMap<>();
+    private volatile Map<String, Object> lastError;
     private volatile PlatformSettings settings;
     private volatile ReaderService readers;
     private volatile SamService sam;
@@ -135,6 +141,13 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
 
     @Override
     public void readerEvent(ReaderEvent event) {
+        if (event.slot() != null && event.type() != ReaderEvent.Type.STATUS_CHANGED) {
+            // a card that went in or out, or a reader that came or went, starts again from presence
+            reportedStatus.remove(event.slot());
+        }
+        if (event.type() == ReaderEvent.Type.READER_DETACHED) {
+            error("reader " + event.readerName() + " went away");
+        }
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("type", event.type().name());
         e.put("slot", event.slot() == null ? null : event.slot().name());
@@ -146,7 +159,30 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
 
     @Override
     public void samStatusChanged(SamStatus status, String detail) {
+        if (status != SamStatus.AUTHENTICATED && detail != null && !detail.isBlank()) {
+            error("SAM: " + detail);
+        }
         changed();
+    }
+
+    @Override
+    public void cardStatusChanged(Slot slot, int status) {
+        if (slot == Slot.SAM) {
+            return;
+        }
+        reportedStatus.put(slot, status);
+        if (status == 9) {
+            error(slot == Slot.HPC ? "the card in the HPC reader is not a professional card"
+                    : "the card in the HC reader is not a health card");
+        }
+        changed();
+    }
+
+    private void error(String message) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("message", message);
+        e.put("time", Instant.now().toString());
+        lastError = e;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -238,7 +274,8 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
 
         out.put("sam", samPart(s, m));
         out.put("plugins", PluginHealth.report(context, scr));
-        out.put("slots", slotsPart(r));
+        out.put("slots", slotsPart(r, reportedStatus));
+        out.put("lastError", lastError);
 
         if (s != null) {
             Map<String, Object> settingsPart = new LinkedHashMap<>();
@@ -276,7 +313,7 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
         return samPart;
     }
 
-    private static Map<String, Object> slotsPart(ReaderService r) {
+    private static Map<String, Object> slotsPart(ReaderService r, Map<Slot, Integer> reported) {
         Map<String, Object> slots = new LinkedHashMap<>();
         for (Slot slot : Slot.values()) {
             SlotState state = r == null ? SlotState.unmapped(slot, "no reader plugin is installed") : safeSlot(r, slot);
@@ -285,6 +322,12 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
             sm.put("status", state.status().availability().name());
             sm.put("reason", state.status().reason());
             sm.put("cardPresent", state.cardPresent());
+            if (slot != Slot.SAM) {
+                Light light = Light.of(slot, state.cardPresent(), reported.get(slot));
+                sm.put("cardStatus", light.value());
+                sm.put("light", light.colour());
+                sm.put("lightLabel", light.label());
+            }
             slots.put(slot.name(), sm);
         }
         return slots;

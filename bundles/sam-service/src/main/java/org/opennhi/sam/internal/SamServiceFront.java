@@ -5,12 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.opennhi.card.crypto.CardApplets;
 import org.opennhi.contracts.platform.Environment;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.reader.CardSession;
+import org.opennhi.contracts.reader.CardStatusListener;
 import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.contracts.reader.ReaderEventListener;
 import org.opennhi.contracts.reader.Slot;
@@ -44,7 +46,11 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
     private record Entry(SamPlugin plugin, String mode, int ranking, long serviceId) {
     }
 
+    /** hisGetCardStatus of an HC or HPC authenticated with the SAM. */
+    static final int CARD_AUTHENTICATED_WITH_SAM = 2;
+
     private final List<Entry> plugins = new ArrayList<>();
+    private final List<CardStatusListener> cardStatusListeners = new CopyOnWriteArrayList<>();
     private final MixGuard guard = new MixGuard();
     private volatile String selectedMode = PlatformSettings.SAM_MODE_CLOUD;
     private volatile SamPlugin active;
@@ -70,6 +76,26 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
             plugins.removeIf(e -> e.plugin() == plugin);
         }
         reselect();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCardStatusListener(CardStatusListener listener) {
+        cardStatusListeners.add(listener);
+    }
+
+    void unbindCardStatusListener(CardStatusListener listener) {
+        cardStatusListeners.remove(listener);
+    }
+
+    private void tellCardStatus(Slot slot, int status) {
+        for (CardStatusListener l : cardStatusListeners) {
+            try {
+                l.cardStatusChanged(slot, status);
+            } catch (RuntimeException e) {
+                LOG.warn("A card status listener failed: {}", e.toString());
+            }
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
