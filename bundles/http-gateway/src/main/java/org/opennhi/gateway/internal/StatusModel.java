@@ -65,6 +65,7 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
     /** Card status reported since the card now in each slot went in (the lights' 2 and 3). */
     private final Map<Slot, Integer> reportedStatus = new ConcurrentHashMap<>();
     private volatile Map<String, Object> lastError;
+    private volatile SamStatus lastSamStatus;
     private volatile PlatformSettings settings;
     private volatile ReaderService readers;
     private volatile SamService sam;
@@ -159,8 +160,11 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
 
     @Override
     public void samStatusChanged(SamStatus status, String detail) {
-        if (status != SamStatus.AUTHENTICATED && detail != null && !detail.isBlank()) {
-            error("SAM: " + detail);
+        SamStatus before = lastSamStatus;
+        lastSamStatus = status;
+        // a SAM that is unusable, or that lost its authentication, is an error; one still on its way up is not
+        if (status == SamStatus.NOT_A_SAM || before == SamStatus.AUTHENTICATED && status != SamStatus.AUTHENTICATED) {
+            error("SAM status " + status.legacyValue() + (detail == null || detail.isBlank() ? "" : ": " + detail));
         }
         changed();
     }

@@ -172,6 +172,7 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
         guard.check(session.slot(), card.environment(), sam);
         SecureChannel channel = p.authenticateCard(session, card.cardNumber());
         guard.authenticated(session.slot(), card.environment());
+        tellCardStatus(session.slot(), CARD_AUTHENTICATED_WITH_SAM);
         return channel;
     }
 

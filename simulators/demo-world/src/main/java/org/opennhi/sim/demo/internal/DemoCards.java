@@ -1,11 +1,16 @@
 package org.opennhi.sim.demo.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.opennhi.contracts.reader.CardSession;
+import org.opennhi.contracts.reader.ReaderService;
 import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.sam.SamService;
 import org.opennhi.sim.card.CardInfo;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.VirtualCard;
@@ -24,11 +29,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * endpoint and {@code nhi-cs ctl card …} use the same methods.
  */
 @Component(service = DemoCards.class, property = {"osgi.command.scope=demo", "osgi.command.function=insert",
-    "osgi.command.function=remove", "osgi.command.function=cards"})
+    "osgi.command.function=remove", "osgi.command.function=cards", "osgi.command.function=authenticate"})
 public final class DemoCards {
     private final SimulatedCards world;
     private volatile SimReader simReader;
     private volatile VpcdBridge vpcd;
+    private volatile ReaderService readers;
+    private volatile SamService sam;
 
     @Activate
     public DemoCards(@Reference SimulatedCards world) {
@@ -57,6 +64,48 @@ public final class DemoCards {
         if (vpcd == b) {
             vpcd = null;
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindReaders(ReaderService r) {
+        readers = r;
+    }
+
+    void unbindReaders(ReaderService r) {
+        if (readers == r) {
+            readers = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSam(SamService s) {
+        sam = s;
+    }
+
+    void unbindSam(SamService s) {
+        if (sam == s) {
+            sam = null;
+        }
+    }
+
+    /**
+     * Gogo {@code demo:authenticate hc}: authenticates the card in the slot with the SAM, as the card engine does
+     * at a card's first protected call, so the overlay's light turns 2 without a HIS. Goes through the real
+     * reader and SAM services (test/production guard included).
+     */
+    public String authenticate(String slot) throws NhiException {
+        Slot s = slot(slot);
+        ReaderService r = readers;
+        SamService m = sam;
+        if (r == null || m == null) {
+            throw new IllegalStateException("the reader or SAM service is not running");
+        }
+        try (CardSession session = r.openSession(s, Duration.ofSeconds(10))) {
+            m.authenticateCard(session);
+        }
+        return "the card in the " + s + " reader is authenticated with the SAM";
     }
 
     /** Gogo {@code demo:insert hc 900000000002}: puts a fixture card in (taking out the one there). */

@@ -15,6 +15,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import org.opennhi.contracts.platform.HttpApi;
+import org.opennhi.contracts.result.NhiException;
 import org.opennhi.sim.card.CardInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,7 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@code /demo/cards} on the local API (so behind its token, Host/Origin and CSRF checks): {@code GET} lists the
  * fixture cards and what each reader holds; {@code POST {"slot":"hc","card":"900000000002"}} inserts a card,
- * {@code POST {"slot":"hc"}} takes it out. {@code nhi-cs ctl card …} is a front for it.
+ * {@code POST {"slot":"hc"}} takes it out, {@code POST {"slot":"hc","action":"authenticate"}} authenticates the
+ * card with the SAM (what the engine does at a card's first protected call). {@code nhi-cs ctl card …} is a front for it.
  */
 @Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/demo/cards",
     "osgi.http.whiteboard.context.select=" + HttpApi.CONTEXT_SELECT})
@@ -80,7 +82,10 @@ public final class DemoCardsServlet extends HttpServlet {
                 throw new IllegalArgumentException("slot must be hc or hpc");
             }
             String message;
-            if (card == null || card.isJsonNull() || card.getAsString().isBlank()) {
+            JsonElement action = body.get("action");
+            if (action != null && "authenticate".equals(action.getAsString())) {
+                message = cards.authenticate(slot.getAsString());
+            } else if (card == null || card.isJsonNull() || card.getAsString().isBlank()) {
                 message = cards.remove(slot.getAsString());
             } else {
                 String number = card.getAsString().strip();
@@ -95,6 +100,9 @@ public final class DemoCardsServlet extends HttpServlet {
             write(res, 400, Map.of("error", "bad_request", "message", e.getMessage()));
         } catch (IllegalStateException e) {
             write(res, 409, Map.of("error", "not_ready", "message", e.getMessage()));
+        } catch (NhiException e) {
+            write(res, 422, Map.of("error", "nhi_" + e.result().code(), "code", e.result().code(),
+                    "message", e.getMessage()));
         }
     }
 

@@ -1,6 +1,10 @@
 package org.opennhi.sim.demo.internal;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
@@ -124,11 +130,44 @@ public final class DemoWorld {
             SamStatus status = awaitSam(Duration.ofSeconds(config.samWaitSeconds()));
             say("  SAM " + file.getFileName() + ": status " + status.legacyValue() + " " + status.name());
             say("ready.");
+            banner();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             say("setting up the simulated world failed: " + e);
         }
+    }
+
+    /** Where to look now: one-click login links (single use, 10 minutes) and the first API call to try. */
+    private void banner() {
+        String port = context.getProperty("org.osgi.service.http.port");
+        if (port == null) {
+            return;
+        }
+        String base = "http://127.0.0.1:" + port;
+        try {
+            String token = Files.readString(home.iniFolder().resolve("api-token")).strip();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+            for (String page : new String[] {"watch", "admin"}) {
+                HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/ui/link"))
+                        .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"page\":\"" + page + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Matcher url = Pattern.compile("\"url\":\"([^\"]+)\"").matcher(res.body());
+                if (res.statusCode() == 200 && url.find()) {
+                    say(String.format("  %-14s %s", "watch".equals(page) ? "watch overlay:" : "admin console:",
+                            url.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            say("  (no login links: " + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        say("  basic data of the inserted HC: curl -sS -X POST -H \"Authorization: Bearer $(cat "
+                + home.iniFolder().resolve("api-token") + ")\" -H 'Content-Type: application/json' -d '{}' "
+                + base + "/v5/hisGetBasicData");
     }
 
     /** auto: the vpcd readers when the machine's pcscd lists both, else the in-JVM reader. */
