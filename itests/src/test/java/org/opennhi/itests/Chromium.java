@@ -143,8 +143,9 @@ final class Chromium implements AutoCloseable {
 
     /** Clicks the element's centre with real mouse events. */
     void click(String selector) throws Exception {
-        String box = eval("(() => { const r = document.querySelector(" + GSON.toJson(selector)
-                + ").getBoundingClientRect(); return JSON.stringify([r.x + r.width / 2, r.y + r.height / 2]); })()");
+        String box = eval("(() => { const e = document.querySelector(" + GSON.toJson(selector) + ");"
+                + " e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
+                + " return JSON.stringify([r.x + r.width / 2, r.y + r.height / 2]); })()");
         JsonArray xy = JsonParser.parseString(box).getAsJsonArray();
         for (String type : new String[] {"mousePressed", "mouseReleased"}) {
             call("Input.dispatchMouseEvent", Map.of("type", type, "x", xy.get(0).getAsDouble(), "y",
@@ -153,7 +154,12 @@ final class Chromium implements AutoCloseable {
     }
 
     void screenshot(Path file) throws Exception {
-        String data = call("Page.captureScreenshot", Map.of("format", "png")).get("data").getAsString();
+        // the whole page, not only the viewport
+        JsonObject size = call("Page.getLayoutMetrics", Map.of()).getAsJsonObject("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width").getAsDouble(),
+                "height", size.get("height").getAsDouble(), "scale", 1);
+        String data = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", clip)).get("data").getAsString();
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode(data));
     }

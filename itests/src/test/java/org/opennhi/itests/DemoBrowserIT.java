@@ -17,11 +17,12 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * The watch overlay in a real headless Chromium against the real distribution in demo mode: the page logs in
- * with a single-use link, then follows the virtual cards through /events — lights 0 → 1 → 2 and back to 0 — with
- * screenshots in {@code target/screenshots/}.
+ * The web pages and the CLI against the real distribution started as {@code bin/nhi-cs --demo}, in a real
+ * headless Chromium: the watch overlay logs in with a single-use link and follows the virtual cards through
+ * /events (lights 0 → 1 → 2 and back to 0); the admin console switches the reader type and resets by clicking;
+ * {@code nhi-cs ctl} drives the console API. Screenshots go to {@code target/screenshots/}.
  */
-public class WatchOverlayBrowserIT {
+public class DemoBrowserIT {
     static final Path SHOTS = Path.of("target/screenshots");
     private static final Duration LIGHT_WAIT = Duration.ofSeconds(5);
     private static DemoPlatform platform;
@@ -126,5 +127,68 @@ public class WatchOverlayBrowserIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"slot\":\"hc\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, noCsrf.statusCode());
         assertTrue(noCsrf.body(), noCsrf.body().contains("csrf"));
+    }
+
+    @Test
+    public void theAdminPageSwitchesTheReaderTypeAndResetsByClicking() throws Exception {
+        browser.navigate(platform.loginLink("admin"));
+        browser.waitFor("the admin page", "location.pathname === '/admin/' && document.getElementById('connection')"
+                + ".textContent === 'live'", LIGHT_WAIT);
+        browser.waitFor("reader type sim shown", "document.getElementById('current-reader-type').textContent === 'sim'",
+                LIGHT_WAIT);
+
+        browser.eval("document.getElementById('reader-type').value = 'pcsc'");
+        browser.click("#apply-reader-type");
+        browser.waitFor("reader type pcsc shown", "document.getElementById('current-reader-type').textContent === 'pcsc'",
+                LIGHT_WAIT);
+        assertEquals("pcsc", platform.json("GET", "/status", null).getAsJsonObject("reader").get("type").getAsString());
+        browser.eval("document.getElementById('reader-type').value = 'sim'");
+        browser.click("#apply-reader-type");
+        browser.waitFor("reader type sim again", "document.getElementById('current-reader-type').textContent === 'sim'",
+                LIGHT_WAIT);
+
+        browser.click("#reset-0");
+        browser.waitFor("csSoftwareReset(0) finished", "document.body.dataset.lastJob === 'csSoftwareReset(0) ok'",
+                Duration.ofSeconds(30));
+        assertTrue(browser.eval("document.getElementById('message').textContent"),
+                browser.eval("document.getElementById('message').textContent").contains("restarted"));
+        browser.click("#sam-auth");
+        browser.waitFor("csVerifySAMDC finished", "document.body.dataset.lastJob === 'csVerifySAMDC ok'",
+                Duration.ofSeconds(30));
+        browser.waitFor("SAM 2 shown", "document.getElementById('sam-status').textContent.startsWith('2 ')", LIGHT_WAIT);
+        browser.screenshot(SHOTS.resolve("admin-console.png"));
+
+        // the page's own session cannot act without its CSRF token; with it, it can
+        assertEquals("403", browser.eval("fetch('/admin/api/rescan', {method: 'POST'}).then(r => String(r.status))"));
+        assertEquals("200", browser.eval("fetch('/ui/session').then(r => r.json()).then(s => fetch('/admin/api/rescan',"
+                + " {method: 'POST', headers: {'X-CSRF-Token': s.csrfToken}})).then(r => String(r.status))"));
+    }
+
+    @Test
+    public void theCliDrivesTheConsole() throws Exception {
+        Map.Entry<Integer, String> auth = platform.ctl("sam-auth");
+        assertEquals(auth.getValue(), 0, (int) auth.getKey());
+        assertTrue(auth.getValue(), auth.getValue().contains("status 2"));
+
+        Map.Entry<Integer, String> reset = platform.ctl("reset", "3");
+        assertEquals(reset.getValue(), 0, (int) reset.getKey());
+        assertTrue(reset.getValue(), reset.getValue().contains("HC reset"));
+        assertEquals("a target the manual does not know", 2, (int) platform.ctl("reset", "4").getKey());
+
+        assertEquals(0, (int) platform.ctl("fast-auth", "on").getKey());
+        assertTrue(platform.json("GET", "/settings/platform", null).get("hpcFastAuth").getAsBoolean());
+        assertEquals(0, (int) platform.ctl("fast-auth", "off").getKey());
+        assertEquals(0, (int) platform.ctl("remote").getKey());
+        assertTrue(platform.json("GET", "/settings/platform", null).get("remoteDesktop").getAsBoolean());
+        assertEquals(0, (int) platform.ctl("local").getKey());
+        assertTrue(platform.ctl("log").getValue().contains("legacy-ini-import.log"));
+
+        assertEquals(0, (int) platform.ctl("card", "remove", "hc").getKey());
+        assertEquals(0, (int) platform.ctl("card", "insert", "hc", "900000000002").getKey());
+        assertTrue(platform.ctl("card", "list").getValue().contains("\"HC\":\"900000000002\""));
+        assertEquals("no such card", 1, (int) platform.ctl("card", "insert", "hc", "123456789012").getKey());
+        assertEquals("not a card number", 2, (int) platform.ctl("card", "insert", "hc", "12").getKey());
+        String link = platform.ctl("ui-link", "watch").getValue().strip();
+        assertTrue(link, link.startsWith("http://127.0.0.1:" + platform.port + "/ui/login?code="));
     }
 }
