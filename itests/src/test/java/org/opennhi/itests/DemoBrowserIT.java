@@ -24,7 +24,7 @@ import org.junit.Test;
  */
 public class DemoBrowserIT {
     static final Path SHOTS = Path.of("target/screenshots");
-    private static final Duration LIGHT_WAIT = Duration.ofSeconds(5);
+    static final Duration LIGHT_WAIT = Duration.ofSeconds(5);
     private static DemoPlatform platform;
     private static Chromium browser;
 
@@ -49,7 +49,7 @@ public class DemoBrowserIT {
         return "document.getElementById('light-" + slot + "').dataset.light";
     }
 
-    private static void awaitLight(String slot, int value) throws Exception {
+    private static void awaitLight(Chromium browser, String slot, int value) throws Exception {
         browser.waitFor(slot + " light " + value, light(slot) + " === '" + value + "'", LIGHT_WAIT);
         String label = browser.eval("document.getElementById('label-" + slot + "').textContent");
         assertTrue("a text label, not colour only: " + label, label.startsWith(value + " — ") && label.length() > 5);
@@ -57,39 +57,47 @@ public class DemoBrowserIT {
 
     @Test
     public void lightsFollowTheCardsFromNoCardToAuthenticated() throws Exception {
+        walkTheLights(platform, browser, "watch");
+    }
+
+    /**
+     * Empties both readers, opens the overlay, then inserts, authenticates and removes cards through the demo's
+     * card endpoint, waiting for each light and taking a screenshot of each state.
+     */
+    static void walkTheLights(DemoPlatform platform, Chromium browser, String shotPrefix) throws Exception {
         platform.json("POST", "/demo/cards", "{\"slot\":\"hc\"}");
         platform.json("POST", "/demo/cards", "{\"slot\":\"hpc\"}");
 
         browser.navigate(platform.loginLink("watch"));
         browser.waitFor("the overlay page", "location.pathname === '/watch/' && !!document.getElementById('light-HC')",
                 LIGHT_WAIT);
-        awaitLight("HC", 0);
-        awaitLight("HPC", 0);
+        awaitLight(browser, "HC", 0);
+        awaitLight(browser, "HPC", 0);
         browser.waitFor("SAM light 2", light("SAM") + " === '2'", LIGHT_WAIT);
         browser.waitFor("live", "document.getElementById('connection').textContent === 'live'", LIGHT_WAIT);
-        browser.screenshot(SHOTS.resolve("watch-0-no-cards.png"));
+        browser.screenshot(SHOTS.resolve(shotPrefix + "-0-no-cards.png"));
 
         platform.json("POST", "/demo/cards", "{\"slot\":\"hc\",\"card\":\"900000000001\"}");
         platform.json("POST", "/demo/cards", "{\"slot\":\"hpc\",\"card\":\"900000001001\"}");
-        awaitLight("HC", 1);
-        awaitLight("HPC", 1);
+        awaitLight(browser, "HC", 1);
+        awaitLight(browser, "HPC", 1);
         assertEquals("brown", browser.eval("document.getElementById('light-HC').className.split(' ')[1]"));
-        browser.screenshot(SHOTS.resolve("watch-1-inserted.png"));
+        browser.screenshot(SHOTS.resolve(shotPrefix + "-1-inserted.png"));
 
         platform.json("POST", "/demo/cards", "{\"slot\":\"hc\",\"action\":\"authenticate\"}");
         platform.json("POST", "/demo/cards", "{\"slot\":\"hpc\",\"action\":\"authenticate\"}");
-        awaitLight("HC", 2);
-        awaitLight("HPC", 2);
+        awaitLight(browser, "HC", 2);
+        awaitLight(browser, "HPC", 2);
         assertEquals("green", browser.eval("document.getElementById('light-HC').className.split(' ')[1]"));
         assertEquals("orange", browser.eval("document.getElementById('light-HPC').className.split(' ')[1]"));
-        browser.screenshot(SHOTS.resolve("watch-2-authenticated.png"));
+        browser.screenshot(SHOTS.resolve(shotPrefix + "-2-authenticated.png"));
 
         platform.json("POST", "/demo/cards", "{\"slot\":\"hc\"}");
-        awaitLight("HC", 0);
-        awaitLight("HPC", 2);
+        awaitLight(browser, "HC", 0);
+        awaitLight(browser, "HPC", 2);
         // a card put in again starts from 1: its authentication belonged to the card that left
         platform.json("POST", "/demo/cards", "{\"slot\":\"hc\",\"card\":\"900000000002\"}");
-        awaitLight("HC", 1);
+        awaitLight(browser, "HC", 1);
     }
 
     @Test

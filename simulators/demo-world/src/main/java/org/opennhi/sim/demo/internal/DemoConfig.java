@@ -24,6 +24,10 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "HPC", description = "Fixture professional card inserted at start; empty: none")
     String hpc() default "900000001001";
 
+    @AttributeDefinition(name = "vpcd port", description = "vpcd's port of 'Virtual PCD 00 00' (the next one is"
+            + " '00 01'); the framework property opennhi.demo.vpcd.port overrides it")
+    int vpcdPort() default 35963;
+
     @AttributeDefinition(name = "SAM wait (s)", min = "1", description = "How long to wait for the SAM to"
             + " authenticate before reporting the demo ready anyway")
     int samWaitSeconds() default 60;

@@ -102,7 +102,7 @@ public final class DemoWorld {
             step(2, "readers");
             String readers = chooseReaders();
             if ("vpcd".equals(readers)) {
-                update(VPCD_PID, Map.of("hc", config.hc(), "hpc", config.hpc()));
+                update(VPCD_PID, Map.of("hc", config.hc(), "hpc", config.hpc(), "port", vpcdPort()));
                 updateIfBlank(READERS_PID, Map.of("hcReaderName", VPCD_HC_READER, "hpcReaderName", VPCD_HPC_READER));
                 useReaderType(PlatformSettings.READER_TYPE_PCSC);
                 say("  HC " + config.hc() + " in '" + VPCD_HC_READER + "', HPC " + config.hpc() + " in '"
@@ -190,6 +190,12 @@ public final class DemoWorld {
         } finally {
             probe.shutdownNow();
         }
+    }
+
+    /** A private pcscd (tests) listens for vpcd elsewhere than the system one: the framework property says where. */
+    private int vpcdPort() {
+        String p = context.getProperty("opennhi.demo.vpcd.port");
+        return p == null || p.isBlank() ? config.vpcdPort() : Integer.parseInt(p.strip());
     }
 
     /** Demo mode decides between its own two reader types; a dedicated reader chosen by the user stays. */
