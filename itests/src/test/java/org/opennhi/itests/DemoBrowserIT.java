@@ -19,7 +19,7 @@ import org.junit.Test;
 /**
  * The web pages and the CLI against the real distribution started as {@code bin/nhi-cs --demo}, in a real
  * headless Chromium: the watch overlay logs in with a single-use link and follows the virtual cards through
- * /events (lights 0 → 1 → 2 and back to 0); the admin console switches the reader type and resets by clicking;
+ * /events (lights 0 → 1 → 2 → 3 and back to 0); the admin console switches the reader type and resets by clicking;
  * {@code nhi-cs ctl} drives the console API. Screenshots go to {@code target/screenshots/}.
  */
 public class DemoBrowserIT {
@@ -92,9 +92,16 @@ public class DemoBrowserIT {
         assertEquals("orange", browser.eval("document.getElementById('light-HPC').className.split(' ')[1]"));
         browser.screenshot(SHOTS.resolve(shotPrefix + "-2-authenticated.png"));
 
+        // the HPC's PIN verified (fixture HPC 900000001001, PIN 1234): both cards in medical mode
+        platform.json("POST", "/demo/cards", "{\"slot\":\"hpc\",\"action\":\"verify-pin\",\"pin\":\"1234\"}");
+        awaitLight(browser, "HPC", 3);
+        awaitLight(browser, "HC", 3);
+        assertEquals("lightpurple", browser.eval("document.getElementById('light-HPC').className.split(' ')[1]"));
+        browser.screenshot(SHOTS.resolve(shotPrefix + "-3-pin-verified.png"));
+
         platform.json("POST", "/demo/cards", "{\"slot\":\"hc\"}");
         awaitLight(browser, "HC", 0);
-        awaitLight(browser, "HPC", 2);
+        awaitLight(browser, "HPC", 3);
         // a card put in again starts from 1: its authentication belonged to the card that left
         platform.json("POST", "/demo/cards", "{\"slot\":\"hc\",\"card\":\"900000000002\"}");
         awaitLight(browser, "HC", 1);
@@ -178,9 +185,12 @@ public class DemoBrowserIT {
         assertEquals(auth.getValue(), 0, (int) auth.getKey());
         assertTrue(auth.getValue(), auth.getValue().contains("status 2"));
 
-        Map.Entry<Integer, String> reset = platform.ctl("reset", "3");
+        Map.Entry<Integer, String> reset = platform.ctl("reset", "2");
         assertEquals(reset.getValue(), 0, (int) reset.getKey());
-        assertTrue(reset.getValue(), reset.getValue().contains("HC reset"));
+        assertTrue(reset.getValue(), reset.getValue().contains("HPC reset"));
+        Map.Entry<Integer, String> hc = platform.ctl("reset", "3");
+        assertEquals("no card engine yet: 9005, not a pretended success", 1, (int) hc.getKey());
+        assertTrue(hc.getValue(), hc.getValue().contains("9005"));
         assertEquals("a target the manual does not know", 2, (int) platform.ctl("reset", "4").getKey());
 
         assertEquals(0, (int) platform.ctl("fast-auth", "on").getKey());

@@ -14,17 +14,13 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Progress;
-import org.opennhi.contracts.reader.CardStatusListener;
 import org.opennhi.contracts.reader.ReaderPlugin;
-import org.opennhi.contracts.reader.ReaderService;
-import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.HpcAuthorisation;
@@ -64,8 +60,6 @@ public final class ConsoleActions {
     private final NhiHome home;
     private final ConfigurationAdmin cm;
     private final Jobs jobs = new Jobs();
-    private final List<CardStatusListener> cardStatusListeners = new CopyOnWriteArrayList<>();
-    private volatile ReaderService readers;
     private volatile SamService sam;
     private volatile PlatformSettings settings;
     private volatile HpcAuthorisation hpc;
@@ -101,8 +95,8 @@ public final class ConsoleActions {
         return jobs.submit("csSoftwareReset(" + target + ")", progress -> switch (target) {
             case RESET_READER -> resetReader(progress, 1, 1);
             case RESET_SAM -> resetSam(progress, 1, 2);
-            case RESET_HPC -> resetCard(Slot.HPC, progress);
-            default -> resetCard(Slot.HC, progress);
+            case RESET_HPC -> resetHpc(progress);
+            default -> resetHc();
         });
     }
 
@@ -139,20 +133,25 @@ public final class ConsoleActions {
         return "SAM plugin '" + mode + "' restarted, status " + s.status().legacyValue();
     }
 
-    /** Forgets what the platform knows about the card: its authentication (and, for the HPC, the PIN grant). */
-    private String resetCard(Slot slot, Progress progress) {
-        progress.update(0, 1, "resetting the " + slot);
+    /** csSoftwareReset(2): ends the HPC's authorisation (the PIN must be verified again, fast auth included). */
+    private String resetHpc(Progress progress) throws NhiException {
         HpcAuthorisation h = hpc;
-        if (slot == Slot.HPC && h != null) {
-            h.revoke();
+        if (h == null) {
+            throw new NhiException(ResultCode.FUNCTION_NOT_AVAILABLE, "no HPC authorisation service is running");
         }
-        ReaderService r = readers;
-        boolean present = r != null && r.slot(slot).cardPresent();
-        for (CardStatusListener l : cardStatusListeners) {
-            l.cardStatusChanged(slot, present ? 1 : 0);
-        }
-        progress.update(1, 1, slot + " reset");
-        return slot + " reset: " + (present ? "the card must be authenticated again" : "no card in its reader");
+        progress.update(0, 1, "ending the HPC authorisation");
+        h.revoke();
+        progress.update(1, 1, "HPC authorisation ended");
+        return "HPC reset: its PIN must be verified again";
+    }
+
+    /**
+     * csSoftwareReset(3) forgets the HC data the card engine holds; the engine (issue 7) is not part of this build,
+     * so there is nothing to forget yet and the call says so with 9005 rather than pretending.
+     */
+    private static String resetHc() throws NhiException {
+        throw new NhiException(ResultCode.FUNCTION_NOT_AVAILABLE, "csSoftwareReset(3) resets the card engine's HC"
+                + " state; no card engine is installed");
     }
 
     private Bundle pluginBundle(Class<?> type, String property, String value) throws NhiException {
@@ -274,18 +273,6 @@ public final class ConsoleActions {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindReaders(ReaderService r) {
-        readers = r;
-    }
-
-    void unbindReaders(ReaderService r) {
-        if (readers == r) {
-            readers = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     void bindSam(SamService s) {
         sam = s;
     }
@@ -334,15 +321,5 @@ public final class ConsoleActions {
         if (gogo == p) {
             gogo = null;
         }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindCardStatusListener(CardStatusListener l) {
-        cardStatusListeners.add(l);
-    }
-
-    void unbindCardStatusListener(CardStatusListener l) {
-        cardStatusListeners.remove(l);
     }
 }

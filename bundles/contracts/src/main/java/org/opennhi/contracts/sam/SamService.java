@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
 
 /**
  * The one SAM service (安全模組) the card engine uses, whether the SAM is a cloud SAM file authenticated with
@@ -73,4 +74,18 @@ public interface SamService {
      *         it (e.g. {@code 5012}, {@code 9083}), else {@code 9004}
      */
     String callIdc(String route, String jsonBody) throws NhiException;
+
+    /**
+     * Makes an offline treatment id (1.54 while the IDC cannot be reached) keyed with this SAM's own key, so
+     * the IDC can later check it was made by this SAM for this patient ({@code docs/idc-protocol.md} §8).
+     *
+     * @param visit the visit's date-time, Taiwan time
+     * @param idNumber the patient's id number (never logged)
+     * @return the 20-character treatment id
+     * @throws NhiException {@code 9005}-class "not available" when this kind of SAM cannot make them,
+     *         {@code 4012}/{@code 92xx} when there is no usable SAM
+     */
+    default String offlineTreatmentId(java.time.LocalDateTime visit, String idNumber) throws NhiException {
+        throw new NhiException(ResultCode.FUNCTION_NOT_AVAILABLE, "this SAM cannot make offline treatment ids");
+    }
 }

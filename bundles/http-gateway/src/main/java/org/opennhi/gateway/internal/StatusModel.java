@@ -12,9 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.opennhi.contracts.platform.Facade;
+import org.opennhi.contracts.platform.PlatformEvent;
+import org.opennhi.contracts.platform.PlatformEventListener;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Plugins;
-import org.opennhi.contracts.reader.CardStatusListener;
 import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.contracts.reader.ReaderEventListener;
 import org.opennhi.contracts.reader.ReaderService;
@@ -45,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * its subscribers at once; nothing polls.
  */
 @Component(service = {StatusModel.class, ReaderEventListener.class, SamStatusListener.class,
-    CardStatusListener.class})
-public final class StatusModel implements ReaderEventListener, SamStatusListener, CardStatusListener, BundleListener {
+    PlatformEventListener.class})
+public final class StatusModel implements ReaderEventListener, SamStatusListener, PlatformEventListener, BundleListener {
     static final String PLATFORM_NAME = "Open NHI card control platform";
     /** Framework property the distribution sets to its release version. */
     static final String VERSION_PROPERTY = "opennhi.version";
@@ -62,6 +63,9 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
     private final Instant started;
     private final List<Consumer<Push>> subscribers = new CopyOnWriteArrayList<>();
     private final List<Facade> facades = new CopyOnWriteArrayList<>();
+    private static final int CARD_AUTHENTICATED = 2;
+    private static final int PIN_VERIFIED = 3;
+
     /** Card status reported since the card now in each slot went in (the lights' 2 and 3). */
     private final Map<Slot, Integer> reportedStatus = new ConcurrentHashMap<>();
     private volatile Map<String, Object> lastError;
@@ -169,15 +173,38 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
         changed();
     }
 
+    /**
+     * Card authentications and PIN checks set the lights' 2 and 3 (hisGetCardStatus); failures become the last
+     * error. With the HPC's PIN verified, both cards are in medical mode (seed 001: both lights 3).
+     */
     @Override
-    public void cardStatusChanged(Slot slot, int status) {
-        if (slot == Slot.SAM) {
-            return;
+    public void platformEvent(PlatformEvent event) {
+        if (!event.succeeded()) {
+            error(event.detail() + " (" + event.code() + ")");
         }
-        reportedStatus.put(slot, status);
-        if (status == 9) {
-            error(slot == Slot.HPC ? "the card in the HPC reader is not a professional card"
-                    : "the card in the HC reader is not a health card");
+        Slot slot = event.slot().orElse(null);
+        switch (event.type()) {
+            case CARD_AUTHENTICATION -> {
+                if (event.succeeded() && slot != null && slot != Slot.SAM) {
+                    reportedStatus.put(slot, CARD_AUTHENTICATED);
+                }
+            }
+            case PIN_VERIFICATION -> {
+                if (event.succeeded() && slot == Slot.HPC) {
+                    reportedStatus.put(Slot.HPC, PIN_VERIFIED);
+                    reportedStatus.computeIfPresent(Slot.HC, (s, v) -> v == CARD_AUTHENTICATED ? PIN_VERIFIED : v);
+                }
+            }
+            case HPC_AUTHORISATION -> {
+                if (!event.succeeded()) {
+                    // the grant ended: back from medical mode to authenticated
+                    reportedStatus.computeIfPresent(Slot.HPC, (s, v) -> v == PIN_VERIFIED ? CARD_AUTHENTICATED : v);
+                    reportedStatus.computeIfPresent(Slot.HC, (s, v) -> v == PIN_VERIFIED ? CARD_AUTHENTICATED : v);
+                }
+            }
+            default -> {
+                // SAM authentication: its status arrives through samStatusChanged
+            }
         }
         changed();
     }

@@ -1,18 +1,20 @@
 package org.opennhi.sam.internal;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.opennhi.card.crypto.CardApplets;
 import org.opennhi.contracts.platform.Environment;
+import org.opennhi.contracts.platform.PlatformEvent;
+import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.reader.CardSession;
-import org.opennhi.contracts.reader.CardStatusListener;
 import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.contracts.reader.ReaderEventListener;
 import org.opennhi.contracts.reader.Slot;
@@ -46,14 +48,30 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
     private record Entry(SamPlugin plugin, String mode, int ranking, long serviceId) {
     }
 
-    /** hisGetCardStatus of an HC or HPC authenticated with the SAM. */
-    static final int CARD_AUTHENTICATED_WITH_SAM = 2;
-
     private final List<Entry> plugins = new ArrayList<>();
-    private final List<CardStatusListener> cardStatusListeners = new CopyOnWriteArrayList<>();
     private final MixGuard guard = new MixGuard();
     private volatile String selectedMode = PlatformSettings.SAM_MODE_CLOUD;
     private volatile SamPlugin active;
+    private volatile PlatformEvents events;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEvents(PlatformEvents e) {
+        events = e;
+    }
+
+    void unbindEvents(PlatformEvents e) {
+        if (events == e) {
+            events = null;
+        }
+    }
+
+    private void publish(PlatformEvent.Type type, Slot slot, ResultCode code, String detail) {
+        PlatformEvents e = events;
+        if (e != null) {
+            e.publish(new PlatformEvent(type, Optional.ofNullable(slot), code.code(), detail, Instant.now()));
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -76,26 +94,6 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
             plugins.removeIf(e -> e.plugin() == plugin);
         }
         reselect();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindCardStatusListener(CardStatusListener listener) {
-        cardStatusListeners.add(listener);
-    }
-
-    void unbindCardStatusListener(CardStatusListener listener) {
-        cardStatusListeners.remove(listener);
-    }
-
-    private void tellCardStatus(Slot slot, int status) {
-        for (CardStatusListener l : cardStatusListeners) {
-            try {
-                l.cardStatusChanged(slot, status);
-            } catch (RuntimeException e) {
-                LOG.warn("A card status listener failed: {}", e.toString());
-            }
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -155,7 +153,17 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
 
     @Override
     public void authenticateWithIdc(Progress progress) throws NhiException {
-        plugin().authenticateWithIdc(progress);
+        SamPlugin p = plugin();
+        String sam = p.identity().map(id -> "SAM " + PlatformEvent.mask(id.samId())).orElse("SAM");
+        try {
+            p.authenticateWithIdc(progress);
+            publish(PlatformEvent.Type.SAM_AUTHENTICATION, null, ResultCode.SUCCESS, sam + " (" + p.mode()
+                    + ") authenticated with the IDC");
+        } catch (NhiException e) {
+            publish(PlatformEvent.Type.SAM_AUTHENTICATION, null, e.result(), sam + " (" + p.mode()
+                    + ") not authenticated: " + e.result().describe());
+            throw e;
+        }
     }
 
     @Override
@@ -169,11 +177,24 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
             throw new NhiException(ResultCode.BAD_PARAMETER, "a SAM does not authenticate itself as a card");
         }
         CardApplets.Identified card = CardApplets.identify(session);
-        guard.check(session.slot(), card.environment(), sam);
-        SecureChannel channel = p.authenticateCard(session, card.cardNumber());
-        guard.authenticated(session.slot(), card.environment());
-        tellCardStatus(session.slot(), CARD_AUTHENTICATED_WITH_SAM);
-        return channel;
+        String what = session.slot() + " " + PlatformEvent.mask(card.cardNumber()) + " with the " + p.mode() + " SAM";
+        try {
+            guard.check(session.slot(), card.environment(), sam);
+            SecureChannel channel = p.authenticateCard(session, card.cardNumber());
+            guard.authenticated(session.slot(), card.environment());
+            publish(PlatformEvent.Type.CARD_AUTHENTICATION, session.slot(), ResultCode.SUCCESS, what
+                    + " authenticated");
+            return channel;
+        } catch (NhiException e) {
+            publish(PlatformEvent.Type.CARD_AUTHENTICATION, session.slot(), e.result(), what + " refused: "
+                    + e.result().describe());
+            throw e;
+        }
+    }
+
+    @Override
+    public String offlineTreatmentId(LocalDateTime visit, String idNumber) throws NhiException {
+        return plugin().offlineTreatmentId(visit, idNumber);
     }
 
     @Override

@@ -106,16 +106,6 @@ public class SamServiceFrontTest {
     }
 
     @Test
-    public void cardStatusListenersHearOfAnAuthenticatedCardButNotOfARefusedOne() throws Exception {
-        FakeSam sam = bind(new FakeSam("cloud", TEST_SAM), 0);
-        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-        front.bindCardStatusListener((slot, status) -> heard.add(slot + "=" + status));
-        front.authenticateCard(session(Slot.HC, TEST_HC));
-        refused(Slot.HPC, PRODUCTION_HPC, sam);
-        assertEquals(java.util.List.of("HC=2"), heard);
-    }
-
-    @Test
     public void theModeSwitchesLiveAndAMissingPluginIsAClearCode() throws Exception {
         bind(new FakeSam("cloud", TEST_SAM), 0);
         bind(new FakeSam("physical", "900088888888"), 0);

@@ -167,6 +167,19 @@ final class CloudSam {
         return s.session();
     }
 
+    /** @see org.opennhi.contracts.sam.SamService#offlineTreatmentId */
+    String offlineTreatmentId(java.time.LocalDateTime visit, String idNumber) throws NhiException {
+        LoadedSam sam = state.sam();
+        if (sam == null && refresh() != SamStatus.ABSENT) {
+            sam = state.sam();
+        }
+        if (sam == null) {
+            throw new NhiException(ResultCode.SAM_FOLDER_INVALID, "no usable SAM file to key an offline id with");
+        }
+        return org.opennhi.idc.client.TreatmentIds.offline(sam.file().hospitalId(), sam.file().samId(),
+                sam.file().authKey(), visit, idNumber);
+    }
+
     /** @see org.opennhi.contracts.sam.SamService#callIdc */
     String forward(String route, String jsonBody) throws NhiException {
         return SessionCalls.forward(connection(), sessions, route, jsonBody);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -156,6 +157,11 @@ public final class CloudSamPlugin implements SamPlugin {
     @Override
     public String callIdc(String route, String jsonBody) throws NhiException {
         return sam.forward(route, jsonBody);
+    }
+
+    @Override
+    public String offlineTreatmentId(LocalDateTime visit, String idNumber) throws NhiException {
+        return sam.offlineTreatmentId(visit, idNumber);
     }
 
     @Override

@@ -10,7 +10,9 @@ import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ReaderService;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.sam.HpcAuthorisation;
 import org.opennhi.contracts.sam.SamService;
+import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.sim.card.CardInfo;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.VirtualCard;
@@ -29,13 +31,15 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * endpoint and {@code nhi-cs ctl card …} use the same methods.
  */
 @Component(service = DemoCards.class, property = {"osgi.command.scope=demo", "osgi.command.function=insert",
-    "osgi.command.function=remove", "osgi.command.function=cards", "osgi.command.function=authenticate"})
+    "osgi.command.function=remove", "osgi.command.function=cards", "osgi.command.function=authenticate",
+    "osgi.command.function=verifypin"})
 public final class DemoCards {
     private final SimulatedCards world;
     private volatile SimReader simReader;
     private volatile VpcdBridge vpcd;
     private volatile ReaderService readers;
     private volatile SamService sam;
+    private volatile HpcAuthorisation hpc;
 
     @Activate
     public DemoCards(@Reference SimulatedCards world) {
@@ -106,6 +110,42 @@ public final class DemoCards {
             m.authenticateCard(session);
         }
         return "the card in the " + s + " reader is authenticated with the SAM";
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindHpc(HpcAuthorisation h) {
+        hpc = h;
+    }
+
+    void unbindHpc(HpcAuthorisation h) {
+        if (hpc == h) {
+            hpc = null;
+        }
+    }
+
+    /**
+     * Gogo {@code demo:verifypin 1234}: authenticates the HPC with the SAM and verifies its PIN (hpcVerifyHPCPIN)
+     * through the platform's HPC authorisation, as a HIS call with an explicit PIN does: the overlay turns 3. The
+     * PIN is a fixture card's (docs/card-profile.md §7), is wiped after use and never logged.
+     */
+    public String verifypin(String pin) throws NhiException {
+        char[] digits = pin.toCharArray();
+        try {
+            ReaderService r = readers;
+            SamService m = sam;
+            HpcAuthorisation h = hpc;
+            if (r == null || m == null || h == null) {
+                throw new IllegalStateException("the reader, SAM or HPC authorisation service is not running");
+            }
+            try (CardSession session = r.openSession(Slot.HPC, Duration.ofSeconds(10))) {
+                SecureChannel channel = m.authenticateCard(session);
+                h.verifyPin(session, channel, digits);
+            }
+            return "the HPC's PIN is verified (medical mode)";
+        } finally {
+            java.util.Arrays.fill(digits, '\0');
+        }
     }
 
     /** Gogo {@code demo:insert hc 900000000002}: puts a fixture card in (taking out the one there). */

@@ -30,7 +30,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code /demo/cards} on the local API (so behind its token, Host/Origin and CSRF checks): {@code GET} lists the
  * fixture cards and what each reader holds; {@code POST {"slot":"hc","card":"900000000002"}} inserts a card,
  * {@code POST {"slot":"hc"}} takes it out, {@code POST {"slot":"hc","action":"authenticate"}} authenticates the
- * card with the SAM (what the engine does at a card's first protected call). {@code nhi-cs ctl card …} is a front for it.
+ * card with the SAM (what the engine does at a card's first protected call), and
+ * {@code POST {"slot":"hpc","action":"verify-pin","pin":"1234"}} verifies the HPC's PIN (an explicit API
+ * argument, as hpcVerifyHPCPIN takes it; never logged). {@code nhi-cs ctl card …} is a front for it.
  */
 @Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/demo/cards",
     "osgi.http.whiteboard.context.select=" + HttpApi.CONTEXT_SELECT})
@@ -85,6 +87,13 @@ public final class DemoCardsServlet extends HttpServlet {
             JsonElement action = body.get("action");
             if (action != null && "authenticate".equals(action.getAsString())) {
                 message = cards.authenticate(slot.getAsString());
+            } else if (action != null && "verify-pin".equals(action.getAsString())) {
+                JsonElement pin = body.get("pin");
+                if (DemoCards.slot(slot.getAsString()) != org.opennhi.contracts.reader.Slot.HPC || pin == null
+                        || !pin.isJsonPrimitive()) {
+                    throw new IllegalArgumentException("send {\"slot\":\"hpc\",\"action\":\"verify-pin\",\"pin\":\"…\"}");
+                }
+                message = cards.verifypin(pin.getAsString());
             } else if (card == null || card.isJsonNull() || card.getAsString().isBlank()) {
                 message = cards.remove(slot.getAsString());
             } else {
