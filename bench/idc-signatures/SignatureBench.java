@@ -22,8 +22,8 @@ import javax.net.ssl.SSLSocket;
 import org.opennhi.sim.idc.IdcOptions;
 import org.opennhi.sim.idc.IdcSimulator;
 import org.opennhi.sim.idc.internal.cli.IdcHttp;
-import org.opennhi.sim.idc.protocol.CloudSamCard;
-import org.opennhi.sim.idc.protocol.SamFile;
+import org.opennhi.idc.client.CloudSamCard;
+import org.opennhi.idc.client.SamFile;
 
 import com.google.gson.JsonObject;
 

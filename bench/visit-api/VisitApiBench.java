@@ -29,7 +29,7 @@ import org.opennhi.engine.internal.Engine;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.SimulatedSam;
 import org.opennhi.sim.card.VirtualCard;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 import org.opennhi.sim.vpcd.VpcdBridge;
 import org.opennhi.sim.vpcd.pcscd.PrivatePcscd;
 

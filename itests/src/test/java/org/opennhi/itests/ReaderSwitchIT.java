@@ -34,7 +34,7 @@ import org.opennhi.contracts.reader.ResponseApdu;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.sim.card.CardInfo;
 import org.opennhi.sim.card.SimulatedCards;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 import org.opennhi.sim.vpcd.VpcdBridge;
 import org.opennhi.sim.vpcd.pcscd.PrivatePcscd;
 import org.ops4j.pax.exam.Option;

@@ -3,7 +3,7 @@ package org.opennhi.itests;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 import org.opennhi.sim.card.VirtualCard;
 
 /** A virtual card that keeps the card side's log of every command it received, in arrival order. */

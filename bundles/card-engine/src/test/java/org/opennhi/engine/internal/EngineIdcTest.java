@@ -20,7 +20,7 @@ import org.opennhi.engine.testing.IdcVisitClient;
 import org.opennhi.engine.testing.World;
 import org.opennhi.sim.idc.IdcOptions;
 import org.opennhi.sim.idc.IdcSimulator;
-import org.opennhi.sim.idc.protocol.TreatmentIds;
+import org.opennhi.idc.client.TreatmentIds;
 
 /** The engine with the IDC simulator: insurance checks, online treatment ids, offline ids and reconciliation. */
 public class EngineIdcTest {

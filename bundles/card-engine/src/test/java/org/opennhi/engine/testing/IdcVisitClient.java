@@ -23,9 +23,9 @@ import org.opennhi.contracts.idc.IdcVisitService;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.sim.idc.IdcSimulator;
-import org.opennhi.sim.idc.protocol.CloudSamCard;
-import org.opennhi.sim.idc.protocol.SamFile;
-import org.opennhi.sim.idc.protocol.TreatmentIds;
+import org.opennhi.idc.client.CloudSamCard;
+import org.opennhi.idc.client.SamFile;
+import org.opennhi.idc.client.TreatmentIds;
 
 /**
  * The IDC's visit services spoken to the real IDC simulator (docs/idc-protocol.md §4, §7, §8) with a cloud SAM

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
 
 /**
  * The one SAM service (安全模組) the card engine uses, whether the SAM is a cloud SAM file authenticated with
@@ -58,4 +59,33 @@ public interface SamService {
      * @throws NhiException {@code 5008} when signing fails, {@code 4050} when not authenticated
      */
     byte[] sign(SignatureType type, byte[] data) throws NhiException;
+
+    /**
+     * Sends one request to the IDC in this SAM's session (insurance status, treatment ids, uploads, HPC fast
+     * authentication; routes and bodies in {@code docs/idc-protocol.md}). The SAM plugin owns the IDC
+     * connection, its trust and the session; when the IDC has ended the session it authenticates again once.
+     * Bounded in time like every IDC call.
+     *
+     * @param route the route, e.g. {@code /v1/insurance/status}
+     * @param jsonBody the request, a JSON object
+     * @return the answer, a JSON object
+     * @throws NhiException {@code 4050} not authenticated, {@code 4061} no answer, {@code 9003} no answer in
+     *         time, {@code 9004} IDC out of service; a refusal carries the IDC's own code when the catalogue has
+     *         it (e.g. {@code 5012}, {@code 9083}), else {@code 9004}
+     */
+    String callIdc(String route, String jsonBody) throws NhiException;
+
+    /**
+     * Makes an offline treatment id (1.54 while the IDC cannot be reached) keyed with this SAM's own key, so
+     * the IDC can later check it was made by this SAM for this patient ({@code docs/idc-protocol.md} §8).
+     *
+     * @param visit the visit's date-time, Taiwan time
+     * @param idNumber the patient's id number (never logged)
+     * @return the 20-character treatment id
+     * @throws NhiException {@code 9005}-class "not available" when this kind of SAM cannot make them,
+     *         {@code 4012}/{@code 92xx} when there is no usable SAM
+     */
+    default String offlineTreatmentId(java.time.LocalDateTime visit, String idNumber) throws NhiException {
+        throw new NhiException(ResultCode.FUNCTION_NOT_AVAILABLE, "this SAM cannot make offline treatment ids");
+    }
 }

@@ -1,12 +1,17 @@
 package org.opennhi.sam.internal;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.opennhi.card.crypto.CardApplets;
 import org.opennhi.contracts.platform.Environment;
+import org.opennhi.contracts.platform.PlatformEvent;
+import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.reader.CardSession;
@@ -47,6 +52,26 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
     private final MixGuard guard = new MixGuard();
     private volatile String selectedMode = PlatformSettings.SAM_MODE_CLOUD;
     private volatile SamPlugin active;
+    private volatile PlatformEvents events;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEvents(PlatformEvents e) {
+        events = e;
+    }
+
+    void unbindEvents(PlatformEvents e) {
+        if (events == e) {
+            events = null;
+        }
+    }
+
+    private void publish(PlatformEvent.Type type, Slot slot, ResultCode code, String detail) {
+        PlatformEvents e = events;
+        if (e != null) {
+            e.publish(new PlatformEvent(type, Optional.ofNullable(slot), code.code(), detail, Instant.now()));
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -128,7 +153,17 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
 
     @Override
     public void authenticateWithIdc(Progress progress) throws NhiException {
-        plugin().authenticateWithIdc(progress);
+        SamPlugin p = plugin();
+        String sam = p.identity().map(id -> "SAM " + PlatformEvent.mask(id.samId())).orElse("SAM");
+        try {
+            p.authenticateWithIdc(progress);
+            publish(PlatformEvent.Type.SAM_AUTHENTICATION, null, ResultCode.SUCCESS, sam + " (" + p.mode()
+                    + ") authenticated with the IDC");
+        } catch (NhiException e) {
+            publish(PlatformEvent.Type.SAM_AUTHENTICATION, null, e.result(), sam + " (" + p.mode()
+                    + ") not authenticated: " + e.result().describe());
+            throw e;
+        }
     }
 
     @Override
@@ -138,11 +173,33 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
                 "the SAM's identity is not known, so test and production cannot be told apart"));
         Environment sam = id.environment().orElseThrow(() -> new NhiException(ResultCode.INVALID_SAM_FILE,
                 "the SAM id names neither test nor production"));
-        Environment card = CardEnvironment.of(session);
-        guard.check(session.slot(), card, sam);
-        SecureChannel channel = p.authenticateCard(session);
-        guard.authenticated(session.slot(), card);
-        return channel;
+        if (session.slot() == Slot.SAM) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "a SAM does not authenticate itself as a card");
+        }
+        CardApplets.Identified card = CardApplets.identify(session);
+        String what = session.slot() + " " + PlatformEvent.mask(card.cardNumber()) + " with the " + p.mode() + " SAM";
+        try {
+            guard.check(session.slot(), card.environment(), sam);
+            SecureChannel channel = p.authenticateCard(session, card.cardNumber());
+            guard.authenticated(session.slot(), card.environment());
+            publish(PlatformEvent.Type.CARD_AUTHENTICATION, session.slot(), ResultCode.SUCCESS, what
+                    + " authenticated");
+            return channel;
+        } catch (NhiException e) {
+            publish(PlatformEvent.Type.CARD_AUTHENTICATION, session.slot(), e.result(), what + " refused: "
+                    + e.result().describe());
+            throw e;
+        }
+    }
+
+    @Override
+    public String offlineTreatmentId(LocalDateTime visit, String idNumber) throws NhiException {
+        return plugin().offlineTreatmentId(visit, idNumber);
+    }
+
+    @Override
+    public String callIdc(String route, String jsonBody) throws NhiException {
+        return plugin().callIdc(route, jsonBody);
     }
 
     @Override

@@ -4,9 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +15,6 @@ import org.junit.rules.TemporaryFolder;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.reader.CardSession;
-import org.opennhi.contracts.reader.ResponseApdu;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
@@ -28,7 +25,7 @@ import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
 import org.opennhi.sim.card.SimulatedCards;
-import org.opennhi.sim.card.VirtualCard;
+import org.opennhi.sim.card.VirtualCardSession;
 import org.osgi.framework.Constants;
 
 /** The test/production guard of seed 000 §3 on the simulated cards, and the SAM mode switch. */
@@ -143,7 +140,7 @@ public class SamServiceFrontTest {
     /** 9203, the plugin never asked, only public commands on the card, and its failure counter untouched. */
     private void refused(Slot slot, String number, FakeSam sam) throws Exception {
         int before = sam.cardAuthentications.get();
-        LoggingSession session = session(slot, number);
+        VirtualCardSession session = session(slot, number);
         try {
             front.authenticateCard(session);
             fail(number + " must be refused");
@@ -151,7 +148,7 @@ public class SamServiceFrontTest {
             assertEquals(ResultCode.TEST_PRODUCTION_MIX, e.result());
         }
         assertEquals("the plugin was never asked", before, sam.cardAuthentications.get());
-        for (byte[] command : session.log) {
+        for (byte[] command : session.commands()) {
             int ins = command[1] & 0xFF;
             assertTrue(String.format("only SELECT and public GET DATA reach the card, not INS %02X", ins),
                     ins == 0xA4 || ins == 0xCA);
@@ -159,8 +156,8 @@ public class SamServiceFrontTest {
         assertTrue(world().show(number), world().show(number).contains("failed authentications: 0"));
     }
 
-    private LoggingSession session(Slot slot, String number) throws Exception {
-        return new LoggingSession(slot, world().card(number));
+    private VirtualCardSession session(Slot slot, String number) throws Exception {
+        return new VirtualCardSession(slot, world().card(number));
     }
 
     private <T extends SamPlugin> T bind(T plugin, int ranking) {
@@ -170,37 +167,6 @@ public class SamServiceFrontTest {
         props.put(Constants.SERVICE_ID, ids++);
         front.bindPlugin(plugin, props);
         return plugin;
-    }
-
-    private static final class LoggingSession implements CardSession {
-        final List<byte[]> log = new ArrayList<>();
-        private final Slot slot;
-        private final VirtualCard card;
-
-        LoggingSession(Slot slot, VirtualCard card) {
-            this.slot = slot;
-            this.card = card;
-        }
-
-        @Override
-        public Slot slot() {
-            return slot;
-        }
-
-        @Override
-        public byte[] atr() {
-            return card.atr();
-        }
-
-        @Override
-        public ResponseApdu transmit(byte[] command) {
-            log.add(command.clone());
-            return new ResponseApdu(card.transmit(command));
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     private static final class FakeSam implements SamPlugin {
@@ -236,6 +202,11 @@ public class SamServiceFrontTest {
         public SecureChannel authenticateCard(CardSession session) {
             cardAuthentications.incrementAndGet();
             return null;
+        }
+
+        @Override
+        public String callIdc(String route, String jsonBody) {
+            return "{}";
         }
 
         @Override

@@ -1,7 +1,7 @@
 package org.opennhi.sim.card;
 
 import org.opennhi.contracts.platform.Environment;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /**
  * A card of the simulated world, as listed by {@link SimulatedCards#list()}.

@@ -18,7 +18,7 @@ import org.opennhi.sim.card.internal.CardStore;
 import org.opennhi.sim.card.internal.CardDump;
 import org.opennhi.sim.card.internal.Personalizer;
 import org.opennhi.sim.card.internal.SimCard;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /**
  * The simulated card world: every fixture card, with its state kept in a folder so writes survive a restart.

@@ -20,12 +20,12 @@ import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
 import org.opennhi.sim.card.fixtures.Institution;
-import org.opennhi.sim.card.keys.AuthenticationException;
-import org.opennhi.sim.card.keys.Authenticator;
-import org.opennhi.sim.card.keys.CardKind;
-import org.opennhi.sim.card.keys.KeyScheme;
-import org.opennhi.sim.card.keys.MasterKeys;
-import org.opennhi.sim.card.keys.Signatures;
+import org.opennhi.card.crypto.AuthenticationException;
+import org.opennhi.card.crypto.Authenticator;
+import org.opennhi.card.crypto.CardKind;
+import org.opennhi.card.crypto.KeyScheme;
+import org.opennhi.card.crypto.MasterKeys;
+import org.opennhi.card.crypto.Signatures;
 
 /**
  * A simulated SAM that holds its environment's master key, as a physical SAM card does, and runs the card
@@ -94,7 +94,7 @@ public final class SimulatedSam implements SamPlugin {
                     : ResultCode.CLOUD_SAM_HPC_AUTH_FAILED, String.format("MUTUAL AUTHENTICATE %04X", r.sw()));
         }
         try {
-            org.opennhi.sim.card.keys.SecureChannel channel = p.complete(r.data());
+            org.opennhi.card.crypto.SecureChannel channel = p.complete(r.data());
             authentications.incrementAndGet();
             return new SecureChannel() {
                 @Override
@@ -125,6 +125,12 @@ public final class SimulatedSam implements SamPlugin {
                     .getBytes(StandardCharsets.US_ASCII);
         }
         return Signatures.sign(key, data, type.length());
+    }
+
+    /** The simulated SAM talks to no IDC: every IDC request is 4061, as when the network is down. */
+    @Override
+    public String callIdc(String route, String jsonBody) throws NhiException {
+        throw new NhiException(ResultCode.NETWORK_DOWN, "the simulated SAM has no IDC connection");
     }
 
     /** @return true when the signature is this SAM's over data */

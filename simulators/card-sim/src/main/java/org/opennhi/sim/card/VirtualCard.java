@@ -1,6 +1,6 @@
 package org.opennhi.sim.card;
 
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /**
  * One virtual card as a reader sees it. Thread-safe: concurrent transmits are serialised. Power-off and

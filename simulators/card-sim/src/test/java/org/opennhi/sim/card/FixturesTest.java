@@ -14,7 +14,7 @@ import org.opennhi.contracts.platform.Environment;
 import org.opennhi.sim.card.fixtures.Fixtures;
 import org.opennhi.sim.card.fixtures.Insurance;
 import org.opennhi.sim.card.fixtures.Person;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 public class FixturesTest {
     @Rule

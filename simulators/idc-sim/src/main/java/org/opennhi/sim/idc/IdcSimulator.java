@@ -7,7 +7,7 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 
 import org.opennhi.sim.idc.internal.IdcServer;
-import org.opennhi.sim.idc.protocol.IdcTrust;
+import org.opennhi.idc.client.IdcTrust;
 
 /**
  * The IDC simulator, started in-process: the platform's demo mode embeds it, tests start it on a free port.

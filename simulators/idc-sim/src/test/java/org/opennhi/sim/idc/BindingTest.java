@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 
 import org.junit.Test;
 import org.opennhi.sim.idc.internal.cli.IdcHttp;
-import org.opennhi.sim.idc.protocol.SamFile;
+import org.opennhi.idc.client.SamFile;
 
 /** A cloud SAM file binds to the first PC that uses it. */
 public class BindingTest extends IdcTestBase {

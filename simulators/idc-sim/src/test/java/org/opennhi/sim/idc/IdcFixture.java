@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.opennhi.sim.card.keys.AuthenticationException;
+import org.opennhi.card.crypto.AuthenticationException;
 import org.opennhi.sim.idc.internal.cli.IdcHttp;
-import org.opennhi.sim.idc.protocol.CloudSamCard;
-import org.opennhi.sim.idc.protocol.SamFile;
+import org.opennhi.idc.client.CloudSamCard;
+import org.opennhi.idc.client.SamFile;
 
 import com.google.gson.JsonObject;
 

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.Test;
 import org.opennhi.sim.idc.internal.cli.IdcHttp;
-import org.opennhi.sim.idc.protocol.SamFile;
+import org.opennhi.idc.client.SamFile;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -15,7 +15,7 @@ import javax.net.ssl.SSLSocket;
 
 import org.junit.Test;
 import org.opennhi.sim.idc.internal.cli.IdcHttp;
-import org.opennhi.sim.idc.protocol.SamFile;
+import org.opennhi.idc.client.SamFile;
 
 /** Bad input gets clear 4xx JSON answers, never a stack trace, and the server keeps running. */
 public class RobustnessTest extends IdcTestBase {

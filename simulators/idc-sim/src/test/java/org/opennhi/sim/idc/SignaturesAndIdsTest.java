@@ -16,8 +16,8 @@ import java.util.Set;
 
 import org.junit.Test;
 import org.opennhi.sim.idc.internal.cli.IdcHttp;
-import org.opennhi.sim.idc.protocol.SamFile;
-import org.opennhi.sim.idc.protocol.TreatmentIds;
+import org.opennhi.idc.client.SamFile;
+import org.opennhi.idc.client.TreatmentIds;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

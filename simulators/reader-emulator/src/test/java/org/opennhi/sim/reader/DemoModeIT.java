@@ -57,7 +57,7 @@ public class DemoModeIT {
         framework.start();
         BundleContext ctx = framework.getBundleContext();
         List<Bundle> bundles = new ArrayList<>();
-        for (String b : new String[] {"function", "promise", "component", "configadmin", "scr", "contracts", "card",
+        for (String b : new String[] {"function", "promise", "component", "configadmin", "scr", "contracts", "crypto", "card",
                 "self"}) {
             String path = System.getProperty("bundle." + b);
             assertNotNull("failsafe sets bundle." + b, path);

@@ -66,7 +66,7 @@ public class DemoModeIT {
         framework.start();
         BundleContext ctx = framework.getBundleContext();
         List<Bundle> bundles = new ArrayList<>();
-        for (String b : new String[] {"function", "promise", "component", "configadmin", "scr", "contracts", "card",
+        for (String b : new String[] {"function", "promise", "component", "configadmin", "scr", "contracts", "crypto", "card",
                 "self"}) {
             bundles.add(ctx.installBundle(bundle(b)));
         }

@@ -21,7 +21,7 @@ import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.reader.nhicom.DedicatedReader;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /** The keypad and the clock through the plugin, against the emulator on a socat pty pair. */
 public class DedicatedReaderTest {

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.sim.card.CardInfo;
 import org.opennhi.sim.card.SimulatedCards;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 import org.opennhi.sim.reader.ReaderEmulator;
 import org.opennhi.sim.reader.ScriptedKeypad;
 import org.opennhi.sim.reader.pty.PtyPair;

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.opennhi.sim.card.VirtualCard;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /**
  * A card in the emulator that can fall silent (its answer never comes while it sits in the reader, so the

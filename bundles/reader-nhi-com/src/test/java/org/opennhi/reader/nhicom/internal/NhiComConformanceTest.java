@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.opennhi.contracts.reader.ReaderPlugin;
 import org.opennhi.contracts.reader.Slot;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 import org.opennhi.testkit.reader.ReaderHarness;
 import org.opennhi.testkit.reader.ReaderPluginConformance;
 

@@ -13,7 +13,7 @@ import org.opennhi.contracts.reader.Availability;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.ResultCode;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /** A port that is missing, not configured, or held by another program: offline with the reason, then back. */
 public class PortStateTest {

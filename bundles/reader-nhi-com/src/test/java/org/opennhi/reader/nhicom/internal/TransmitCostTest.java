@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import org.junit.Test;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.Slot;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /** Measures (prints, does not assert) one APDU through the plugin to the emulator over a socat pty. */
 public class TransmitCostTest {

@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.opennhi.sim.card.VirtualCard;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /** A virtual card that can be told to fall silent or to answer garbage once, for the conformance kit. */
 final class ControllableCard implements VirtualCard {

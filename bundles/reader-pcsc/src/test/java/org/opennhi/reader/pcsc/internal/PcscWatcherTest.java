@@ -21,7 +21,7 @@ import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.sim.card.CardInfo;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.VirtualCard;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 import org.opennhi.sim.vpcd.VpcdBridge;
 import org.opennhi.sim.vpcd.pcscd.PrivatePcscd;
 

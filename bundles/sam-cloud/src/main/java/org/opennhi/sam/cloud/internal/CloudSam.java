@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -18,8 +20,17 @@ import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SignatureType;
-import org.opennhi.sim.idc.protocol.IdcTrust;
-import org.opennhi.sim.idc.protocol.Pem;
+import org.opennhi.idc.client.CloudSamCard;
+import org.opennhi.idc.client.IdcConnection;
+import org.opennhi.idc.client.IdcRefusal;
+import org.opennhi.idc.client.IdcSession;
+import org.opennhi.idc.client.IdcTrust;
+import org.opennhi.idc.client.MachineId;
+import org.opennhi.idc.client.Pem;
+import org.opennhi.idc.client.SamAuthentication;
+import org.opennhi.idc.client.SessionCalls;
+
+import com.google.gson.JsonObject;
 
 /**
  * The cloud SAM's state, outside any framework: the SAM file found in the folder, the IDC session, and the
@@ -30,15 +41,16 @@ final class CloudSam {
     private final Clock clock;
     private final BiConsumer<SamStatus, String> statusChanges;
     private final Object authLock = new Object();
+    private final SecureRandom random = new SecureRandom();
     private volatile CloudSamSettings settings;
     private volatile State state = new State(SamStatus.ABSENT, null, null, null);
     /** The client of the last authentication, kept (with its open connection) while settings and CA stay. */
-    private IdcClient client;
+    private IdcConnection client;
     private CloudSamSettings clientSettings;
     private X509Certificate clientCa;
 
     /** One consistent view: status, the file it was made from, the session and the IDC client it lives in. */
-    private record State(SamStatus status, LoadedSam sam, IdcSession session, IdcClient idc) {
+    private record State(SamStatus status, LoadedSam sam, IdcSession session, IdcConnection idc) {
     }
 
     /**
@@ -100,7 +112,7 @@ final class CloudSam {
     void authenticate(Progress progress) throws NhiException {
         synchronized (authLock) {
             CloudSamSettings s = settings;
-            progress.update(0, SamAuthenticator.STEPS + 1, "Reading the SAM file");
+            progress.update(0, SamAuthentication.STEPS + 1, "Reading the SAM file");
             locate(s, Optional.empty()); // the file's own problems (9200/9201) come before a missing CA
             X509Certificate ca = ca(s);
             LoadedSam sam = locate(s, Optional.of(ca.getPublicKey()));
@@ -111,10 +123,11 @@ final class CloudSam {
                 throw new NhiException(ResultCode.SAM_IDC_AUTH_FAILED, "cannot keep this PC's machine id in "
                         + s.iniFolder(), e);
             }
-            IdcClient idc = client(s, ca);
+            IdcConnection idc = client(s, ca);
             Progress shifted = (done, total, step) -> progress.update(done + 1, total + 1, step);
             try {
-                IdcSession session = new SamAuthenticator(idc, machineId).authenticate(sam, shifted);
+                IdcSession session = new SamAuthentication(idc, machineId)
+                        .authenticate(new CloudSamCard(sam.file(), random), shifted);
                 set(new State(SamStatus.AUTHENTICATED, sam, session, idc), "authenticated with the IDC until "
                         + session.expiresAt());
             } catch (NhiException e) {
@@ -129,39 +142,100 @@ final class CloudSam {
     }
 
     /**
-     * @return the session card operations use
+     * Posts to one of the IDC's Bearer routes in the SAM session. A SAM file that is valid but not yet
+     * authenticated (status 1) authenticates by itself first, so the HIS need not call csVerifySAMDC before the
+     * first card operation; an ended session is renewed once (idc-protocol §15).
+     *
+     * @return the answer object
+     * @throws IdcRefusal a refusal the caller must interpret for its operation
+     * @throws NhiException 4050/4051/4061/9003/9004 or the SAM file's own problems (92xx)
+     */
+    JsonObject post(String path, JsonObject body) throws IdcRefusal, NhiException {
+        return SessionCalls.post(connection(), sessions, path, body);
+    }
+
+    /**
+     * @return the current session, without authenticating
      * @throws NhiException 4050 when the SAM is not authenticated with the IDC (or its session ended)
      */
     IdcSession session() throws NhiException {
-        return authenticated().session();
-    }
-
-    private State authenticated() throws NhiException {
         State s = state;
         if (s.status() != SamStatus.AUTHENTICATED || !clock.instant().isBefore(s.session().expiresAt())) {
             throw new NhiException(ResultCode.SAM_NOT_AUTHENTICATED, "the cloud SAM is not authenticated with the"
                     + " IDC (status " + status().legacyValue() + ")");
         }
-        return s;
+        return s.session();
+    }
+
+    /** @see org.opennhi.contracts.sam.SamService#offlineTreatmentId */
+    String offlineTreatmentId(java.time.LocalDateTime visit, String idNumber) throws NhiException {
+        LoadedSam sam = state.sam();
+        if (sam == null && refresh() != SamStatus.ABSENT) {
+            sam = state.sam();
+        }
+        if (sam == null) {
+            throw new NhiException(ResultCode.SAM_FOLDER_INVALID, "no usable SAM file to key an offline id with");
+        }
+        return org.opennhi.idc.client.TreatmentIds.offline(sam.file().hospitalId(), sam.file().samId(),
+                sam.file().authKey(), visit, idNumber);
+    }
+
+    /** @see org.opennhi.contracts.sam.SamService#callIdc */
+    String forward(String route, String jsonBody) throws NhiException {
+        return SessionCalls.forward(connection(), sessions, route, jsonBody);
+    }
+
+    private final SessionCalls.Sessions sessions = new SessionCalls.Sessions() {
+        @Override
+        public IdcSession current() throws NhiException {
+            try {
+                return session();
+            } catch (NhiException e) {
+                if (state.sam() == null && refresh() != SamStatus.NOT_AUTHENTICATED) {
+                    throw e; // no usable file, even after looking again: nothing to authenticate
+                }
+                return renew();
+            }
+        }
+
+        @Override
+        public IdcSession renew() throws NhiException {
+            authenticate(Progress.NONE);
+            return state.session();
+        }
+    };
+
+    /** @return the connection of the current session, or of a fresh one when there is none yet */
+    private IdcConnection connection() throws NhiException {
+        State s = state;
+        if (s.idc() != null) {
+            return s.idc();
+        }
+        sessions.current();
+        return state.idc();
     }
 
     /**
-     * Signs with the SAM's key at the IDC. When the IDC has ended the session (its clock decides), the SAM
-     * authenticates again once and the signature is asked for again (idc-protocol §15).
+     * Signs with the SAM's key at the IDC (idc-protocol §6).
      *
      * @throws NhiException 4050 not authenticated, 5008 signing failed, 4061/9003/9004 IDC not answering
      */
     byte[] sign(SignatureType type, byte[] data) throws NhiException {
-        for (boolean retried = false;; retried = true) {
-            State s = authenticated();
-            try {
-                return IdcSigner.sign(s.idc(), s.session(), type, data);
-            } catch (IdcSigner.SessionEnded e) {
-                if (retried) {
-                    throw new NhiException(ResultCode.SAM_NOT_AUTHENTICATED, e.getMessage(), e);
-                }
-                authenticate(Progress.NONE);
+        JsonObject body = new JsonObject();
+        body.addProperty("type", type.name());
+        body.addProperty("data", Base64.getEncoder().encodeToString(data));
+        try {
+            JsonObject answer = post("/v1/signatures", body);
+            byte[] signature = Base64.getDecoder().decode(answer.get("signature").getAsString());
+            if (signature.length != type.length()) {
+                throw new NhiException(ResultCode.SAM_SIGNATURE_FAILED, "the IDC's " + type + " signature has "
+                        + signature.length + " bytes, not " + type.length());
             }
+            return signature;
+        } catch (IdcRefusal e) {
+            throw new NhiException(ResultCode.SAM_SIGNATURE_FAILED, e.getMessage(), e);
+        } catch (RuntimeException e) { // a malformed answer: no signature field, bad base64
+            throw new NhiException(ResultCode.SAM_SIGNATURE_FAILED, "the IDC's signature answer is malformed", e);
         }
     }
 
@@ -202,10 +276,10 @@ final class CloudSam {
     }
 
     /** Called under the authentication lock. */
-    private IdcClient client(CloudSamSettings s, X509Certificate ca) {
+    private IdcConnection client(CloudSamSettings s, X509Certificate ca) {
         if (client == null || !s.equals(clientSettings) || !ca.equals(clientCa)) {
             SSLContext tls = IdcTrust.context(ca);
-            client = new IdcClient(s.idcUrl(), tls, s.connectTimeout(), s.answerTimeout());
+            client = new IdcConnection(s.idcUrl(), tls, s.connectTimeout(), s.answerTimeout());
             clientSettings = s;
             clientCa = ca;
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.opennhi.card.crypto.CardApplets;
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Plugins;
@@ -144,9 +146,22 @@ public final class CloudSamPlugin implements SamPlugin {
 
     @Override
     public SecureChannel authenticateCard(CardSession session) throws NhiException {
-        sam.session(); // 4050 first, as the official API answers before authentication
-        throw new NhiException(ResultCode.FUNCTION_NOT_AVAILABLE,
-                "card authentication through the cloud SAM (idc-protocol §5) is not implemented yet");
+        return authenticateCard(session, CardApplets.identify(session).cardNumber());
+    }
+
+    @Override
+    public SecureChannel authenticateCard(CardSession session, String cardNumber) throws NhiException {
+        return IdcCardAuthentication.authenticate(sam, session, cardNumber);
+    }
+
+    @Override
+    public String callIdc(String route, String jsonBody) throws NhiException {
+        return sam.forward(route, jsonBody);
+    }
+
+    @Override
+    public String offlineTreatmentId(LocalDateTime visit, String idNumber) throws NhiException {
+        return sam.offlineTreatmentId(visit, idNumber);
     }
 
     @Override

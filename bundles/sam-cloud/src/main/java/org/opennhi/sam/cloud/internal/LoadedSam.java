@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import org.opennhi.contracts.sam.SamIdentity;
-import org.opennhi.sim.idc.protocol.SamFile;
+import org.opennhi.idc.client.SamFile;
 
 /**
  * A SAM file found and validated in the SAM folder.

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
-import org.opennhi.sim.idc.protocol.SamFile;
+import org.opennhi.idc.client.SamFile;
 
 /**
  * Finds the one cloud SAM file of a SAM folder ({@code <home>/SAM/<port>}) and validates it as

@@ -41,7 +41,7 @@ public class CloudSamPluginTest {
         }
     }
 
-    private static NhiHome home(Path root) {
+    static NhiHome home(Path root) {
         return new NhiHome() {
             @Override public Path root() { return root; }
             @Override public Path samFolder(String port) { return root.resolve("SAM").resolve(port); }
@@ -57,6 +57,10 @@ public class CloudSamPluginTest {
 
     /** The configuration with its defaults but the IDC's URL. */
     private static CloudSamConfig config(String url) {
+        return config(url, true);
+    }
+
+    static CloudSamConfig config(String url, boolean authenticateOnStart) {
         return new CloudSamConfig() {
             @Override public Class<? extends Annotation> annotationType() { return CloudSamConfig.class; }
             @Override public String idcUrl() { return url; }
@@ -64,11 +68,11 @@ public class CloudSamPluginTest {
             @Override public long connectTimeoutMillis() { return 1_000; }
             @Override public long answerTimeoutMillis() { return 2_000; }
             @Override public long reauthenticateMinutes() { return 720; }
-            @Override public boolean authenticateOnStart() { return true; }
+            @Override public boolean authenticateOnStart() { return authenticateOnStart; }
         };
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
@@ -90,8 +94,8 @@ public class CloudSamPluginTest {
         assertTrue(plugin.identity().isEmpty());
         assertEquals(ResultCode.SAM_FOLDER_INVALID,
                 assertThrows(NhiException.class, () -> plugin.authenticateWithIdc(null)).result());
-        assertEquals(ResultCode.SAM_NOT_AUTHENTICATED,
-                assertThrows(NhiException.class, () -> plugin.authenticateCard(null)).result());
+        assertEquals("no SAM file: a card call cannot authenticate by itself", ResultCode.SAM_NOT_AUTHENTICATED,
+                assertThrows(NhiException.class, () -> plugin.callIdc("/v1/signatures", "{}")).result());
     }
 
     @Test
@@ -110,8 +114,6 @@ public class CloudSamPluginTest {
         await(() -> told.contains(SamStatus.AUTHENTICATED), "listeners told");
         assertEquals("9999999999", plugin.identity().orElseThrow().hospitalId());
         assertTrue(Files.readString(root.resolve("INI/machine-id")).startsWith("PC-"));
-        assertEquals("card authentication is not there yet, and says so", ResultCode.FUNCTION_NOT_AVAILABLE,
-                assertThrows(NhiException.class, () -> plugin.authenticateCard(null)).result());
     }
 
     private static PlatformSettings samPort(String port) {

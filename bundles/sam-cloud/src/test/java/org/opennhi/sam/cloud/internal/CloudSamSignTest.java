@@ -50,9 +50,18 @@ public class CloudSamSignTest {
     }
 
     @Test
-    public void beforeAuthenticationSigningIs4050() {
-        assertEquals(ResultCode.SAM_NOT_AUTHENTICATED,
+    public void signingBeforeCsVerifySamDcAuthenticatesByItself() throws Exception {
+        assertEquals(SamStatus.NOT_AUTHENTICATED, sam.status());
+        assertEquals(128, sam.sign(SignatureType.VISIT_RAW, VISIT).length);
+        assertEquals(SamStatus.AUTHENTICATED, sam.status());
+    }
+
+    @Test
+    public void withTheIdcDownSigningBeforeAuthenticationIs4061() {
+        idc.stop();
+        assertEquals(ResultCode.NETWORK_DOWN,
                 assertThrows(NhiException.class, () -> sam.sign(SignatureType.VISIT_RAW, VISIT)).result());
+        assertEquals(SamStatus.NOT_AUTHENTICATED, sam.status());
     }
 
     @Test

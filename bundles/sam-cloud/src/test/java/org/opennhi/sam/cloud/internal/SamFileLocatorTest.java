@@ -17,7 +17,7 @@ import org.junit.rules.TemporaryFolder;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamIdentity;
-import org.opennhi.sim.idc.protocol.SamFile;
+import org.opennhi.idc.client.SamFile;
 
 /** Finding and validating the SAM file: real files in a temporary SAM folder. */
 public class SamFileLocatorTest {

@@ -3,7 +3,7 @@ package org.opennhi.sim.card.internal;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /**
  * What a card remembers across power cycles: its data areas, PIN, PUK, counters and keys. Persisted by

@@ -2,7 +2,7 @@ package org.opennhi.sim.card.internal;
 
 import org.opennhi.sim.card.profile.StatusWords;
 
-import org.opennhi.sim.card.keys.MutualAuthentication;
+import org.opennhi.card.crypto.MutualAuthentication;
 
 /**
  * GET CHALLENGE: {@code 00 84 00 00 08} → RND_C (8 bytes). SW: 9000; 6A86 P1/P2 not 00 00;

@@ -30,7 +30,7 @@ final class GetDataCommand implements Command {
         int id = d[0] & 0xFF;
         int first = d[1] & 0xFF;
         int count = d.length == 3 ? d[2] & 0xFF : 1;
-        if (id == Layouts.PIN_STATUS && card.state().kind() != org.opennhi.sim.card.keys.CardKind.SAM) {
+        if (id == Layouts.PIN_STATUS && card.state().kind() != org.opennhi.card.crypto.CardKind.SAM) {
             return pinStatus(card);
         }
         Area area = areas.get(id);

@@ -3,7 +3,7 @@ package org.opennhi.sim.card.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /**
  * The data areas of each card kind, as tabled in docs/card-profile.md §3–§6. Byte layouts inside the areas

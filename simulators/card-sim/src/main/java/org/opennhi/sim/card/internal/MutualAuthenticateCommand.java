@@ -3,8 +3,8 @@ package org.opennhi.sim.card.internal;
 import org.opennhi.sim.card.profile.StatusWords;
 
 import java.util.Arrays;
-import org.opennhi.sim.card.keys.MutualAuthentication;
-import org.opennhi.sim.card.keys.SecureChannel;
+import org.opennhi.card.crypto.MutualAuthentication;
+import org.opennhi.card.crypto.SecureChannel;
 
 /**
  * MUTUAL AUTHENTICATE: {@code 80 82 00 00 18 RND_H C_H [10]} → C_C (16 bytes). SW: 9000 authenticated (the

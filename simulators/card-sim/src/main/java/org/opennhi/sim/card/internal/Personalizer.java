@@ -7,9 +7,9 @@ import org.opennhi.contracts.platform.Environment;
 import org.opennhi.sim.card.fixtures.Institution;
 import org.opennhi.sim.card.fixtures.Person;
 import org.opennhi.sim.card.fixtures.Professional;
-import org.opennhi.sim.card.keys.CardKind;
-import org.opennhi.sim.card.keys.KeyScheme;
-import org.opennhi.sim.card.keys.MasterKeys;
+import org.opennhi.card.crypto.CardKind;
+import org.opennhi.card.crypto.KeyScheme;
+import org.opennhi.card.crypto.MasterKeys;
 
 /** Issues cards: writes a fixture's data into a fresh card state with the keys of its environment. */
 public final class Personalizer {

@@ -3,7 +3,7 @@ package org.opennhi.sim.card.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /** AIDs, ATRs and command sets of the four card kinds (docs/card-profile.md §2). */
 public final class Profiles {

@@ -5,10 +5,10 @@ import org.opennhi.sim.card.profile.StatusWords;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.opennhi.contracts.platform.Environment;
-import org.opennhi.sim.card.keys.Authenticator;
-import org.opennhi.sim.card.keys.CardKind;
-import org.opennhi.sim.card.keys.KeyScheme;
-import org.opennhi.sim.card.keys.MasterKeys;
+import org.opennhi.card.crypto.Authenticator;
+import org.opennhi.card.crypto.CardKind;
+import org.opennhi.card.crypto.KeyScheme;
+import org.opennhi.card.crypto.MasterKeys;
 
 /**
  * SAM: AUTHENTICATE CARD, step 1: {@code 80 8A ch 00 15 kind cardNo(12) RND_C [18]} → RND_H || C_H (24

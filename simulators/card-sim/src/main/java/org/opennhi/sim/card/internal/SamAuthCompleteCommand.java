@@ -2,8 +2,8 @@ package org.opennhi.sim.card.internal;
 
 import org.opennhi.sim.card.profile.StatusWords;
 
-import org.opennhi.sim.card.keys.AuthenticationException;
-import org.opennhi.sim.card.keys.Authenticator;
+import org.opennhi.card.crypto.AuthenticationException;
+import org.opennhi.card.crypto.Authenticator;
 
 /**
  * SAM: AUTHENTICATE CARD, step 2: {@code 80 8C ch 00 10 C_C}. SW: 9000 the card is genuine and the channel

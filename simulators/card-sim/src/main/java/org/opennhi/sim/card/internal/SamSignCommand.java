@@ -2,7 +2,7 @@ package org.opennhi.sim.card.internal;
 
 import org.opennhi.sim.card.profile.StatusWords;
 
-import org.opennhi.sim.card.keys.Signatures;
+import org.opennhi.card.crypto.Signatures;
 
 /**
  * SAM: SIGN: {@code 80 2A 00 n Lc data [Le]} → an n-byte signature (n = 00 means 128), per the key scheme's

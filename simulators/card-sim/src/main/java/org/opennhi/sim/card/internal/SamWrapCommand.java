@@ -2,7 +2,7 @@ package org.opennhi.sim.card.internal;
 
 import org.opennhi.sim.card.profile.StatusWords;
 
-import org.opennhi.sim.card.keys.SecureChannel;
+import org.opennhi.card.crypto.SecureChannel;
 
 /**
  * SAM: PROTECT COMMAND: {@code 80 8E ch 00 Lc plainApdu [00]} → the protected APDU (CLA | 04, data || MAC)

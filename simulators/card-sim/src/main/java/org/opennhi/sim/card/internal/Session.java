@@ -2,8 +2,8 @@ package org.opennhi.sim.card.internal;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.opennhi.sim.card.keys.Authenticator;
-import org.opennhi.sim.card.keys.SecureChannel;
+import org.opennhi.card.crypto.Authenticator;
+import org.opennhi.card.crypto.SecureChannel;
 
 /** What a card forgets on reset, power-off or removal. */
 public final class Session {

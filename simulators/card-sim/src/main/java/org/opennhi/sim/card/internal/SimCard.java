@@ -6,7 +6,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.opennhi.sim.card.VirtualCard;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /**
  * A virtual card: checks the APDU's form, class and selection, then hands it to the command for its INS.

@@ -4,13 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.opennhi.sim.card.internal.Profiles;
-import org.opennhi.sim.card.keys.CardKind;
-import org.opennhi.sim.card.keys.KeyScheme;
-import org.opennhi.sim.card.keys.MutualAuthentication;
+import org.opennhi.card.crypto.CardKind;
+import org.opennhi.card.crypto.KeyScheme;
+import org.opennhi.card.crypto.MutualAuthentication;
 
 /**
  * Builds the command APDUs of the card profile (docs/card-profile.md §3). Writes come out plain ({@code 80}
- * class); a SAM's PROTECT COMMAND or {@link org.opennhi.sim.card.keys.SecureChannel#wrap} adds the MAC.
+ * class); a SAM's PROTECT COMMAND or {@link org.opennhi.card.crypto.SecureChannel#wrap} adds the MAC.
  */
 public final class Apdus {
     private static final int MAX_SHORT = 256;

@@ -2,7 +2,7 @@ package org.opennhi.sim.card.profile;
 
 import org.opennhi.sim.card.internal.Area;
 import org.opennhi.sim.card.internal.Layouts;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /** Data area numbers (AA in GET DATA / PUT DATA / APPEND RECORD) and their sizes (docs/card-profile.md §4–§6). */
 public final class Areas {

@@ -14,7 +14,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.VirtualCard;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 
 /** The builders drive a whole HC session through a SAM, as the platform's engine will. */
 public class ApdusTest {

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.opennhi.contracts.platform.Environment;
 import org.opennhi.contracts.result.ResultCode;
-import org.opennhi.sim.card.keys.CardKind;
-import org.opennhi.sim.card.keys.MutualAuthentication;
+import org.opennhi.card.crypto.CardKind;
+import org.opennhi.card.crypto.MutualAuthentication;
 import org.opennhi.sim.idc.internal.Hex;
 import org.opennhi.sim.idc.internal.IdcException;
 import org.opennhi.sim.idc.internal.Times;

@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.opennhi.sim.idc.IdcOptions;
 import org.opennhi.sim.idc.IdcSimulator;
-import org.opennhi.sim.idc.protocol.IdcTrust;
+import org.opennhi.idc.client.IdcTrust;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 import org.opennhi.contracts.result.ResultCode;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 import org.opennhi.sim.idc.internal.IdcException;
 import org.opennhi.sim.idc.internal.Times;
 import org.opennhi.sim.idc.internal.card.CardAuthentication;

@@ -25,8 +25,8 @@ import org.opennhi.sim.idc.internal.treat.TreatmentIdService;
 import org.opennhi.sim.idc.internal.treat.TreatmentRecord;
 import org.opennhi.sim.idc.internal.upload.UploadRecord;
 import org.opennhi.sim.idc.internal.upload.UploadService;
-import org.opennhi.sim.idc.protocol.Pem;
-import org.opennhi.sim.idc.protocol.TreatmentIds;
+import org.opennhi.idc.client.Pem;
+import org.opennhi.idc.client.TreatmentIds;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

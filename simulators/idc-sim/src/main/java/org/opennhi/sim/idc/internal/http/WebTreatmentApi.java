@@ -14,7 +14,7 @@ import org.opennhi.sim.idc.internal.sign.SignatureService;
 import org.opennhi.sim.idc.internal.store.Table;
 import org.opennhi.sim.idc.internal.treat.TreatmentIdService;
 import org.opennhi.sim.idc.internal.treat.TreatmentRecord;
-import org.opennhi.sim.idc.protocol.TreatmentIds;
+import org.opennhi.idc.client.TreatmentIds;
 
 /**
  * The treatment-id web API (就醫識別碼 web API) as the seeds describe it: get a random, have the SAM sign it

@@ -4,8 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.opennhi.contracts.platform.Environment;
-import org.opennhi.sim.card.keys.KeyScheme;
-import org.opennhi.sim.card.keys.MasterKeys;
+import org.opennhi.card.crypto.KeyScheme;
+import org.opennhi.card.crypto.MasterKeys;
 
 /**
  * The master keys the IDC holds, one per environment (what a physical SAM of that environment holds), from

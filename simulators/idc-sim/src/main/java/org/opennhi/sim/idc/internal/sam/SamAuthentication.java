@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.opennhi.contracts.platform.Environment;
 import org.opennhi.contracts.result.ResultCode;
-import org.opennhi.sim.card.keys.AuthenticationException;
-import org.opennhi.sim.card.keys.Authenticator;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.AuthenticationException;
+import org.opennhi.card.crypto.Authenticator;
+import org.opennhi.card.crypto.CardKind;
 import org.opennhi.sim.idc.internal.Hex;
 import org.opennhi.sim.idc.internal.IdcException;
 import org.opennhi.sim.idc.internal.Times;

@@ -5,12 +5,12 @@ import java.security.PrivateKey;
 import java.util.Base64;
 
 import org.opennhi.contracts.platform.Environment;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 import org.opennhi.sim.idc.internal.Times;
 import org.opennhi.sim.idc.internal.model.Institution;
 import org.opennhi.sim.idc.internal.model.SamRecord;
 import org.opennhi.sim.idc.internal.store.Table;
-import org.opennhi.sim.idc.protocol.SamFile;
+import org.opennhi.idc.client.SamFile;
 
 /**
  * Produces cloud SAMs: a new SAM id, its signing keys and its signed {@code .SAM} file.

@@ -21,7 +21,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-import org.opennhi.sim.idc.protocol.Pem;
+import org.opennhi.idc.client.Pem;
 
 /**
  * The per-install certificate authority: created on first start in {@code <data>/tls/} ({@code ca.pem}, and

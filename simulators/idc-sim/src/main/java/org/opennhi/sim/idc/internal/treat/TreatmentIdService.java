@@ -6,14 +6,14 @@ import java.util.List;
 
 import org.opennhi.contracts.platform.Environment;
 import org.opennhi.contracts.result.ResultCode;
-import org.opennhi.sim.card.keys.CardKind;
+import org.opennhi.card.crypto.CardKind;
 import org.opennhi.sim.idc.internal.IdcException;
 import org.opennhi.sim.idc.internal.Times;
 import org.opennhi.sim.idc.internal.insurance.InsuranceService;
 import org.opennhi.sim.idc.internal.sam.Keyring;
-import org.opennhi.sim.idc.protocol.TreatmentIds;
-import org.opennhi.sim.idc.protocol.TreatmentIds.Decoded;
-import org.opennhi.sim.idc.protocol.TreatmentIds.Source;
+import org.opennhi.idc.client.TreatmentIds;
+import org.opennhi.idc.client.TreatmentIds.Decoded;
+import org.opennhi.idc.client.TreatmentIds.Source;
 import org.opennhi.sim.idc.internal.store.Table;
 
 /**
