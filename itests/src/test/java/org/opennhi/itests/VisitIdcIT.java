@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -86,11 +85,11 @@ public class VisitIdcIT {
         Person p = world.fixtures().persons().stream().filter(x -> x.cardNumber().equals(HC)).findFirst()
                 .orElseThrow();
 
-        assertEquals(0, call("csVerifySAMDC", "{}").get("code").getAsInt());
-        JsonObject basic = ok("hisGetBasicData", "{}");
+        assertEquals(0, v5().call("csVerifySAMDC", "{}").get("code").getAsInt());
+        JsonObject basic = v5().ok("hisGetBasicData", "{}");
         assertEquals(p.name(), basic.getAsJsonObject("fields").get("name").getAsString());
 
-        JsonObject n1 = ok("hisGetSeqNumber256N1", "{\"cTreatItem\":\"01\",\"cBabyTreat\":\" \",\"cTreatAfterCheck\":\"1\"}");
+        JsonObject n1 = v5().ok("hisGetSeqNumber256N1", "{\"cTreatItem\":\"01\",\"cBabyTreat\":\" \",\"cTreatAfterCheck\":\"1\"}");
         assertEquals(316, n1.get("bufferLen").getAsInt());
         JsonObject f = n1.getAsJsonObject("fields");
         String dt = f.get("visitDateTime").getAsString();
@@ -104,11 +103,11 @@ public class VisitIdcIT {
                 p.birthDate().getDayOfMonth());
         String data = "0" + "J0110" + "J0300" + " ".repeat(20) + "00000450" + "00000050" + "00000000" + "0000000"
                 + "0000000";
-        ok("hisWriteTreatmentData", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\"" + p.idNumber()
+        v5().ok("hisWriteTreatmentData", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\"" + p.idNumber()
                 + "\",\"pPatientBirthDate\":\"" + birth + "\",\"pDataWrite\":\"" + data + "\"}");
 
         idc.stop();
-        JsonObject offline = ok("hisGetTreatNumNoICCard", "{\"pPatientID\":\"" + p.idNumber()
+        JsonObject offline = v5().ok("hisGetTreatNumNoICCard", "{\"pPatientID\":\"" + p.idNumber()
                 + "\",\"pHospID\":\"7777777777\"}");
         assertEquals(43, offline.get("bufferLen").getAsInt());
         String offlineId = offline.getAsJsonObject("fields").get("treatmentId").getAsString();
@@ -138,19 +137,7 @@ public class VisitIdcIT {
         return JsonParser.parseString(sam.callIdc("/v1/treatment-ids/verify", body.toString())).getAsJsonObject();
     }
 
-    private JsonObject call(String function, String body) throws IOException {
-        String token = Files.readString(home.iniFolder().resolve("api-token")).strip();
-        int port = Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
-        Map<String, String> headers = RawHttp.headers("Host", "127.0.0.1:" + port, "Authorization", "Bearer " + token,
-                "Content-Type", "application/json");
-        RawHttp.Response r = RawHttp.send(port, "POST", "/v5/" + function, headers, body);
-        assertEquals(r.body(), 200, r.status());
-        return JsonParser.parseString(r.body()).getAsJsonObject();
-    }
-
-    private JsonObject ok(String function, String body) throws IOException {
-        JsonObject a = call(function, body);
-        assertEquals(a.toString(), 0, a.get("code").getAsInt());
-        return a;
+    private V5Calls v5() {
+        return new V5Calls(context, home);
     }
 }
