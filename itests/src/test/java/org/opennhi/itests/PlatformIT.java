@@ -185,7 +185,7 @@ public class PlatformIT {
         try (EventStream events = new EventStream(port(), "/events", authorised())) {
             assertEquals(200, events.status);
             events.next(e -> e.name().equals("status"), WAIT_MS);
-            update(PlatformSettings.PID, "readerType", PlatformSettings.READER_TYPE_NHI_COM);
+            Configs.update(configAdmin, PlatformSettings.PID, "readerType", PlatformSettings.READER_TYPE_NHI_COM);
             EventStream.Event pushed = events.next(e -> e.name().equals("status")
                     && e.data().contains("\"readerType\":\"nhi-com\""), WAIT_MS);
             assertTrue(pushed.data().contains("\"type\":\"nhi-com\""));
@@ -194,7 +194,7 @@ public class PlatformIT {
             assertEquals("nhi-com", JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonObject("reader")
                     .get("type").getAsString());
         } finally {
-            update(PlatformSettings.PID, "readerType", PlatformSettings.READER_TYPE_PCSC);
+            Configs.update(configAdmin, PlatformSettings.PID, "readerType", PlatformSettings.READER_TYPE_PCSC);
         }
     }
 
@@ -267,7 +267,7 @@ public class PlatformIT {
             }
             Await.until("the reader service follows the Gogo switch", () -> "pcsc".equals(readers.readerType()));
         } finally {
-            update(PlatformSettings.PID, "readerType", PlatformSettings.READER_TYPE_PCSC);
+            Configs.update(configAdmin, PlatformSettings.PID, "readerType", PlatformSettings.READER_TYPE_PCSC);
         }
     }
 
@@ -317,13 +317,6 @@ public class PlatformIT {
 
     // --- helpers -------------------------------------------------------------------------------------
 
-    private void update(String pid, String key, Object value) throws IOException {
-        Configuration c = configAdmin.getConfiguration(pid, "?");
-        Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
-        props.put(key, value);
-        c.update(props);
-    }
-
     private String statusBody() {
         try {
             return RawHttp.send(port(), "GET", "/status", authorised()).body();
@@ -369,5 +362,4 @@ public class PlatformIT {
     private String host() {
         return "127.0.0.1:" + port();
     }
-
 }

@@ -42,7 +42,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -81,19 +80,19 @@ public class ReaderSwitchIT {
             SimulatedCards world = SimulatedCards.open(work.resolve("chip-cards"));
             String hc = world.list().stream().filter(c -> c.kind() == CardKind.HC && c.number().startsWith("9"))
                     .map(CardInfo::number).findFirst().orElseThrow();
-            update(ReaderMapping.PID, "hcReaderName", "Virtual PCD 00 00");
+            Configs.update(configAdmin, ReaderMapping.PID, "hcReaderName", "Virtual PCD 00 00");
             bridge.slot(0).insert(world.card(hc));
             Await.until("the chip reader's card", () -> readers.slot(Slot.HC).cardPresent());
 
             // the dedicated reader: the emulator on a pty, the plugin on the other end
-            update("org.opennhi.sim.cards", "dir", work.resolve("serial-cards").toString());
+            Configs.update(configAdmin, "org.opennhi.sim.cards", "dir", work.resolve("serial-cards").toString());
             Dictionary<String, Object> emulator = new Hashtable<>();
             emulator.put("link", Files.createDirectories(work.resolve("pty")).toString());
             emulator.put("hc", hc);
             emulator.put("hpc", "");
             configAdmin.getConfiguration("org.opennhi.sim.reader", "?").update(emulator);
-            Await.until("the emulator advertises its pty", () -> hostDevice() != null);
-            update("opennhi.reader.nhicom", "port", hostDevice());
+            Await.until("the emulator advertises its pty", () -> Configs.emulatorDevice(context) != null);
+            Configs.update(configAdmin, "opennhi.reader.nhicom", "port", Configs.emulatorDevice(context));
             setType(PlatformSettings.READER_TYPE_NHI_COM);
             Await.until("the dedicated reader's card", () -> "nhi-com".equals(readers.readerType())
                     && readers.slot(Slot.HC).cardPresent() && readers.slot(Slot.HC).readerName().contains("NHI reader"));
@@ -154,26 +153,7 @@ public class ReaderSwitchIT {
         }
     }
 
-    private String hostDevice() {
-        try {
-            for (ServiceReference<?> ref : context.getServiceReferences((String) null,
-                    "(&(objectClass=org.opennhi.sim.reader.ReaderEmulator)(host.device=*))")) {
-                return (String) ref.getProperty("host.device");
-            }
-        } catch (org.osgi.framework.InvalidSyntaxException | NullPointerException e) {
-            return null;
-        }
-        return null;
-    }
-
     private void setType(String type) throws IOException {
-        update(PlatformSettings.PID, "readerType", type);
-    }
-
-    private void update(String pid, String key, Object value) throws IOException {
-        Configuration c = configAdmin.getConfiguration(pid, "?");
-        Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
-        props.put(key, value);
-        c.update(props);
+        Configs.update(configAdmin, PlatformSettings.PID, "readerType", type);
     }
 }

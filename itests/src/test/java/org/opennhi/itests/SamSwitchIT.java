@@ -156,16 +156,16 @@ public class SamSwitchIT {
     }
 
     private void startDedicatedReader(Path work) throws Exception {
-        update("org.opennhi.sim.cards", "dir", work.resolve("serial-cards").toString());
+        Configs.update(configAdmin, "org.opennhi.sim.cards", "dir", work.resolve("serial-cards").toString());
         Dictionary<String, Object> emulator = new Hashtable<>();
         emulator.put("link", Files.createDirectories(work.resolve("pty")).toString());
         emulator.put("sam", PHYSICAL_SAM);
         emulator.put("hc", HC);
         emulator.put("hpc", "");
         configAdmin.getConfiguration("org.opennhi.sim.reader", "?").update(emulator);
-        Await.until("the emulator advertises its pty", () -> hostDevice() != null);
-        update("opennhi.reader.nhicom", "port", hostDevice());
-        update(PlatformSettings.PID, "readerType", PlatformSettings.READER_TYPE_NHI_COM);
+        Await.until("the emulator advertises its pty", () -> Configs.emulatorDevice(context) != null);
+        Configs.update(configAdmin, "opennhi.reader.nhicom", "port", Configs.emulatorDevice(context));
+        Configs.update(configAdmin, PlatformSettings.PID, "readerType", PlatformSettings.READER_TYPE_NHI_COM);
         Await.until("the dedicated reader holds the SAM card and the HC", () -> "nhi-com".equals(readers.readerType())
                 && readers.slot(Slot.SAM).cardPresent() && readers.slot(Slot.HC).cardPresent());
     }
@@ -182,26 +182,7 @@ public class SamSwitchIT {
         throw new AssertionError("no " + mode + " SAM plugin");
     }
 
-    private String hostDevice() {
-        try {
-            for (ServiceReference<?> ref : context.getServiceReferences((String) null,
-                    "(&(objectClass=org.opennhi.sim.reader.ReaderEmulator)(host.device=*))")) {
-                return (String) ref.getProperty("host.device");
-            }
-        } catch (org.osgi.framework.InvalidSyntaxException | NullPointerException e) {
-            return null;
-        }
-        return null;
-    }
-
     private void setMode(String mode) throws IOException {
-        update(PlatformSettings.PID, "samMode", mode);
-    }
-
-    private void update(String pid, String key, Object value) throws IOException {
-        Configuration c = configAdmin.getConfiguration(pid, "?");
-        Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
-        props.put(key, value);
-        c.update(props);
+        Configs.update(configAdmin, PlatformSettings.PID, "samMode", mode);
     }
 }

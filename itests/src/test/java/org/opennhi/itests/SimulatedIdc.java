@@ -93,14 +93,7 @@ final class SimulatedIdc {
             ZipEntry e = in.getNextEntry();
             Files.write(folder.resolve(e.getName()), in.readAllBytes());
         }
-        update("opennhi.sam.cloud", "idcUrl", idc.baseUri().toString());
-        update("opennhi.sam.physical", "idcUrl", idc.baseUri().toString());
-    }
-
-    private void update(String pid, String key, Object value) throws IOException {
-        Configuration c = configAdmin.getConfiguration(pid, "?");
-        Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
-        props.put(key, value);
-        c.update(props);
+        Configs.update(configAdmin, "opennhi.sam.cloud", "idcUrl", idc.baseUri().toString());
+        Configs.update(configAdmin, "opennhi.sam.physical", "idcUrl", idc.baseUri().toString());
     }
 }

@@ -23,6 +23,7 @@ public final class CardApplets {
     private static final byte[] SELECT_HPC = HEX.parseHex("00A4040010D1580000010000000000000000003100");
     private static final byte[] SELECT_SAM = HEX.parseHex("00A4040010D1580000010000000000000000002100");
     private static final byte[] GET_PUBLIC_AREA = HEX.parseHex("00CA1100020000");
+    private static final byte[] GET_CHALLENGE = HEX.parseHex("0084000008");
     /** Length of a card number (and a SAM id) in the public area. */
     public static final int NUMBER_LENGTH = 12;
 
@@ -72,6 +73,34 @@ public final class CardApplets {
             throw new NhiException(notThisCard, "the card number names neither test nor production");
         }
         return new Identified(session.slot(), number, env.get());
+    }
+
+    /** GET CHALLENGE (card-profile §3.3): the card's RND_C. */
+    public static byte[] getChallengeCommand() {
+        return GET_CHALLENGE.clone();
+    }
+
+    /**
+     * MUTUAL AUTHENTICATE (card-profile §3.4) with the host's RND_H ‖ C_H, asking for the card's C_C.
+     *
+     * @param hostData RND_H ‖ C_H, 24 bytes
+     */
+    public static byte[] mutualAuthenticateCommand(byte[] hostData) {
+        byte[] apdu = new byte[5 + hostData.length + 1];
+        apdu[0] = (byte) 0x80;
+        apdu[1] = (byte) 0x82;
+        apdu[4] = (byte) hostData.length;
+        System.arraycopy(hostData, 0, apdu, 5, hostData.length);
+        apdu[apdu.length - 1] = (byte) MutualAuthentication.CRYPTOGRAM_LENGTH;
+        return apdu;
+    }
+
+    /** @return why a card refused an authentication step, in plain words (tries left, locked) */
+    public static String refusal(int sw) {
+        if ((sw & 0xFFF0) == 0x63C0) {
+            return (sw & 0x0F) + " tries left before the card locks";
+        }
+        return sw == 0x6983 ? "the card is locked" : String.format("SW %04X", sw);
     }
 
     /** @return the card kind of the key scheme for a slot's card */

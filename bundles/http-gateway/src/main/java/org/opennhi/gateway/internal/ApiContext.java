@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +21,7 @@ import org.osgi.service.servlet.context.ServletContextHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -56,12 +58,18 @@ public final class ApiContext extends ServletContextHelper {
         }
     }
 
+    /** The login page: it checks a login code or the pasted token itself, so it needs neither beforehand. */
+    static final String LOGIN_PATH = "/ui/login";
+
     private final TokenFile tokenFile;
+    private final UiSessions browsers;
     private volatile Policy policy;
 
     @Activate
-    public ApiContext(BundleContext context, @Reference NhiHome home, GatewayConfig config) {
+    public ApiContext(BundleContext context, @Reference NhiHome home, @Reference UiSessions browsers,
+            GatewayConfig config) {
         super(context.getBundle());
+        this.browsers = browsers;
         this.tokenFile = new TokenFile(home.iniFolder());
         try {
             this.policy = new Policy(config, tokenFile.readOrCreate());
@@ -80,6 +88,7 @@ public final class ApiContext extends ServletContextHelper {
     public String rotatetoken() throws IOException {
         String token = tokenFile.rotate();
         policy = new Policy(policy.config(), token);
+        browsers.closeAll();
         return "A new client token is in " + tokenFile.path();
     }
 
@@ -111,6 +120,34 @@ public final class ApiContext extends ServletContextHelper {
             res.setHeader("Retry-After", Long.toString(p.requests().secondsUntilNextPermit()));
             return refuse(res, Verdict.refuse(429, "rate_limited", "Too many requests; retry later."));
         }
+        if (LOGIN_PATH.equals(req.getRequestURI())) {
+            // every login attempt counts against the failed-authentication budget: codes and tokens cannot be guessed
+            if (!p.failedAuth().tryAcquire()) {
+                res.setHeader("Retry-After", Long.toString(p.failedAuth().secondsUntilNextPermit()));
+                return refuse(res, Verdict.refuse(429, "rate_limited", "Too many login attempts."));
+            }
+            return true;
+        }
+        if (req.getHeader("Authorization") == null) {
+            Optional<UiSessions.Session> browser = browsers.find(cookie(req, UiSessions.COOKIE));
+            if (browser.isPresent()) {
+                if (!SAFE_METHODS.contains(req.getMethod())
+                        && !browser.get().csrfMatches(req.getHeader(UiSessions.CSRF_HEADER))) {
+                    return refuse(res, Verdict.refuse(403, "csrf_token_missing", "A browser session must send its"
+                            + " CSRF token (GET /ui/session) in the " + UiSessions.CSRF_HEADER + " header."));
+                }
+                req.setAttribute(HttpApi.CLIENT_ATTRIBUTE, "browser-session");
+                req.setAttribute(UiSessions.class.getName(), browser.get());
+                return true;
+            }
+            String page = pageOf(req.getRequestURI());
+            if ("GET".equals(req.getMethod()) && page != null) {
+                // a person opened a page without a session: the login form, then back to the page
+                res.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                res.setHeader("Location", LOGIN_PATH + "?next=" + page);
+                return false;
+            }
+        }
         if (!guard.hasToken(req.getHeader("Authorization"))) {
             if (!p.failedAuth().tryAcquire()) {
                 res.setHeader("Retry-After", Long.toString(p.failedAuth().secondsUntilNextPermit()));
@@ -122,6 +159,31 @@ public final class ApiContext extends ServletContextHelper {
         }
         req.setAttribute(HttpApi.CLIENT_ATTRIBUTE, "local-token");
         return true;
+    }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** @return the web page a path belongs to, if it is one of the pages a browser session may open */
+    static String pageOf(String path) {
+        for (String page : UiSessions.PAGES) {
+            if (path.equals(page) || path.startsWith(page) || path.equals(page.substring(0, page.length() - 1))) {
+                return page;
+            }
+        }
+        return null;
+    }
+
+    static String cookie(HttpServletRequest req, String name) {
+        Cookie[] cookies = req.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie c : cookies) {
+            if (name.equals(c.getName())) {
+                return c.getValue();
+            }
+        }
+        return null;
     }
 
     private static boolean refuse(HttpServletResponse res, Verdict verdict) throws IOException {

@@ -7,10 +7,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.opennhi.contracts.platform.Facade;
+import org.opennhi.contracts.platform.PlatformEvent;
+import org.opennhi.contracts.platform.PlatformEventListener;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Plugins;
 import org.opennhi.contracts.reader.ReaderEvent;
@@ -42,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * mode, each slot, uptime. It listens (whiteboard) to reader and SAM events and to settings changes and tells
  * its subscribers at once; nothing polls.
  */
-@Component(service = {StatusModel.class, ReaderEventListener.class, SamStatusListener.class})
-public final class StatusModel implements ReaderEventListener, SamStatusListener, BundleListener {
+@Component(service = {StatusModel.class, ReaderEventListener.class, SamStatusListener.class,
+    PlatformEventListener.class})
+public final class StatusModel implements ReaderEventListener, SamStatusListener, PlatformEventListener, BundleListener {
     static final String PLATFORM_NAME = "Open NHI card control platform";
     /** Framework property the distribution sets to its release version. */
     static final String VERSION_PROPERTY = "opennhi.version";
@@ -59,6 +63,13 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
     private final Instant started;
     private final List<Consumer<Push>> subscribers = new CopyOnWriteArrayList<>();
     private final List<Facade> facades = new CopyOnWriteArrayList<>();
+    private static final int CARD_AUTHENTICATED = 2;
+    private static final int PIN_VERIFIED = 3;
+
+    /** Card status reported since the card now in each slot went in (the lights' 2 and 3). */
+    private final Map<Slot, Integer> reportedStatus = new ConcurrentHashMap<>();
+    private volatile Map<String, Object> lastError;
+    private volatile SamStatus lastSamStatus;
     private volatile PlatformSettings settings;
     private volatile ReaderService readers;
     private volatile SamService sam;
@@ -135,6 +146,13 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
 
     @Override
     public void readerEvent(ReaderEvent event) {
+        if (event.slot() != null && event.type() != ReaderEvent.Type.STATUS_CHANGED) {
+            // a card that went in or out, or a reader that came or went, starts again from presence
+            reportedStatus.remove(event.slot());
+        }
+        if (event.type() == ReaderEvent.Type.READER_DETACHED) {
+            error("reader " + event.readerName() + " went away");
+        }
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("type", event.type().name());
         e.put("slot", event.slot() == null ? null : event.slot().name());
@@ -146,7 +164,56 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
 
     @Override
     public void samStatusChanged(SamStatus status, String detail) {
+        SamStatus before = lastSamStatus;
+        lastSamStatus = status;
+        // a SAM that is unusable, or that lost its authentication, is an error; one still on its way up is not
+        if (status == SamStatus.NOT_A_SAM || before == SamStatus.AUTHENTICATED && status != SamStatus.AUTHENTICATED) {
+            error("SAM status " + status.legacyValue() + (detail == null || detail.isBlank() ? "" : ": " + detail));
+        }
         changed();
+    }
+
+    /**
+     * Card authentications and PIN checks set the lights' 2 and 3 (hisGetCardStatus); failures become the last
+     * error. With the HPC's PIN verified, both cards are in medical mode (seed 001: both lights 3).
+     */
+    @Override
+    public void platformEvent(PlatformEvent event) {
+        if (!event.succeeded()) {
+            error(event.detail() + " (" + event.code() + ")");
+        }
+        Slot slot = event.slot().orElse(null);
+        switch (event.type()) {
+            case CARD_AUTHENTICATION -> {
+                if (event.succeeded() && slot != null && slot != Slot.SAM) {
+                    reportedStatus.put(slot, CARD_AUTHENTICATED);
+                }
+            }
+            case PIN_VERIFICATION -> {
+                if (event.succeeded() && slot == Slot.HPC) {
+                    reportedStatus.put(Slot.HPC, PIN_VERIFIED);
+                    reportedStatus.computeIfPresent(Slot.HC, (s, v) -> v == CARD_AUTHENTICATED ? PIN_VERIFIED : v);
+                }
+            }
+            case HPC_AUTHORISATION -> {
+                if (!event.succeeded()) {
+                    // the grant ended: back from medical mode to authenticated
+                    reportedStatus.computeIfPresent(Slot.HPC, (s, v) -> v == PIN_VERIFIED ? CARD_AUTHENTICATED : v);
+                    reportedStatus.computeIfPresent(Slot.HC, (s, v) -> v == PIN_VERIFIED ? CARD_AUTHENTICATED : v);
+                }
+            }
+            default -> {
+                // SAM authentication: its status arrives through samStatusChanged
+            }
+        }
+        changed();
+    }
+
+    private void error(String message) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("message", message);
+        e.put("time", Instant.now().toString());
+        lastError = e;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -238,7 +305,8 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
 
         out.put("sam", samPart(s, m));
         out.put("plugins", PluginHealth.report(context, scr));
-        out.put("slots", slotsPart(r));
+        out.put("slots", slotsPart(r, reportedStatus));
+        out.put("lastError", lastError);
 
         if (s != null) {
             Map<String, Object> settingsPart = new LinkedHashMap<>();
@@ -276,7 +344,7 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
         return samPart;
     }
 
-    private static Map<String, Object> slotsPart(ReaderService r) {
+    private static Map<String, Object> slotsPart(ReaderService r, Map<Slot, Integer> reported) {
         Map<String, Object> slots = new LinkedHashMap<>();
         for (Slot slot : Slot.values()) {
             SlotState state = r == null ? SlotState.unmapped(slot, "no reader plugin is installed") : safeSlot(r, slot);
@@ -285,6 +353,12 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
             sm.put("status", state.status().availability().name());
             sm.put("reason", state.status().reason());
             sm.put("cardPresent", state.cardPresent());
+            if (slot != Slot.SAM) {
+                Light light = Light.of(slot, state.cardPresent(), reported.get(slot));
+                sm.put("cardStatus", light.value());
+                sm.put("light", light.colour());
+                sm.put("lightLabel", light.label());
+            }
             slots.put(slot.name(), sm);
         }
         return slots;

@@ -127,10 +127,10 @@ public final class SimulatedSam implements SamPlugin {
         return Signatures.sign(key, data, type.length());
     }
 
-    /** The simulated SAM talks to no IDC: every IDC request is 4061, as when the network is down. */
+    /** A simulated SAM has no IDC session: every IDC route is out of reach, as with the network down. */
     @Override
     public String callIdc(String route, String jsonBody) throws NhiException {
-        throw new NhiException(ResultCode.NETWORK_DOWN, "the simulated SAM has no IDC connection");
+        throw new NhiException(ResultCode.NETWORK_DOWN, "a simulated SAM has no IDC session");
     }
 
     /** @return true when the signature is this SAM's over data */

@@ -2,6 +2,7 @@ package org.opennhi.sam.cloud.internal;
 
 import java.util.HexFormat;
 
+import org.opennhi.card.crypto.CardApplets;
 import org.opennhi.card.crypto.MutualAuthentication;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ResponseApdu;
@@ -27,7 +28,6 @@ import com.google.gson.JsonObject;
  */
 final class IdcCardAuthentication {
     private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] GET_CHALLENGE = HEX.parseHex("0084000008");
 
     private IdcCardAuthentication() {
     }
@@ -40,7 +40,7 @@ final class IdcCardAuthentication {
      */
     static SecureChannel authenticate(CloudSam sam, CardSession session, String cardNumber) throws NhiException {
         Slot slot = session.slot();
-        ResponseApdu challenge = session.transmit(GET_CHALLENGE);
+        ResponseApdu challenge = session.transmit(CardApplets.getChallengeCommand());
         if (!challenge.isOk() || challenge.data().length != MutualAuthentication.RANDOM_LENGTH) {
             throw new NhiException(cardRefused(slot), String.format("the card gave no challenge (%04X)%s",
                     challenge.sw(), challenge.sw() == 0x6983 ? ": it is locked" : ""));
@@ -52,12 +52,10 @@ final class IdcCardAuthentication {
         JsonObject host = call(sam, slot, "/v1/cards/auth/begin", begin);
         byte[] hostData = hex(host, "hostData", MutualAuthentication.RANDOM_LENGTH
                 + MutualAuthentication.CRYPTOGRAM_LENGTH, slot);
-        ResponseApdu answer = session.transmit(mutualAuthenticate(hostData));
+        ResponseApdu answer = session.transmit(CardApplets.mutualAuthenticateCommand(hostData));
         if (!answer.isOk() || answer.data().length != MutualAuthentication.CRYPTOGRAM_LENGTH) {
-            int sw = answer.sw();
-            String why = (sw & 0xFFF0) == 0x63C0 ? (sw & 0x0F) + " tries left before the card locks"
-                    : sw == 0x6983 ? "the card is locked" : String.format("SW %04X", sw);
-            throw new NhiException(cardRefused(slot), "the card refused the IDC's cryptogram: " + why);
+            throw new NhiException(cardRefused(slot), "the card refused the IDC's cryptogram: "
+                    + CardApplets.refusal(answer.sw()));
         }
         JsonObject complete = new JsonObject();
         complete.addProperty("authId", text(host, "authId", slot));
@@ -65,16 +63,6 @@ final class IdcCardAuthentication {
         JsonObject done = call(sam, slot, "/v1/cards/auth/complete", complete);
         byte[] key = hex(done, "sessionKey", 16, slot);
         return new MacChannel(slot, cardNumber, new org.opennhi.card.crypto.SecureChannel(key));
-    }
-
-    private static byte[] mutualAuthenticate(byte[] hostData) {
-        byte[] apdu = new byte[5 + hostData.length + 1];
-        apdu[0] = (byte) 0x80;
-        apdu[1] = (byte) 0x82;
-        apdu[4] = (byte) hostData.length;
-        System.arraycopy(hostData, 0, apdu, 5, hostData.length);
-        apdu[apdu.length - 1] = (byte) MutualAuthentication.CRYPTOGRAM_LENGTH;
-        return apdu;
     }
 
     private static JsonObject call(CloudSam sam, Slot slot, String route, JsonObject body) throws NhiException {

@@ -41,8 +41,6 @@ import org.opennhi.idc.client.SessionCalls;
  * Every card command goes through one exclusive session of the SAM slot at a time.
  */
 final class PhysicalSam {
-    private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] GET_CHALLENGE = HEX.parseHex("0084000008");
 
     private final ReaderService readers;
     private final Clock clock;
@@ -174,19 +172,17 @@ final class PhysicalSam {
         ensureAuthenticated();
         Slot slot = card.slot();
         int ch = slot == Slot.HC ? 0 : 1;
-        ResponseApdu challenge = card.transmit(GET_CHALLENGE);
+        ResponseApdu challenge = card.transmit(CardApplets.getChallengeCommand());
         if (!challenge.isOk() || challenge.data().length != MutualAuthentication.RANDOM_LENGTH) {
             throw new NhiException(internalAuthFailed(slot), String.format("the card gave no challenge (%04X)%s",
                     challenge.sw(), challenge.sw() == 0x6983 ? ": it is locked" : ""));
         }
         long generation = withSam(sam -> {
             byte[] hostData = SamCard.hostData(sam, ch, CardApplets.kind(slot), cardNumber, challenge.data());
-            ResponseApdu answer = card.transmit(mutualAuthenticate(hostData));
+            ResponseApdu answer = card.transmit(CardApplets.mutualAuthenticateCommand(hostData));
             if (!answer.isOk() || answer.data().length != MutualAuthentication.CRYPTOGRAM_LENGTH) {
-                int sw = answer.sw();
                 throw new NhiException(internalAuthFailed(slot), "the card refused the SAM: "
-                        + ((sw & 0xFFF0) == 0x63C0 ? (sw & 0x0F) + " tries left before the card locks"
-                                : sw == 0x6983 ? "the card is locked" : String.format("SW %04X", sw)));
+                        + CardApplets.refusal(answer.sw()));
             }
             if (!SamCard.cardGenuine(sam, ch, answer.data())) {
                 throw new NhiException(internalAuthFailed(slot), "the SAM found the card not genuine");
@@ -298,16 +294,6 @@ final class PhysicalSam {
             }
             return connection;
         }
-    }
-
-    private static byte[] mutualAuthenticate(byte[] hostData) {
-        byte[] apdu = new byte[5 + hostData.length + 1];
-        apdu[0] = (byte) 0x80;
-        apdu[1] = (byte) 0x82;
-        apdu[4] = (byte) hostData.length;
-        System.arraycopy(hostData, 0, apdu, 5, hostData.length);
-        apdu[apdu.length - 1] = (byte) MutualAuthentication.CRYPTOGRAM_LENGTH;
-        return apdu;
     }
 
     private static ResultCode internalAuthFailed(Slot slot) {

@@ -1,0 +1,84 @@
+package org.opennhi.console.internal;
+
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The console in the Gogo shell: {@code opennhi:samauth} (csVerifySAMDC), {@code opennhi:softwarereset 0..3}
+ * (csSoftwareReset), {@code opennhi:resetfsim} (csResetFsim), {@code opennhi:killcstask}, {@code opennhi:remote} /
+ * {@code opennhi:local} (csUpRemType / csUpLocType), {@code opennhi:fastauth on|off}, {@code opennhi:log [file]}.
+ * Reader type and rescan are {@code opennhi:readertype} and {@code opennhi:rescan} of the reader bundles.
+ */
+@Component(service = ConsoleCommands.class, property = {"osgi.command.scope=opennhi",
+    "osgi.command.function=samauth", "osgi.command.function=softwarereset", "osgi.command.function=resetfsim",
+    "osgi.command.function=killcstask", "osgi.command.function=remote", "osgi.command.function=local",
+    "osgi.command.function=fastauth", "osgi.command.function=log"})
+public final class ConsoleCommands {
+    private static final long WAIT_SECONDS = 120;
+    private final ConsoleActions actions;
+
+    @Activate
+    public ConsoleCommands(@Reference ConsoleActions actions) {
+        this.actions = actions;
+    }
+
+    public String samauth() throws InterruptedException {
+        return await(actions.authenticateSam());
+    }
+
+    public String softwarereset(int target) throws InterruptedException {
+        return await(actions.softwareReset(target));
+    }
+
+    public String resetfsim() throws InterruptedException {
+        return await(actions.resetFsim());
+    }
+
+    public String killcstask() {
+        actions.stopPlatform();
+        return "The platform stops now.";
+    }
+
+    public String remote() throws java.io.IOException {
+        actions.setPlatform("remoteDesktop", true);
+        return "Readers on a remote desktop client (CSREMOTE=ENABLE).";
+    }
+
+    public String local() throws java.io.IOException {
+        actions.setPlatform("remoteDesktop", false);
+        return "Readers on this PC (CSREMOTE=DISABLE).";
+    }
+
+    public String fastauth(String onOff) throws java.io.IOException {
+        boolean on = switch (onOff.toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "enable", "true" -> true;
+            case "off", "disable", "false" -> false;
+            default -> throw new IllegalArgumentException("fastauth on|off");
+        };
+        actions.setPlatform("hpcFastAuth", on);
+        return "HPC fast authentication " + (on ? "on" : "off") + " (HPCFASTAUTH).";
+    }
+
+    public String log() throws java.io.IOException {
+        return String.join("\n", actions.logFiles());
+    }
+
+    public String log(String file) throws java.io.IOException {
+        return String.join("\n", actions.tail(file, 200));
+    }
+
+    /** A shell user waits for the job and sees its outcome, as with the official console. */
+    private static String await(Jobs.Job job) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!job.finished && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        if (!job.finished) {
+            return job.name + " still running: " + job.step;
+        }
+        return (job.ok ? "" : "failed: ") + job.result;
+    }
+}

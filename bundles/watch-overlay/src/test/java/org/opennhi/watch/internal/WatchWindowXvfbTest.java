@@ -1,0 +1,63 @@
+package org.opennhi.watch.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.junit.Test;
+
+/**
+ * The desktop window on a real X server (Xvfb, Debian package {@code xvfb}; the test fails without it): a child
+ * JVM shows it and screenshots the four states into {@code target/screenshots/}; here the pixels at the centre of
+ * the HC and HPC lights are checked against the official colours.
+ */
+public class WatchWindowXvfbTest {
+    private static final Path XVFB = Path.of("/usr/bin/Xvfb");
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    @Test
+    public void theWindowShowsTheFourStatesInTheirColours() throws Exception {
+        assertTrue("install Debian's xvfb (./nhi test does)", Files.isExecutable(XVFB));
+        // -displayfd: Xvfb picks a free display and tells us which, so parallel runs never collide
+        Process xvfb = new ProcessBuilder(XVFB.toString(), "-displayfd", "1", "-screen", "0", "800x600x24",
+                "-nolisten", "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String display = new BufferedReader(new InputStreamReader(xvfb.getInputStream())).readLine();
+            assertTrue("Xvfb names its display", display != null && display.strip().matches("[0-9]+"));
+            ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), WatchWindowShots.class.getName(), SHOTS.toString())
+                    .redirectErrorStream(true).redirectOutput(Path.of("target/watch-window-shots.log").toFile());
+            child.environment().put("DISPLAY", ":" + display.strip());
+            Process p = child.start();
+            assertTrue("the window was shot within a minute", p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(Files.readString(Path.of("target/watch-window-shots.log")), 0, p.exitValue());
+        } finally {
+            xvfb.destroy();
+            xvfb.waitFor(10, TimeUnit.SECONDS);
+        }
+        Color[][] expected = {
+            {LightsPanel.WHITE, LightsPanel.WHITE},
+            {LightsPanel.BROWN, LightsPanel.BROWN},
+            {LightsPanel.GREEN, LightsPanel.ORANGE},
+            {LightsPanel.LIGHT_PURPLE, LightsPanel.LIGHT_PURPLE}};
+        for (int state = 0; state <= 3; state++) {
+            BufferedImage shot = ImageIO.read(SHOTS.resolve("watch-window-" + state + ".png").toFile());
+            for (int slot = 1; slot <= 2; slot++) {
+                int[] c = LightsPanel.centre(slot);
+                // beside the number drawn in the middle of the light
+                Color seen = new Color(shot.getRGB(c[0] - 18, c[1]));
+                assertEquals("state " + state + (slot == 1 ? " HC" : " HPC"), expected[state][slot - 1], seen);
+            }
+        }
+        assertTrue(Files.size(SHOTS.resolve("watch-window-states.png")) > 0);
+    }
+}
