@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -17,7 +16,6 @@ import java.util.Map;
 import javax.inject.Inject;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -124,20 +122,6 @@ public class VisitApiIT {
         }
     }
 
-    private JsonObject call(String function, String body) throws IOException {
-        Map<String, String> headers = authorised();
-        headers.put("Content-Type", "application/json");
-        RawHttp.Response r = RawHttp.send(port(), "POST", "/v5/" + function, headers, body);
-        assertEquals(r.body(), 200, r.status());
-        return JsonParser.parseString(r.body()).getAsJsonObject();
-    }
-
-    private JsonObject ok(String function, String body) throws IOException {
-        JsonObject a = call(function, body);
-        assertEquals(a.toString(), 0, a.get("code").getAsInt());
-        return a;
-    }
-
     @Test
     public void registrationConsultingRoomPrescriptionsAndUndoOverHttp() throws Exception {
         Person p = world.fixtures().persons().stream().filter(x -> x.cardNumber().equals(HC)).findFirst()
@@ -146,24 +130,24 @@ public class VisitApiIT {
                 p.birthDate().getDayOfMonth());
 
         // registration desk: 1.1 and 1.38, no PIN
-        JsonObject basic = ok("hisGetBasicData", "{}");
+        JsonObject basic = v5().ok("hisGetBasicData", "{}");
         assertEquals(72, Base64.getDecoder().decode(basic.get("bufferBase64").getAsString()).length);
         assertEquals(p.name(), basic.getAsJsonObject("fields").get("name").getAsString());
-        JsonObject reg2 = ok("hisGetRegisterBasic2", "{}");
+        JsonObject reg2 = v5().ok("hisGetRegisterBasic2", "{}");
         assertEquals(String.format("%02d", p.visitsLeft()),
                 reg2.getAsJsonObject("fields").get("visitsLeft").getAsString());
 
         // consulting room: 1.2 needs this holder's PIN
-        assertEquals(5109, call("hisGetRegisterBasic", "{}").get("code").getAsInt());
-        JsonObject reg = ok("hisGetRegisterBasic", "{\"pin\":\"1234\"}");
+        assertEquals(5109, v5().call("hisGetRegisterBasic", "{}").get("code").getAsInt());
+        JsonObject reg = v5().ok("hisGetRegisterBasic", "{\"pin\":\"1234\"}");
         assertEquals(78, reg.get("bufferLen").getAsInt());
 
         // the doctor's card
-        ok("hpcVerifyHPCPIN", "{\"pin\":\"1234\"}");
-        assertEquals(3, ok("hisGetCardStatus", "{\"CardType\":3}").getAsJsonObject("fields").get("value").getAsInt());
+        v5().ok("hpcVerifyHPCPIN", "{\"pin\":\"1234\"}");
+        assertEquals(3, v5().ok("hisGetCardStatus", "{\"CardType\":3}").getAsJsonObject("fields").get("value").getAsInt());
 
         // 1.37: sequence number and signature
-        JsonObject seq = ok("hisGetSeqNumber256", "{\"cTreatItem\":\"01\",\"cBabyTreat\":\" \",\"cTreatAfterCheck\":\"1\"}");
+        JsonObject seq = v5().ok("hisGetSeqNumber256", "{\"cTreatItem\":\"01\",\"cBabyTreat\":\" \",\"cTreatAfterCheck\":\"1\"}");
         JsonObject f = seq.getAsJsonObject("fields");
         String dt = f.get("visitDateTime").getAsString();
         assertEquals(String.format("%04d", p.visitsThisYear() + 1), f.get("sequenceNumber").getAsString());
@@ -172,7 +156,7 @@ public class VisitApiIT {
         // 1.47: diagnoses and fees
         String data = "0" + "J0110" + "J0300" + " ".repeat(20) + "00000450" + "00000050" + "00000000" + "0000000"
                 + "0000000";
-        JsonObject treated = ok("hisWriteTreatmentData", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\""
+        JsonObject treated = v5().ok("hisWriteTreatmentData", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\""
                 + p.idNumber() + "\",\"pPatientBirthDate\":\"" + birth + "\",\"pDataWrite\":\"" + data + "\"}");
         assertEquals(world.fixtures().professionals().get(0).idNumber(),
                 treated.getAsJsonObject("fields").get("pBufferDocID").getAsString());
@@ -183,18 +167,18 @@ public class VisitApiIT {
             five.append(dt).append('1').append(String.format("%-12s", "ITX0" + i + "001AB")).append(" ".repeat(6))
                     .append(String.format("%-18s", "TID")).append("07").append("0021.00").append("01");
         }
-        JsonObject rx = ok("hisWriteMultiPrescriptSign", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\""
+        JsonObject rx = v5().ok("hisWriteMultiPrescriptSign", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\""
                 + p.idNumber() + "\",\"pPatientBirthDate\":\"" + birth + "\",\"pDataWrite\":\"" + five
                 + "\",\"iWriteCount\":5}");
         assertEquals(200, rx.get("bufferLen").getAsInt());
         assertEquals(5, rx.getAsJsonObject("fields").getAsJsonArray("signatures").size());
 
         // a second visit, undone (退掛)
-        JsonObject again = ok("hisGetSeqNumber256", "{\"cTreatItem\":\"01\"}");
+        JsonObject again = v5().ok("hisGetSeqNumber256", "{\"cTreatItem\":\"01\"}");
         assertEquals("Y", again.getAsJsonObject("fields").get("sameDay").getAsString());
         String dt2 = again.getAsJsonObject("fields").get("visitDateTime").getAsString();
-        ok("csUnGetSeqNumber", "{\"pUnTreatDate\":\"" + dt2 + "\"}");
-        assertEquals(5153, call("csUnGetSeqNumber", "{\"pUnTreatDate\":\"" + dt2 + "\"}").get("code").getAsInt());
+        v5().ok("csUnGetSeqNumber", "{\"pUnTreatDate\":\"" + dt2 + "\"}");
+        assertEquals(5153, v5().call("csUnGetSeqNumber", "{\"pUnTreatDate\":\"" + dt2 + "\"}").get("code").getAsInt());
 
         // what the card holds now, read by the simulator itself
         String card = world.show(HC);
@@ -211,7 +195,7 @@ public class VisitApiIT {
     @Test
     public void aRepeatedReadAnswersFromTheCache() throws Exception {
         // as a Java HIS outside OSGi calls it: the client library with the token from the NHI home
-        NhiClient his = NhiClient.fromHome(home.root(), port());
+        NhiClient his = NhiClient.fromHome(home.root(), v5().port());
         NhiClient.Answer first = his.call("hisGetBasicData");
         assertTrue(first.toString(), first.ok());
         assertEquals(72, first.buffer().length);
@@ -229,32 +213,19 @@ public class VisitApiIT {
 
     @Test
     public void openApiAndBadRequests() throws Exception {
-        RawHttp.Response doc = RawHttp.send(port(), "GET", "/v5/openapi.json", authorised());
+        RawHttp.Response doc = RawHttp.send(v5().port(), "GET", "/v5/openapi.json", v5().authorised());
         assertEquals(200, doc.status());
         assertTrue(doc.body().contains("\"/v5/hisGetSeqNumber256N1\""));
-        Map<String, String> headers = authorised();
-        RawHttp.Response garbage = RawHttp.send(port(), "POST", "/v5/hisGetBasicData", headers, "{not json");
+        Map<String, String> headers = v5().authorised();
+        RawHttp.Response garbage = RawHttp.send(v5().port(), "POST", "/v5/hisGetBasicData", headers, "{not json");
         assertEquals(400, garbage.status());
         assertTrue(garbage.body().contains("6018"));
-        RawHttp.Response noToken = RawHttp.send(port(), "POST", "/v5/hisGetBasicData",
-                RawHttp.headers("Host", host()), "{}");
+        RawHttp.Response noToken = RawHttp.send(v5().port(), "POST", "/v5/hisGetBasicData",
+                RawHttp.headers("Host", v5().host()), "{}");
         assertEquals(401, noToken.status());
     }
 
-    private Map<String, String> authorised() throws IOException {
-        String token = Files.readString(home.iniFolder().resolve("api-token")).strip();
-        return RawHttp.headers("Host", host(), "Authorization", "Bearer " + token);
-    }
-
-    private int port() {
-        return Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
-    }
-
-    private String host() {
-        return "127.0.0.1:" + port();
-    }
-
-    static String ascii(byte[] b) {
-        return new String(b, StandardCharsets.US_ASCII);
+    private V5Calls v5() {
+        return new V5Calls(context, home);
     }
 }

@@ -501,16 +501,13 @@ public final class Engine implements CardEngine {
             if (!hc.authenticated) {
                 c.authenticate();
             }
+            byte[] old = enabled ? Pins.digits(pin.pin(PinSource.Purpose.HC_PIN)) : new byte[0];
             byte[] digits = Pins.digits(pin.pin(PinSource.Purpose.HC_NEW_PIN));
             byte[] block = Commands.block(digits);
             try {
-                ResponseApdu r;
-                if (enabled) {
-                    // the card wants the old PIN again; the holder proved it with 1.27 in this insertion
-                    throw new NhiException(ResultCode.PIN_CHANGE_FAILED,
-                            "changing an enabled HC PIN needs the old PIN; disable it (1.29) and set a new one");
-                }
-                r = c.transmitSelected(Commands.enable(block));
+                // a PIN in use is changed with the old one (CHANGE REFERENCE DATA), a first one is set (ENABLE)
+                ResponseApdu r = c.transmitSelected(enabled ? Commands.change(Commands.block(old), block)
+                        : Commands.enable(block));
                 if (!r.isOk()) {
                     throw r.sw() == Commands.SW_CONDITIONS ? new NhiException(ResultCode.PIN_CHANGE_FAILED,
                             "a PIN is already enabled") : Pins.failure(r.sw(), "HC");
@@ -520,6 +517,7 @@ public final class Engine implements CardEngine {
                 hc.areas.remove(Areas.PIN_STATUS);
                 return null;
             } finally {
+                Arrays.fill(old, (byte) 0);
                 Arrays.fill(digits, (byte) 0);
                 Arrays.fill(block, (byte) 0);
             }

@@ -314,5 +314,10 @@ public class V5GoldenTest {
         assertEquals(5102, api.csVerifyHCPIN(purpose -> "9999".toCharArray()));
         assertEquals(0, api.csVerifyHCPIN(purpose -> "1234".toCharArray()));
         assertEquals(4, api.hisGetCardStatus(2));
+        // 1.28 after 1.27 changes the PIN: old, then new
+        assertEquals(0, api.csInputHCPIN(purpose -> (purpose == PinSource.Purpose.HC_PIN ? "1234" : "5678")
+                .toCharArray()));
+        assertEquals(5102, api.csVerifyHCPIN(purpose -> "1234".toCharArray()));
+        assertEquals(0, api.csVerifyHCPIN(purpose -> "5678".toCharArray()));
     }
 }
