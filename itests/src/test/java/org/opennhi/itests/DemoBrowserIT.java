@@ -7,10 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -27,11 +32,13 @@ public class DemoBrowserIT {
     static final Duration LIGHT_WAIT = Duration.ofSeconds(5);
     private static DemoPlatform platform;
     private static Chromium browser;
+    private static String printedCurlOutput;
 
     @BeforeClass
     public static void start() throws Exception {
         Path work = Files.createDirectories(Path.of(System.getProperty("opennhi.itest.work", "target/itest-work")));
         platform = DemoPlatform.start(work, Map.of(), "");
+        printedCurlOutput = runThePrintedCurl(); // first, before any test moves the cards
         browser = Chromium.start(work);
     }
 
@@ -179,6 +186,30 @@ public class DemoBrowserIT {
                 + " {method: 'POST', headers: {'X-CSRF-Token': s.csrfToken}})).then(r => String(r.status))"));
     }
 
+    /** The newcomer's path: the command the demo prints, run as printed in a shell right after start. */
+    private static String runThePrintedCurl() throws Exception {
+        String marker = "basic data of the inserted HC: ";
+        Await.until("the demo prints its curl after 'ready.'", 30_000, () -> platform.output().contains(marker));
+        String line = platform.output().lines().filter(l -> l.contains(marker)).findFirst()
+                .orElseThrow(() -> new AssertionError("the demo prints no curl: " + platform.output()));
+        Process p = new ProcessBuilder("bash", "-c", line.substring(line.indexOf(marker) + marker.length()))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(out, 0, p.waitFor());
+        return out;
+    }
+
+    @Test
+    public void thePrintedCurlAnswersTheInsertedPatientsBasicData() throws Exception {
+        JsonObject answer = JsonParser.parseString(printedCurlOutput).getAsJsonObject();
+        assertEquals(printedCurlOutput, 0, answer.get("code").getAsInt());
+        byte[] buffer = Base64.getDecoder().decode(answer.get("bufferBase64").getAsString());
+        assertEquals(72, buffer.length);
+        String card = answer.getAsJsonObject("fields").get("cardNumber").getAsString();
+        assertEquals(card, new String(buffer, 0, 12, StandardCharsets.US_ASCII));
+        assertTrue("a fixture HC: " + card, card.matches("9000000000\\d\\d"));
+    }
+
     @Test
     public void theCliDrivesTheConsole() throws Exception {
         Map.Entry<Integer, String> auth = platform.ctl("sam-auth");
@@ -188,9 +219,13 @@ public class DemoBrowserIT {
         Map.Entry<Integer, String> reset = platform.ctl("reset", "2");
         assertEquals(reset.getValue(), 0, (int) reset.getKey());
         assertTrue(reset.getValue(), reset.getValue().contains("HPC reset"));
+        assertEquals(0, (int) platform.ctl("card", "insert", "hc", "900000000001").getKey());
+        assertEquals(0, platform.json("POST", "/v5/hisGetBasicData", "{}").get("code").getAsInt());
         Map.Entry<Integer, String> hc = platform.ctl("reset", "3");
-        assertEquals("no card engine yet: 9005, not a pretended success", 1, (int) hc.getKey());
-        assertTrue(hc.getValue(), hc.getValue().contains("9005"));
+        assertEquals(hc.getValue(), 0, (int) hc.getKey());
+        assertTrue(hc.getValue(), hc.getValue().contains("HC reset"));
+        // the engine forgot the card: the next read goes to the card again and still answers
+        assertEquals(0, platform.json("POST", "/v5/hisGetBasicData", "{}").get("code").getAsInt());
         assertEquals("a target the manual does not know", 2, (int) platform.ctl("reset", "4").getKey());
 
         assertEquals(0, (int) platform.ctl("fast-auth", "on").getKey());

@@ -27,6 +27,7 @@ import org.opennhi.contracts.sam.HpcAuthorisation;
 import org.opennhi.contracts.sam.SamPlugin;
 import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
+import org.opennhi.engine.CardEngine;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -63,6 +64,7 @@ public final class ConsoleActions {
     private volatile SamService sam;
     private volatile PlatformSettings settings;
     private volatile HpcAuthorisation hpc;
+    private volatile CardEngine engine;
     private volatile CommandProcessor gogo;
 
     @Activate
@@ -93,16 +95,17 @@ public final class ConsoleActions {
             throw new IllegalArgumentException("csSoftwareReset takes 0 (reader), 1 (SAM), 2 (HPC) or 3 (HC), not " + target);
         }
         return jobs.submit("csSoftwareReset(" + target + ")", progress -> switch (target) {
-            case RESET_READER -> resetReader(progress, 1, 1);
-            case RESET_SAM -> resetSam(progress, 1, 2);
-            case RESET_HPC -> resetHpc(progress);
-            default -> resetHc();
+            case RESET_READER -> resetReader(progress, 1, 1) + forgetCards(RESET_READER);
+            case RESET_SAM -> resetSam(progress, 1, 2) + forgetCards(RESET_SAM);
+            case RESET_HPC -> resetHpc(progress) + forgetCards(RESET_HPC);
+            default -> resetHc(progress);
         });
     }
 
     /** csResetFsim: the control software starts its readers and SAM again. */
     Jobs.Job resetFsim() {
-        return jobs.submit("csResetFsim", progress -> resetReader(progress, 1, 3) + "; " + resetSam(progress, 2, 3));
+        return jobs.submit("csResetFsim", progress -> resetReader(progress, 1, 3) + "; " + resetSam(progress, 2, 3)
+                + forgetCards(RESET_READER));
     }
 
     Optional<Jobs.Job> job(long id) {
@@ -145,13 +148,27 @@ public final class ConsoleActions {
         return "HPC reset: its PIN must be verified again";
     }
 
-    /**
-     * csSoftwareReset(3) forgets the HC data the card engine holds; the engine (issue 7) is not part of this build,
-     * so there is nothing to forget yet and the call says so with 9005 rather than pretending.
-     */
-    private static String resetHc() throws NhiException {
-        throw new NhiException(ResultCode.FUNCTION_NOT_AVAILABLE, "csSoftwareReset(3) resets the card engine's HC"
-                + " state; no card engine is installed");
+    /** csSoftwareReset(3): the card engine forgets what it holds of the HC; the next call reads the card again. */
+    private String resetHc(Progress progress) throws NhiException {
+        CardEngine e = engine;
+        if (e == null) {
+            throw new NhiException(ResultCode.FUNCTION_NOT_AVAILABLE, "csSoftwareReset(3) resets the card engine's HC"
+                    + " state; no card engine is running");
+        }
+        progress.update(0, 1, "forgetting the HC's data and authentication");
+        e.reset(RESET_HC);
+        progress.update(1, 1, "HC state reset");
+        return "HC reset: the next call reads and authenticates the card again";
+    }
+
+    /** After a reader, SAM or HPC reset the engine's card state would describe sessions that no longer exist. */
+    private String forgetCards(int target) throws NhiException {
+        CardEngine e = engine;
+        if (e == null) {
+            return "";
+        }
+        e.reset(target);
+        return "; card engine state reset";
     }
 
     private Bundle pluginBundle(Class<?> type, String property, String value) throws NhiException {
@@ -308,6 +325,18 @@ public final class ConsoleActions {
     void unbindHpc(HpcAuthorisation h) {
         if (hpc == h) {
             hpc = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEngine(CardEngine e) {
+        engine = e;
+    }
+
+    void unbindEngine(CardEngine e) {
+        if (engine == e) {
+            engine = null;
         }
     }
 
