@@ -72,8 +72,10 @@ public class ConsoleCommandsIT {
 
     @Test
     public void resetsAndSamAuthenticationAnswerWithWhatHappened() throws Exception {
-        assertTrue(gogo("opennhi:softwarereset 3").startsWith("failed: 9005"));
-        assertEquals("HPC reset: its PIN must be verified again", gogo("opennhi:softwarereset 2"));
+        String hc = gogo("opennhi:softwarereset 3");
+        assertEquals("HC reset: the next call reads and authenticates the card again", hc);
+        String hpc = gogo("opennhi:softwarereset 2");
+        assertEquals("HPC reset: its PIN must be verified again; card engine state reset", hpc);
         try {
             gogo("opennhi:softwarereset 4");
             fail("csSoftwareReset knows 0 to 3");
