@@ -56,8 +56,23 @@ public class DemoBrowserIT {
         return "document.getElementById('light-" + slot + "').dataset.light";
     }
 
+    /** How long each light took to follow a card event (from the event's request answered to the page showing it). */
+    static final java.util.List<Long> LIGHT_DELAYS_MS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private static long changedAt;
+
+    /** Makes card events; the lights awaited next are timed from the moment the first one was answered. */
+    private static void cardEvents(DemoPlatform platform, String... json) throws Exception {
+        for (int i = 0; i < json.length; i++) {
+            platform.json("POST", "/demo/cards", json[i]);
+            if (i == 0) {
+                changedAt = System.nanoTime();
+            }
+        }
+    }
+
     private static void awaitLight(Chromium browser, String slot, int value) throws Exception {
         browser.waitFor(slot + " light " + value, light(slot) + " === '" + value + "'", LIGHT_WAIT);
+        LIGHT_DELAYS_MS.add((System.nanoTime() - changedAt) / 1_000_000);
         String label = browser.eval("document.getElementById('label-" + slot + "').textContent");
         assertTrue("a text label, not colour only: " + label, label.startsWith(value + " — ") && label.length() > 5);
     }
@@ -83,16 +98,17 @@ public class DemoBrowserIT {
         browser.waitFor("SAM light 2", light("SAM") + " === '2'", LIGHT_WAIT);
         browser.waitFor("live", "document.getElementById('connection').textContent === 'live'", LIGHT_WAIT);
         browser.screenshot(SHOTS.resolve(shotPrefix + "-0-no-cards.png"));
+        LIGHT_DELAYS_MS.clear();
 
-        platform.json("POST", "/demo/cards", "{\"slot\":\"hc\",\"card\":\"900000000001\"}");
-        platform.json("POST", "/demo/cards", "{\"slot\":\"hpc\",\"card\":\"900000001001\"}");
+        cardEvents(platform, "{\"slot\":\"hc\",\"card\":\"900000000001\"}",
+                "{\"slot\":\"hpc\",\"card\":\"900000001001\"}");
         awaitLight(browser, "HC", 1);
         awaitLight(browser, "HPC", 1);
         assertEquals("brown", browser.eval("document.getElementById('light-HC').className.split(' ')[1]"));
         browser.screenshot(SHOTS.resolve(shotPrefix + "-1-inserted.png"));
 
-        platform.json("POST", "/demo/cards", "{\"slot\":\"hc\",\"action\":\"authenticate\"}");
-        platform.json("POST", "/demo/cards", "{\"slot\":\"hpc\",\"action\":\"authenticate\"}");
+        cardEvents(platform, "{\"slot\":\"hc\",\"action\":\"authenticate\"}",
+                "{\"slot\":\"hpc\",\"action\":\"authenticate\"}");
         awaitLight(browser, "HC", 2);
         awaitLight(browser, "HPC", 2);
         assertEquals("green", browser.eval("document.getElementById('light-HC').className.split(' ')[1]"));
@@ -100,18 +116,22 @@ public class DemoBrowserIT {
         browser.screenshot(SHOTS.resolve(shotPrefix + "-2-authenticated.png"));
 
         // the HPC's PIN verified (fixture HPC 900000001001, PIN 1234): both cards in medical mode
-        platform.json("POST", "/demo/cards", "{\"slot\":\"hpc\",\"action\":\"verify-pin\",\"pin\":\"1234\"}");
+        cardEvents(platform, "{\"slot\":\"hpc\",\"action\":\"verify-pin\",\"pin\":\"1234\"}");
         awaitLight(browser, "HPC", 3);
         awaitLight(browser, "HC", 3);
         assertEquals("lightpurple", browser.eval("document.getElementById('light-HPC').className.split(' ')[1]"));
         browser.screenshot(SHOTS.resolve(shotPrefix + "-3-pin-verified.png"));
 
-        platform.json("POST", "/demo/cards", "{\"slot\":\"hc\"}");
+        cardEvents(platform, "{\"slot\":\"hc\"}");
         awaitLight(browser, "HC", 0);
         awaitLight(browser, "HPC", 3);
         // a card put in again starts from 1: its authentication belonged to the card that left
-        platform.json("POST", "/demo/cards", "{\"slot\":\"hc\",\"card\":\"900000000002\"}");
+        cardEvents(platform, "{\"slot\":\"hc\",\"card\":\"900000000002\"}");
         awaitLight(browser, "HC", 1);
+        System.out.println(shotPrefix + ": lights followed the card events in " + LIGHT_DELAYS_MS + " ms");
+        long slowest = LIGHT_DELAYS_MS.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertTrue("every light within a second of its card event: " + LIGHT_DELAYS_MS + " ms", slowest <= 1000);
+        LIGHT_DELAYS_MS.clear();
     }
 
     @Test
