@@ -13,6 +13,7 @@ import java.util.Map;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import org.opennhi.api.v5.CsHis;
 import org.opennhi.api.v5.internal.Endpoint.Param;
 import org.opennhi.api.v5.internal.Endpoint.Returns;
 
@@ -122,40 +123,22 @@ final class V5RecordEndpoints {
         put(m, new Endpoint("hisGetCriticalIllness", "1.33", "讀取重大傷病註記資料 (114 bytes; 138 with icd10)",
                 List.of(ICD10, PIN, BUFFER_LEN), 138, List.of(), Returns.CODE, (api, in, b, l, x) -> {
                     boolean icd10 = marker(in, b);
-                    return illnesses(api.hisGetCriticalIllness(b, l), icd10, b, l, x);
+                    return illnesses(api.hisGetCriticalIllness(b, l), icd10, b, x);
                 }));
         range(m, "hisReadPrescriptMain", "1.41", "讀取就醫資料-門診處方箋", 3660, "outpatientPrescriptions", OUTPATIENT,
-                (api, in, b, l, x) -> {
-                    int[] count = {0};
-                    int rc = api.hisReadPrescriptMain(b, l, in.integer("iStartPos"), in.integer("iEndPos"), count);
-                    return ranged(rc, count, in, b, l, x, "outpatientPrescriptions", OUTPATIENT);
-                });
+                CsHis::hisReadPrescriptMain);
         range(m, "hisReadPrescriptLongTerm", "1.42", "讀取就醫資料-長期處方箋", 1320, "longTermPrescriptions", LONG_TERM,
-                (api, in, b, l, x) -> {
-                    int[] count = {0};
-                    int rc = api.hisReadPrescriptLongTerm(b, l, in.integer("iStartPos"), in.integer("iEndPos"),
-                            count);
-                    return ranged(rc, count, in, b, l, x, "longTermPrescriptions", LONG_TERM);
-                });
+                CsHis::hisReadPrescriptLongTerm);
         range(m, "hisReadPrescriptHVE", "1.43", "讀取就醫資料-重要醫令", 360, "importantOrders", IMPORTANT,
-                (api, in, b, l, x) -> {
-                    int[] count = {0};
-                    int rc = api.hisReadPrescriptHVE(b, l, in.integer("iStartPos"), in.integer("iEndPos"), count);
-                    return ranged(rc, count, in, b, l, x, "importantOrders", IMPORTANT);
-                });
+                CsHis::hisReadPrescriptHVE);
         range(m, "hisReadPrescriptAllergic", "1.44", "讀取就醫資料-過敏藥物", 120, "allergicMedicines", ALLERGY,
-                (api, in, b, l, x) -> {
-                    int[] count = {0};
-                    int rc = api.hisReadPrescriptAllergic(b, l, in.integer("iStartPos"), in.integer("iEndPos"),
-                            count);
-                    return ranged(rc, count, in, b, l, x, "allergicMedicines", ALLERGY);
-                });
+                CsHis::hisReadPrescriptAllergic);
         put(m, new Endpoint("hisGetCriticalIllnessID", "1.50", "讀取重大傷病註記資料身分比對 (114 bytes; 138 with icd10)",
                 List.of(text("pPatientID", "身分證號 (10)"), text("pPatientBirthDate", "出生日期, ROC YYYMMDD (7)"), ICD10,
                         PIN, BUFFER_LEN), 138, List.of(), Returns.CODE, (api, in, b, l, x) -> {
                     boolean icd10 = marker(in, b);
                     return illnesses(api.hisGetCriticalIllnessID(in.text("pPatientID"),
-                            in.text("pPatientBirthDate"), b, l), icd10, b, l, x);
+                            in.text("pPatientBirthDate"), b, l), icd10, b, x);
                 }));
         put(m, new Endpoint("hisGetICD10EnC", "5.1", "進行疾病診斷碼押碼 (the platform's packing; see docs)",
                 List.of(text("IN", "ICD-10-CM code of the packing range (over 5 characters, or E…/V…)")), 0, List.of(),
@@ -191,26 +174,31 @@ final class V5RecordEndpoints {
                 }));
     }
 
+    /** 1.41–1.44: a record range of one area. */
+    @FunctionalInterface
+    private interface RangeRead {
+        int call(CsHis api, byte[] buffer, int[] length, int start, int end, int[] count);
+    }
+
     private static void range(Map<String, Endpoint> m, String name, String number, String summary, int size,
-            String array, Layout layout, Endpoint.Invocation call) {
+            String array, Layout layout, RangeRead read) {
         put(m, new Endpoint(name, number, summary + " (iRecCount: records returned)",
-                List.of(START, END, PIN, BUFFER_LEN), size, List.of(), Returns.CODE, call));
+                List.of(START, END, PIN, BUFFER_LEN), size, List.of(), Returns.CODE, (api, in, b, l, x) -> {
+                    int[] count = {0};
+                    int first = in.integer("iStartPos");
+                    int rc = read.call(api, b, l, first, in.integer("iEndPos"), count);
+                    if (rc == 0) {
+                        x.put("iRecCount", count[0]);
+                        JsonArray records = layout.decode(b, 0, count[0], layout == ALLERGY);
+                        records.forEach(r -> r.getAsJsonObject().addProperty("record",
+                                r.getAsJsonObject().get("record").getAsInt() + first - 1));
+                        x.put(array, records);
+                    }
+                    return rc;
+                }));
     }
 
-    private static int ranged(int rc, int[] count, Request in, byte[] b, int[] l, Map<String, Object> x,
-            String array, Layout layout) throws Endpoint.BadRequest {
-        if (rc == 0) {
-            x.put("iRecCount", count[0]);
-            JsonArray records = layout.decode(b, 0, count[0], layout == ALLERGY);
-            int first = in.integer("iStartPos");
-            records.forEach(r -> r.getAsJsonObject().addProperty("record",
-                    r.getAsJsonObject().get("record").getAsInt() + first - 1));
-            x.put(array, records);
-        }
-        return rc;
-    }
-
-    private static int illnesses(int rc, boolean icd10, byte[] b, int[] l, Map<String, Object> x) {
+    private static int illnesses(int rc, boolean icd10, byte[] b, Map<String, Object> x) {
         if (rc == 0 || rc == 5141) {
             x.put("criticalIllnesses", (icd10 ? ILLNESS_ICD10 : ILLNESS).decode(b, 0, 6, false));
         }

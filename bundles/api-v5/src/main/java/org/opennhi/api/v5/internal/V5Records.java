@@ -55,22 +55,10 @@ final class V5Records {
     /** 1.8: critical illnesses (spaces for a pharmacist), then the diagnoses of the six visits. */
     void treatmentNeedHpc(byte[] buffer, int[] length) throws NhiException {
         boolean icd10 = icd10Mode(buffer, length);
-        byte[] illnesses;
-        try {
-            illnesses = engine.readRecords(RecordArea.CRITICAL_ILLNESSES, pin);
-        } catch (NhiException e) {
-            if (e.result() != ResultCode.PHARMACY_NOT_PERMITTED) {
-                throw e;
-            }
-            illnesses = null; // the manual: bytes 1–114 come back blank for pharmacists
-        }
+        // the manual: bytes 1–114 (1–138) come back blank for pharmacists
+        byte[] illnesses = spacesForPharmacists(RecordArea.CRITICAL_ILLNESSES);
         byte[] diagnoses = engine.readRecords(RecordArea.DIAGNOSES, pin);
-        byte[] head;
-        if (illnesses == null) {
-            head = spaces(icd10 ? 6 * ILLNESS_ICD10_LENGTH : RecordArea.CRITICAL_ILLNESSES.length());
-        } else {
-            head = icd10 ? illnessesIcd10(illnesses) : illnesses;
-        }
+        byte[] head = icd10 ? illnessesIcd10(illnesses) : illnesses; // blank records stay blank in either layout
         V5Facade.fill(buffer, length, concat(head, icd10 ? diagnosesIcd10(diagnoses) : diagnoses));
     }
 
@@ -83,20 +71,24 @@ final class V5Records {
         checkCapacity(allergic, allergicLength, RecordArea.ALLERGIC_MEDICINES.length());
         byte[] o = engine.readRecords(RecordArea.OUTPATIENT_PRESCRIPTIONS, pin);
         byte[] l = engine.readRecords(RecordArea.LONG_TERM_PRESCRIPTIONS, pin);
-        byte[] i;
-        try {
-            i = engine.readRecords(RecordArea.IMPORTANT_ORDERS, pin);
-        } catch (NhiException e) {
-            if (e.result() != ResultCode.PHARMACY_NOT_PERMITTED) {
-                throw e;
-            }
-            i = spaces(RecordArea.IMPORTANT_ORDERS.length());
-        }
+        byte[] i = spacesForPharmacists(RecordArea.IMPORTANT_ORDERS);
         byte[] a = engine.readRecords(RecordArea.ALLERGIC_MEDICINES, pin);
         V5Facade.fill(outpatient, outpatientLength, o);
         V5Facade.fill(longTerm, longTermLength, l);
         V5Facade.fill(important, importantLength, i);
         V5Facade.fill(allergic, allergicLength, a);
+    }
+
+    /** @return the area, or spaces of its size where a pharmacist's HPC may not read it (9100) */
+    private byte[] spacesForPharmacists(RecordArea area) throws NhiException {
+        try {
+            return engine.readRecords(area, pin);
+        } catch (NhiException e) {
+            if (e.result() != ResultCode.PHARMACY_NOT_PERMITTED) {
+                throw e;
+            }
+            return spaces(area.length());
+        }
     }
 
     /** 1.41–1.44: records {@code start..end} (1-based, inclusive) of one area. */
