@@ -173,6 +173,19 @@ public class VisitApiIT {
         assertEquals(200, rx.get("bufferLen").getAsInt());
         assertEquals(5, rx.getAsJsonObject("fields").getAsJsonArray("signatures").size());
 
+        // the health-record reads see what was written: 1.6 from the cache, 1.8 with the doctor's HPC, 1.41
+        JsonObject cumulative = v5().ok("hisGetCumulativeData", "{\"pin\":\"1234\"}");
+        assertEquals(String.format("%04d", p.visitsThisYear() + 1), cumulative.getAsJsonObject("fields")
+                .getAsJsonArray("cumulative").get(0).getAsJsonObject().get("visits").getAsString());
+        JsonObject needHpc = v5().ok("hisGetTreatmentNeedHPC", "{\"pin\":\"1234\"}");
+        JsonObject diagnosed = needHpc.getAsJsonObject("fields").getAsJsonArray("diagnoses").get(0)
+                .getAsJsonObject();
+        assertEquals(dt, diagnosed.get("visitDateTime").getAsString());
+        assertEquals("J0110", diagnosed.get("main").getAsString());
+        JsonObject main = v5().ok("hisReadPrescriptMain", "{\"iStartPos\":1,\"iEndPos\":5,\"pin\":\"1234\"}");
+        assertEquals(5, main.getAsJsonObject("fields").get("iRecCount").getAsInt());
+        assertEquals(305, main.get("bufferLen").getAsInt());
+
         // a second visit, undone (退掛)
         JsonObject again = v5().ok("hisGetSeqNumber256", "{\"cTreatItem\":\"01\"}");
         assertEquals("Y", again.getAsJsonObject("fields").get("sameDay").getAsString());

@@ -140,4 +140,27 @@ public interface CardEngine {
      * @throws NhiException {@code 6018} for another number
      */
     void reset(int target) throws NhiException;
+
+    // ---- health records (1.3–1.8, 1.10–1.12, 1.33, 1.41–1.44, 1.50) ----------------------------------
+
+    /**
+     * Reads a health-record area as the card holds it (all its records). Areas marked
+     * {@link RecordArea#professional()} need an HPC in its reader whose PIN was verified; a pharmacist's HPC
+     * reads no critical illnesses and no important orders, and of the outpatient prescriptions only the drug
+     * classes 1, 2, A and B (the others come back as spaces).
+     *
+     * @param area what to read
+     * @param pin asked only when the holder enabled a PIN and it was not verified for this card yet
+     * @return the area's bytes, {@link RecordArea#length()} of them
+     * @throws NhiException {@code 4014} no HPC, {@code 4034} not an HPC, {@code 4042} HPC PIN not verified,
+     *         {@code 9100} pharmacist and critical illnesses or important orders, {@code 5015}–{@code 5018} a
+     *         prescription area could not be read, {@code 5102}/{@code 5109} the holder's PIN
+     */
+    byte[] readRecords(RecordArea area, PinSource pin) throws NhiException;
+
+    /**
+     * @param pin asked only when the holder enabled a PIN and it was not verified for this card yet
+     * @return the critical illnesses area with the codes blanked: validity dates only, which need no HPC (1.5)
+     */
+    byte[] criticalIllnessDates(PinSource pin) throws NhiException;
 }

@@ -686,6 +686,40 @@ public final class Engine implements CardEngine {
         }
     }
 
+    // ---- health records (HealthRecords) ---------------------------------------------------------------
+
+    private final HealthRecords records = new HealthRecords(this);
+
+    @Override
+    public byte[] readRecords(org.opennhi.engine.RecordArea area, PinSource pin) throws NhiException {
+        return records.read(area, pin);
+    }
+
+    @Override
+    public byte[] criticalIllnessDates(PinSource pin) throws NhiException {
+        return records.criticalIllnessDates(pin);
+    }
+
+    /** One HC area, from the cache or in one reader session (for {@link HealthRecords}). */
+    byte[] readArea(int area, PinSource pin) throws NhiException {
+        return withHc(pin, c -> c.area(area));
+    }
+
+    /**
+     * @return the HPC's identity when a health professional is proven: the HPC in its reader, its PIN verified
+     * @throws NhiException {@code 4014} no HPC, {@code 4034} not an HPC, {@code 4042} PIN not verified
+     */
+    ProfessionalIdentity verifiedProfessional() throws NhiException {
+        if (!hpcPresent()) {
+            throw new NhiException(ResultCode.HPC_NOT_PRESENT, "insert the HPC and verify its PIN");
+        }
+        ProfessionalIdentity who = professional();
+        if (!hpc.pinVerified) {
+            throw new NhiException(ResultCode.HPC_PIN_NOT_VERIFIED, "verify the HPC's PIN first (hpcVerifyHPCPIN)");
+        }
+        return who;
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------
 
     @FunctionalInterface

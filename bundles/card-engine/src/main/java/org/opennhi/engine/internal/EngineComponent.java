@@ -240,4 +240,13 @@ public final class EngineComponent implements CardEngine, ReaderEventListener {
     public void reset(int target) throws NhiException {
         engine.reset(target);
     }
+    @Override
+    public byte[] readRecords(org.opennhi.engine.RecordArea area, PinSource pin) throws NhiException {
+        return engine.readRecords(area, pin);
+    }
+
+    @Override
+    public byte[] criticalIllnessDates(PinSource pin) throws NhiException {
+        return engine.criticalIllnessDates(pin);
+    }
 }

@@ -126,7 +126,7 @@ public final class SimulatedCards {
     private void issueMissing() {
         Personalizer issuer = new Personalizer(LocalDate.now(clock));
         List<CardState> states = new ArrayList<>();
-        fixtures.persons().forEach(p -> states.add(issuer.healthCard(p)));
+        fixtures.persons().forEach(p -> states.add(issuer.healthCard(p, fixtures.history(p.cardNumber()))));
         fixtures.professionals().forEach(p -> states.add(issuer.professionalCard(p)));
         for (Institution i : fixtures.institutions()) {
             states.add(issuer.sam(i));

@@ -176,6 +176,7 @@ final class V5Endpoints {
                 List.of(Field.big5("CNAME", 1, 20)), Returns.CODE, (api, in, b, l, x) -> api.hpcGetHPCCNAME(b, l)));
         add(m, new Endpoint("hpcGetHPCENAME", "4.8", "取得醫事人員卡英文姓名", List.of(BUFFER_LEN), 20,
                 List.of(Field.text("ENAME", 1, 20)), Returns.CODE, (api, in, b, l, x) -> api.hpcGetHPCENAME(b, l)));
+        V5RecordEndpoints.addTo(m);
         return m;
     }
 

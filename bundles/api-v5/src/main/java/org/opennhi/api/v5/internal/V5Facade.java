@@ -21,6 +21,7 @@ import org.opennhi.engine.CardStatus;
 import org.opennhi.engine.PatientCheck;
 import org.opennhi.engine.PinSource;
 import org.opennhi.engine.ProfessionalIdentity;
+import org.opennhi.engine.RecordArea;
 import org.opennhi.engine.TreatmentWrite;
 import org.opennhi.engine.Visit;
 import org.opennhi.engine.VisitRequest;
@@ -503,6 +504,113 @@ public class V5Facade implements CsHis {
     @Override
     public int csSoftwareReset(int type) {
         return call("csSoftwareReset", () -> engine.reset(type));
+    }
+
+    // ---- health-record reads and ICD-10 packing (V5Records) -------------------------------------------
+
+    private V5Records records() {
+        return new V5Records(engine, platformPin());
+    }
+
+    @Override
+    public int hisGetRegisterPrevent(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetRegisterPrevent", () -> records().area(RecordArea.PREVENTIVE_CARE, pBuffer, iBufferLen));
+    }
+
+    @Override
+    public int hisGetRegisterPregnant(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetRegisterPregnant", () -> records().area(RecordArea.PRENATAL_CHECKS, pBuffer,
+                iBufferLen));
+    }
+
+    @Override
+    public int hisGetTreatmentNoNeedHPC(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetTreatmentNoNeedHPC", () -> records().treatmentNoNeedHpc(pBuffer, iBufferLen));
+    }
+
+    @Override
+    public int hisGetCumulativeData(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetCumulativeData", () -> records().area(RecordArea.CUMULATIVE_DATA, pBuffer, iBufferLen));
+    }
+
+    @Override
+    public int hisGetCumulativeFee(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetCumulativeFee", () -> records().area(RecordArea.CUMULATIVE_FEES, pBuffer, iBufferLen));
+    }
+
+    @Override
+    public int hisGetTreatmentNeedHPC(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetTreatmentNeedHPC", () -> records().treatmentNeedHpc(pBuffer, iBufferLen));
+    }
+
+    @Override
+    public int hisReadPrescription(byte[] pOutpatientPrescription, int[] iBufferLenOutpatient,
+            byte[] pLongTermPrescription, int[] iBufferLenLongTerm, byte[] pImportantTreatmentCode,
+            int[] iBufferLenImportant, byte[] pIrritationDrug, int[] iBufferLenIrritation) {
+        return call("hisReadPrescription", () -> records().prescriptions(pOutpatientPrescription,
+                iBufferLenOutpatient, pLongTermPrescription, iBufferLenLongTerm, pImportantTreatmentCode,
+                iBufferLenImportant, pIrritationDrug, iBufferLenIrritation));
+    }
+
+    @Override
+    public int hisGetInoculateData(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetInoculateData", () -> records().area(RecordArea.INOCULATIONS, pBuffer, iBufferLen));
+    }
+
+    @Override
+    public int hisGetOrganDonate(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetOrganDonate", () -> records().area(RecordArea.ORGAN_DONATION, pBuffer, iBufferLen));
+    }
+
+    @Override
+    public int hisGetCriticalIllness(byte[] pBuffer, int[] iBufferLen) {
+        return call("hisGetCriticalIllness", () -> records().criticalIllnesses(Optional.empty(), pBuffer,
+                iBufferLen));
+    }
+
+    @Override
+    public int hisReadPrescriptMain(byte[] pOutpatientPrescription, int[] iBufferLenOutpatient, int iStartPos,
+            int iEndPos, int[] iRecCount) {
+        return call("hisReadPrescriptMain", () -> records().range(RecordArea.OUTPATIENT_PRESCRIPTIONS,
+                pOutpatientPrescription, iBufferLenOutpatient, iStartPos, iEndPos, iRecCount));
+    }
+
+    @Override
+    public int hisReadPrescriptLongTerm(byte[] pLongTermPrescription, int[] iBufferLenLongTerm, int iStartPos,
+            int iEndPos, int[] iRecCount) {
+        return call("hisReadPrescriptLongTerm", () -> records().range(RecordArea.LONG_TERM_PRESCRIPTIONS,
+                pLongTermPrescription, iBufferLenLongTerm, iStartPos, iEndPos, iRecCount));
+    }
+
+    @Override
+    public int hisReadPrescriptHVE(byte[] pImportantTreatmentCode, int[] iBufferLenImportant, int iStartPos,
+            int iEndPos, int[] iRecCount) {
+        return call("hisReadPrescriptHVE", () -> records().range(RecordArea.IMPORTANT_ORDERS,
+                pImportantTreatmentCode, iBufferLenImportant, iStartPos, iEndPos, iRecCount));
+    }
+
+    @Override
+    public int hisReadPrescriptAllergic(byte[] pIrritationDrug, int[] iBufferLenIrritation, int iStartPos,
+            int iEndPos, int[] iRecCount) {
+        return call("hisReadPrescriptAllergic", () -> records().range(RecordArea.ALLERGIC_MEDICINES,
+                pIrritationDrug, iBufferLenIrritation, iStartPos, iEndPos, iRecCount));
+    }
+
+    @Override
+    public int hisGetCriticalIllnessID(String pPatientID, String pPatientBirthDate, byte[] pBuffer,
+            int[] iBufferLen) {
+        return call("hisGetCriticalIllnessID", () -> records().criticalIllnesses(
+                Optional.of(patient(pPatientID, pPatientBirthDate)), pBuffer, iBufferLen));
+    }
+
+    @Override
+    public int hisGetICD10EnC(String IN, byte[] OUT) {
+        return call("hisGetICD10EnC", () -> V5Records.pack(IN, OUT));
+    }
+
+    @Override
+    public int hisGetICD10DeC(String IN, byte[] OUT) {
+        return call("hisGetICD10DeC", () -> V5Records.unpack(IN, OUT));
     }
 
     // ---- parameters -----------------------------------------------------------------------------------

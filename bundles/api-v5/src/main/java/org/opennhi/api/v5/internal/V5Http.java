@@ -102,6 +102,8 @@ public final class V5Http {
         extra.forEach((k, v) -> {
             if (v instanceof Number n) {
                 fields.addProperty(k, n);
+            } else if (v instanceof JsonElement j) {
+                fields.add(k, j);
             } else {
                 fields.addProperty(k, String.valueOf(v));
             }

@@ -2,8 +2,12 @@ package org.opennhi.sim.card.internal;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.opennhi.contracts.platform.Environment;
+import org.opennhi.sim.card.fixtures.HealthHistory;
 import org.opennhi.sim.card.fixtures.Institution;
 import org.opennhi.sim.card.fixtures.Person;
 import org.opennhi.sim.card.fixtures.Professional;
@@ -25,7 +29,13 @@ public final class Personalizer {
         return new KeyScheme(MasterKeys.simulated(env));
     }
 
+    /** @return the card of a person whose records are all described by {@link Person} */
     public CardState healthCard(Person p) {
+        return healthCard(p, Optional.empty());
+    }
+
+    /** @return the card of a person with further health records */
+    public CardState healthCard(Person p, Optional<HealthHistory> history) {
         CardState s = new CardState(CardKind.HC, p.cardNumber(), schemeFor(p.cardNumber()).cardKey(CardKind.HC,
                 p.cardNumber()));
         s.setArea(Layouts.BASIC, new Text.Fields().ascii(p.cardNumber(), 12).big5(p.name(), 20)
@@ -47,6 +57,7 @@ public final class Personalizer {
             s.setArea(Layouts.VISITS, withFirst(s.area(Layouts.VISITS), visit(p)));
             s.setArea(Layouts.OUTPATIENT_RX, prescriptions(s.area(Layouts.OUTPATIENT_RX), p.prescriptions()));
         }
+        history.ifPresent(h -> records(s, h));
         if (p.pin() != null) {
             s.setPin(p.pin(), true);
         }
@@ -80,6 +91,36 @@ public final class Personalizer {
         s.setArea(Layouts.BASIC, new Text.Fields().ascii(n, 12).ascii(i.hospitalId(), 10).big5(i.name(), 40)
                 .bytes());
         return s;
+    }
+
+    private static void records(CardState s, HealthHistory h) {
+        s.setArea(Layouts.VISITS, ascii(s.area(Layouts.VISITS), h.visits(), 69));
+        s.setArea(Layouts.DIAGNOSES, ascii(s.area(Layouts.DIAGNOSES), h.diagnoses(), 43));
+        s.setArea(Layouts.PREVENTIVE, ascii(s.area(Layouts.PREVENTIVE), h.preventiveCare(), 21));
+        s.setArea(Layouts.PRENATAL, ascii(s.area(Layouts.PRENATAL), h.prenatalChecks(), 19));
+        s.setArea(Layouts.INOCULATION, ascii(s.area(Layouts.INOCULATION), h.inoculations(), 35));
+        s.setArea(Layouts.OUTPATIENT_RX, ascii(s.area(Layouts.OUTPATIENT_RX), h.prescriptions(), 61));
+        s.setArea(Layouts.LONG_TERM_RX, ascii(s.area(Layouts.LONG_TERM_RX), h.longTermPrescriptions(), 44));
+        s.setArea(Layouts.IMPORTANT_ORDERS, ascii(s.area(Layouts.IMPORTANT_ORDERS), h.importantOrders(), 36));
+        byte[] allergies = s.area(Layouts.ALLERGIES).clone();
+        for (int i = 0; i < h.allergicMedicines().size(); i++) {
+            byte[] r = new Text.Fields().big5(h.allergicMedicines().get(i), 40).bytes();
+            System.arraycopy(r, 0, allergies, i * 40, 40);
+        }
+        s.setArea(Layouts.ALLERGIES, allergies);
+    }
+
+    /** @return the area with its first records replaced by these (each exactly one record long) */
+    private static byte[] ascii(byte[] area, List<String> records, int length) {
+        byte[] out = area.clone();
+        for (int i = 0; i < records.size(); i++) {
+            byte[] r = records.get(i).getBytes(StandardCharsets.US_ASCII);
+            if (r.length != length) {
+                throw new IllegalArgumentException("a record of " + r.length + " bytes where " + length + " fit");
+            }
+            System.arraycopy(r, 0, out, i * length, length);
+        }
+        return out;
     }
 
     private byte[] cumulative(int visits) {
