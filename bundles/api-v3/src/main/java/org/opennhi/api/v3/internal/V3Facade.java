@@ -181,26 +181,32 @@ public class V3Facade implements CsHis30 {
         }
     }
 
-    // ---- visits ---------------------------------------------------------------------------------------
+    // ---- visits: the buffer is checked before the visit is taken, so a too-small one never costs a visit ----
 
     @Override
     public int hisGetSeqNumber(String cTreatItem, String cBabyTreat, byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetSeqNumber", () -> fill(pBuffer, iBufferLen, Buffers.sequence167(engine.takeVisit(
-                visit(cTreatItem, cBabyTreat, "1", SignatureForm.RAW_128, false), platformPin()))));
+        return call("hisGetSeqNumber", () -> {
+            checkCapacity(pBuffer, iBufferLen, 167);
+            fill(pBuffer, iBufferLen, Buffers.sequence167(engine.takeVisit(visit(cTreatItem, cBabyTreat, "1",
+                    SignatureForm.RAW_128, false), platformPin())));
+        });
     }
 
     @Override
     public int hisGetSeqNumber256(String cTreatItem, String cBabyTreat, String cTreatAfterCheck, byte[] pBuffer,
             int[] iBufferLen) {
-        return call("hisGetSeqNumber256", () -> fill(pBuffer, iBufferLen, Buffers.sequence296(engine.takeVisit(
-                visit(cTreatItem, cBabyTreat, cTreatAfterCheck, SignatureForm.PRINTABLE_256, false),
-                platformPin()))));
+        return call("hisGetSeqNumber256", () -> {
+            checkCapacity(pBuffer, iBufferLen, 296);
+            fill(pBuffer, iBufferLen, Buffers.sequence296(engine.takeVisit(visit(cTreatItem, cBabyTreat,
+                    cTreatAfterCheck, SignatureForm.PRINTABLE_256, false), platformPin())));
+        });
     }
 
     @Override
     public int hisGetSeqNumber256N1(String cTreatItem, String cBabyTreat, String cTreatAfterCheck, byte[] pBuffer,
             int[] iBufferLen) {
         return call("hisGetSeqNumber256N1", () -> {
+            checkCapacity(pBuffer, iBufferLen, 316);
             var v = engine.takeVisit(visit(cTreatItem, cBabyTreat, cTreatAfterCheck, SignatureForm.PRINTABLE_256,
                     true), platformPin());
             fill(pBuffer, iBufferLen, concat(Buffers.sequence296(v), ascii(v.treatmentId().orElseThrow())));
