@@ -2,11 +2,14 @@ package org.opennhi.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +28,7 @@ import javax.inject.Inject;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.opennhi.contracts.platform.NhiHome;
@@ -50,6 +54,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @ExamReactorStrategy(PerClass.class)
 public class FacadeUpdateIT {
     private static final int UPDATES = 5;
+    private static boolean deskStarted;
 
     @Inject
     private BundleContext context;
@@ -62,13 +67,87 @@ public class FacadeUpdateIT {
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() throws IOException {
-        return PlatformOptions.platform("opennhi.itest.sim.card", "opennhi.itest.sim.reader", "opennhi.itest.sim.idc")
-                .toArray(new Option[0]);
+        List<Option> options = PlatformOptions.platform("opennhi.itest.sim.card", "opennhi.itest.sim.reader",
+                "opennhi.itest.sim.idc");
+        // FileInstall's folder (the distribution's deploy/); the test reads it back as a framework property
+        options.add(systemProperty("felix.fileinstall.dir").value(Files.createTempDirectory("deploy-").toString()));
+        options.add(systemProperty("felix.fileinstall.poll").value("200"));
+        options.add(systemProperty("felix.fileinstall.noInitialDelay").value("true"));
+        return options.toArray(new Option[0]);
+    }
+
+    @Before
+    public void desk() throws Exception {
+        if (!deskStarted) {
+            // two callers in tight loops outrun the gateway's default 200 requests/s; this test is about updates
+            Configs.update(configAdmin, "opennhi.gateway", "requestsPerSecond", 5000);
+            Configs.update(configAdmin, "opennhi.gateway", "burst", 10000);
+            DedicatedReaderDesk.start(context, configAdmin, home, readers, Files.createTempDirectory("facade-update-"));
+            deskStarted = true;
+        }
+    }
+
+    /**
+     * The same through FileInstall's deploy folder, as ops would do it: api-v5 removed (/v5 answers 503/9005,
+     * /v3 serves), its jar dropped into deploy/ (installed and started live), then a rebuilt jar over it
+     * (updated live).
+     */
+    @Test
+    public void v5RemovedThenInstalledAndUpdatedThroughTheDeployFolder() throws Exception {
+        Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
+        V5Calls v5 = new V5Calls(context, home, "v5");
+        V5Calls v3 = new V5Calls(context, home, "v3");
+        v3.ok("csOpenCom", "{\"Comport\":0}");
+        String expected = v3.ok("hisGetBasicData", "{}").get("bufferBase64").getAsString();
+        Bundle old = bundle("org.opennhi.api.v5");
+        Path jar = Files.createTempFile("api-v5-", ".jar");
+        try (InputStream in = URI.create(old.getLocation()).toURL().openStream()) {
+            Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Object v3Servlet = v3ServletId();
+
+        old.uninstall();
+        RawHttp.Response away = v5.raw("hisGetBasicData", "{}");
+        assertEquals(away.body(), 503, away.status());
+        assertEquals(9005, JsonParser.parseString(away.body()).getAsJsonObject().get("code").getAsInt());
+        assertEquals("/v3 serves while /v5 is gone", expected, v3.ok("hisGetBasicData", "{}").get("bufferBase64")
+                .getAsString());
+
+        long dropped = System.nanoTime();
+        Files.copy(jar, deploy.resolve("org.opennhi.api.v5.jar"));
+        Await.until("/v5 serves from the deploy folder", () -> servesV5(v5, expected));
+        long installedMs = (System.nanoTime() - dropped) / 1_000_000;
+        Bundle deployed = bundle("org.opennhi.api.v5");
+        assertTrue(deployed.getLocation(), deployed.getLocation().contains(deploy.getFileName().toString()));
+
+        long modified = deployed.getLastModified();
+        long replaced = System.nanoTime();
+        Path next = deploy.resolve("org.opennhi.api.v5.jar.new");
+        Files.copy(jar, next);
+        Files.setLastModifiedTime(next, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+        Files.move(next, deploy.resolve("org.opennhi.api.v5.jar"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        Await.until("FileInstall updated api-v5", () -> deployed.getLastModified() != modified);
+        Await.until("/v5 serves the updated bundle", () -> servesV5(v5, expected));
+        long updatedMs = (System.nanoTime() - replaced) / 1_000_000;
+        assertEquals("/v3 untouched", expected, v3.ok("hisGetBasicData", "{}").get("bufferBase64").getAsString());
+        assertEquals("the /v3 servlet was never re-registered", v3Servlet, v3ServletId());
+        v3.ok("csCloseCom", "{}");
+        System.out.println("FacadeUpdateIT: deploy folder — jar dropped to /v5 serving " + installedMs
+                + " ms; jar replaced to /v5 serving the update " + updatedMs + " ms (FileInstall polls every 200 ms)");
+    }
+
+    private static boolean servesV5(V5Calls v5, String expected) {
+        try {
+            RawHttp.Response r = v5.raw("hisGetBasicData", "{}");
+            return r.status() == 200 && r.body().contains(expected);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
     public void v5IsUpdatedWhileV3ServesWithoutAFailure() throws Exception {
-        DedicatedReaderDesk.start(context, configAdmin, home, readers, Files.createTempDirectory("facade-update-"));
         V5Calls v5 = new V5Calls(context, home, "v5");
         V5Calls v3 = new V5Calls(context, home, "v3");
         String expected = v5.ok("hisGetBasicData", "{}").get("bufferBase64").getAsString();

@@ -19,4 +19,10 @@ public class FacadeAbsentServletTest {
         assertTrue(v5.get("detail").toString().contains("5.1.x API (/v5)"));
         assertTrue(FacadeAbsentServlet.answer("/v3").get("detail").toString().contains("3.5.x API (/v3)"));
     }
+
+    @Test
+    public void theFilterNamesTheApiSetFromThePath() {
+        assertEquals("/v5", FacadeGoneFilter.firstSegment("/v5/hisGetBasicData"));
+        assertEquals("/v3", FacadeGoneFilter.firstSegment("/v3"));
+    }
 }
