@@ -12,14 +12,21 @@ import com.google.gson.JsonParser;
 import org.opennhi.contracts.platform.NhiHome;
 import org.osgi.framework.BundleContext;
 
-/** Calls {@code POST /v5/<function>} of the platform under test with its client token. */
+/** Calls {@code POST /v5/<function>} (or another API set's) of the platform under test with its client token. */
 final class V5Calls {
     private final BundleContext context;
     private final NhiHome home;
+    private final String set;
 
     V5Calls(BundleContext context, NhiHome home) {
+        this(context, home, "v5");
+    }
+
+    /** @param set the API set, the path's first segment: {@code v5} or {@code v3} */
+    V5Calls(BundleContext context, NhiHome home, String set) {
         this.context = context;
         this.home = home;
+        this.set = set;
     }
 
     int port() {
@@ -35,11 +42,16 @@ final class V5Calls {
         return RawHttp.headers("Host", host(), "Authorization", "Bearer " + token);
     }
 
-    /** @return the answer of an HTTP 200 */
-    JsonObject call(String function, String body) throws IOException {
+    /** @return the HTTP answer, whatever its status */
+    RawHttp.Response raw(String function, String body) throws IOException {
         Map<String, String> headers = authorised();
         headers.put("Content-Type", "application/json");
-        RawHttp.Response r = RawHttp.send(port(), "POST", "/v5/" + function, headers, body);
+        return RawHttp.send(port(), "POST", "/" + set + "/" + function, headers, body);
+    }
+
+    /** @return the answer of an HTTP 200 */
+    JsonObject call(String function, String body) throws IOException {
+        RawHttp.Response r = raw(function, body);
         assertEquals(r.body(), 200, r.status());
         return JsonParser.parseString(r.body()).getAsJsonObject();
     }

@@ -1,15 +1,16 @@
 package org.opennhi.api.v5.internal;
 
-import static org.opennhi.api.v5.internal.Endpoint.Param.integer;
-import static org.opennhi.api.v5.internal.Endpoint.Param.optionalText;
-import static org.opennhi.api.v5.internal.Endpoint.Param.text;
+import static org.opennhi.api.common.Endpoint.Param.integer;
+import static org.opennhi.api.common.Endpoint.Param.optionalText;
+import static org.opennhi.api.common.Endpoint.Param.text;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.opennhi.api.v5.internal.Endpoint.Param;
-import org.opennhi.api.v5.internal.Endpoint.Returns;
+import org.opennhi.api.common.Endpoint.Param;
+import org.opennhi.api.common.Endpoint.Returns;
+import org.opennhi.api.common.Field;
 
 /** Every function of the HTTP API, in the manual's order. */
 final class V5Endpoints {

@@ -1,15 +1,14 @@
 package org.opennhi.api.v5.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.opennhi.api.common.Buffers;
+import org.opennhi.api.common.HisParameters;
+import org.opennhi.api.common.Outcome;
 import org.opennhi.api.v5.CsHis;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
@@ -25,8 +24,6 @@ import org.opennhi.engine.RecordArea;
 import org.opennhi.engine.TreatmentWrite;
 import org.opennhi.engine.Visit;
 import org.opennhi.engine.VisitRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The 5.1.x functions over the card engine: checks the HIS's parameters, lays the engine's answers out in the
@@ -37,8 +34,6 @@ public class V5Facade implements CsHis {
     public static final String VERSION = "5.1.5.8";
     /** {@link #VERSION} as the version code. */
     public static final int VERSION_CODE = 5158;
-    private static final Charset BIG5 = Charset.forName("Big5");
-    private static final Logger LOG = LoggerFactory.getLogger(V5Facade.class);
 
     private final CardEngine engine;
     private final Supplier<Optional<PinSource>> platformPin;
@@ -62,29 +57,12 @@ public class V5Facade implements CsHis {
 
     /** Runs a function body: a catalogue code for every outcome, never an exception to the HIS. */
     private static int call(String function, Call body) {
-        try {
-            body.run();
-            return 0;
-        } catch (NhiException e) {
-            return e.result().code();
-        } catch (RuntimeException e) {
-            LOG.warn("{} failed unexpectedly", function, e);
-            return ResultCode.FUNCTION_NOT_AVAILABLE.code();
-        }
+        return Outcome.of(function, body::run);
     }
 
     /** Copies an answer into the HIS's buffer: 6018 when it does not fit (16-bit length, buffer size). */
     static void fill(byte[] buffer, int[] length, byte[] data) throws NhiException {
-        if (buffer == null || length == null || length.length < 1) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "no buffer or no length");
-        }
-        int capacity = Math.min(length[0] & 0xFFFF, buffer.length);
-        if (capacity < data.length) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "the buffer holds " + capacity + " bytes; the answer has "
-                    + data.length);
-        }
-        System.arraycopy(data, 0, buffer, 0, data.length);
-        length[0] = (length[0] & 0xFFFF0000) | data.length;
+        Buffers.fill(buffer, length, data);
     }
 
     private PinSource platformPin() {
@@ -221,25 +199,12 @@ public class V5Facade implements CsHis {
     }
 
     private static byte[] seq256(Visit v) {
-        return concat(ascii(v.visitDateTime()), ascii(v.sequenceNumber()), ascii(v.hospitalId()), v.signature(),
-                ascii(v.samId()), new byte[] {(byte) (v.sameDay() ? 'Y' : 'N')});
+        return Buffers.sequence296(v);
     }
 
     private static VisitRequest request(String item, String baby, String afterCheck,
             VisitRequest.SignatureForm form, boolean treatmentId) throws NhiException {
-        String category = cString(item);
-        if (category.length() != 2) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "cTreatItem is 2 characters");
-        }
-        String b = cString(baby).trim();
-        boolean newborn = switch (b) {
-            case "", "0", "N" -> false;
-            case "Y", "1" -> true;
-            default -> throw new NhiException(ResultCode.BAD_PARAMETER, "cBabyTreat is ' ', 'N' or 'Y'");
-        };
-        // The official DLL takes '2' as 補卡 and anything else as normal (HIS samples pass "0" or 0x01).
-        char after = cString(afterCheck).startsWith("2") ? '2' : '1';
-        return new VisitRequest(category, newborn, after, form, treatmentId);
+        return HisParameters.visit(item, baby, afterCheck, form, treatmentId);
     }
 
     @Override
@@ -337,41 +302,19 @@ public class V5Facade implements CsHis {
 
     /** 1.48/1.49 check the buffer before writing the card: a too-small buffer must not cost a write. */
     private static void checkCapacity(byte[] buffer, int[] length, int needed) throws NhiException {
-        if (buffer == null || length == null || length.length < 1
-                || Math.min(length[0] & 0xFFFF, buffer.length) < needed) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "pBuffer must hold at least " + needed + " bytes");
-        }
+        Buffers.checkCapacity(buffer, length, needed);
     }
 
     private static int count(int[] iWriteCount) throws NhiException {
-        if (iWriteCount == null || iWriteCount.length < 1 || iWriteCount[0] < 1 || iWriteCount[0] > 60) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "iWriteCount is 1 to 60");
-        }
-        return iWriteCount[0];
+        return HisParameters.writeCount(iWriteCount);
     }
 
     private static List<byte[]> prescriptions(String pDataWrite, int count) throws NhiException {
-        byte[] data = dataWrite(pDataWrite, 61 * count);
-        List<byte[]> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            out.add(Arrays.copyOfRange(data, i * 61, (i + 1) * 61));
-        }
-        return out;
+        return HisParameters.prescriptions(pDataWrite, count);
     }
 
     private static void docId(byte[] pBufferDocID, byte[] doc) throws NhiException {
-        if (pBufferDocID == null || pBufferDocID.length < 1) {
-            return;
-        }
-        if (doc.length == 0) {
-            pBufferDocID[0] = 0;
-            return;
-        }
-        if (pBufferDocID.length < doc.length + 1) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "pBufferDocID holds at least 11 bytes");
-        }
-        System.arraycopy(doc, 0, pBufferDocID, 0, doc.length);
-        pBufferDocID[doc.length] = 0;
+        HisParameters.docId(pBufferDocID, doc);
     }
 
     // ---- PINs -----------------------------------------------------------------------------------------
@@ -492,12 +435,7 @@ public class V5Facade implements CsHis {
 
     @Override
     public int csGetVersionEx(byte[] pPath) {
-        if (pPath != null && pPath.length > 0) {
-            byte[] p = location.getBytes(StandardCharsets.UTF_8);
-            int n = Math.min(p.length, pPath.length - 1);
-            System.arraycopy(p, 0, pPath, 0, n);
-            pPath[n] = 0;
-        }
+        Buffers.cStringInto(pPath, location);
         return VERSION_CODE;
     }
 
@@ -613,67 +551,33 @@ public class V5Facade implements CsHis {
         return call("hisGetICD10DeC", () -> V5Records.unpack(IN, OUT));
     }
 
-    // ---- parameters -----------------------------------------------------------------------------------
+    // ---- parameters: the checks both facades share (api-common) ------------------------------------------
 
-    /** @return a C string's content: up to its first NUL; null is empty */
     static String cString(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nul = s.indexOf('\0');
-        return nul < 0 ? s : s.substring(0, nul);
+        return HisParameters.cString(s);
     }
 
     private static String dateTime(String s) throws NhiException {
-        String v = cString(s);
-        if (!v.matches("\\d{13}")) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "就診日期時間 is 13 digits (ROC YYYMMDDHHMMSS)");
-        }
-        return v;
+        return HisParameters.dateTime(s);
     }
 
     private static PatientCheck patient(String id, String birth) throws NhiException {
-        String i = cString(id).trim();
-        String b = cString(birth).trim();
-        if (!i.matches("[A-Za-z0-9]{1,10}") || !b.matches("\\d{7}")) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "身分證號 is up to 10 characters, 出生日期 7 digits");
-        }
-        return new PatientCheck(i, b);
+        return HisParameters.patient(id, birth);
     }
 
-    /** pDataWrite: the manual's fixed layout, shorter input padded with spaces ("不足處補空白"). */
     private static byte[] dataWrite(String s, int length) throws NhiException {
-        String v = cString(s);
-        if (v.indexOf('[') >= 0) {
-            // ICD-10 bracket form: its packing (押碼) is not public, so codes cannot be stored as the card expects
-            throw new NhiException(ResultCode.ICD10_CODE_NOT_FOUND, "ICD-10 bracket input is not supported; pass "
-                    + "the packed 5-byte codes");
-        }
-        byte[] b = v.getBytes(BIG5);
-        if (b.length > length) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "pDataWrite holds at most " + length + " bytes");
-        }
-        byte[] out = Arrays.copyOf(b, length);
-        Arrays.fill(out, b.length, length, (byte) ' ');
-        return out;
+        return HisParameters.dataWrite(s, length);
     }
 
     private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
+        return Buffers.ascii(s);
     }
 
     private static byte[] big5(String s, int width) {
-        byte[] b = s.getBytes(BIG5);
-        byte[] out = Arrays.copyOf(b, Math.max(width, b.length));
-        Arrays.fill(out, b.length, out.length, (byte) ' ');
-        return Arrays.copyOf(out, width);
+        return Buffers.big5(s, width);
     }
 
     private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
+        return Buffers.concat(parts);
     }
 }

@@ -1,8 +1,8 @@
 package org.opennhi.api.v5.internal;
 
-import static org.opennhi.api.v5.internal.Endpoint.Param.integer;
-import static org.opennhi.api.v5.internal.Endpoint.Param.optionalText;
-import static org.opennhi.api.v5.internal.Endpoint.Param.text;
+import static org.opennhi.api.common.Endpoint.Param.integer;
+import static org.opennhi.api.common.Endpoint.Param.optionalText;
+import static org.opennhi.api.common.Endpoint.Param.text;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +14,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.opennhi.api.v5.CsHis;
-import org.opennhi.api.v5.internal.Endpoint.Param;
-import org.opennhi.api.v5.internal.Endpoint.Returns;
+import org.opennhi.api.common.Endpoint.Param;
+import org.opennhi.api.common.Endpoint.Returns;
+import org.opennhi.api.common.Field;
+import org.opennhi.api.common.Request;
 
 /**
  * The HTTP endpoints of the health-record reads and the ICD-10 packing (1.3–1.8, 1.10–1.12, 1.33, 1.41–1.44,
@@ -163,7 +165,7 @@ final class V5RecordEndpoints {
     }
 
     private static void simple(Map<String, Endpoint> m, String name, String number, String summary, int size,
-            String array, Layout layout, Endpoint.Invocation call) {
+            String array, Layout layout, Endpoint.Invocation<CsHis> call) {
         put(m, new Endpoint(name, number, summary, List.of(PIN, BUFFER_LEN), size, List.of(), Returns.CODE,
                 (api, in, b, l, x) -> {
                     int rc = call.call(api, in, b, l, x);

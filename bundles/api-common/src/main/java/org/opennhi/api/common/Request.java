@@ -1,4 +1,4 @@
-package org.opennhi.api.v5.internal;
+package org.opennhi.api.common;
 
 import java.util.Arrays;
 
@@ -10,14 +10,14 @@ import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.PinSource;
 
 /** The JSON body of one call; PINs are handed out once, as char arrays, and never logged. */
-final class Request {
+public final class Request {
     private final JsonObject body;
 
-    Request(JsonObject body) {
+    public Request(JsonObject body) {
         this.body = body;
     }
 
-    String text(String name) throws Endpoint.BadRequest {
+    public String text(String name) throws Endpoint.BadRequest {
         JsonElement e = body.get(name);
         if (e == null || e.isJsonNull()) {
             throw new Endpoint.BadRequest("missing parameter " + name);
@@ -28,11 +28,11 @@ final class Request {
         return e.getAsString();
     }
 
-    String textOr(String name, String fallback) throws Endpoint.BadRequest {
+    public String textOr(String name, String fallback) throws Endpoint.BadRequest {
         return body.has(name) && !body.get(name).isJsonNull() ? text(name) : fallback;
     }
 
-    int integer(String name) throws Endpoint.BadRequest {
+    public int integer(String name) throws Endpoint.BadRequest {
         JsonElement e = body.get(name);
         if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
             throw new Endpoint.BadRequest(name + " must be a number");
@@ -45,7 +45,7 @@ final class Request {
     }
 
     /** @return the caller's buffer length: {@code iBufferLen} when given, else the full answer's size */
-    int bufferLength(int full) throws Endpoint.BadRequest {
+    public int bufferLength(int full) throws Endpoint.BadRequest {
         if (!body.has("iBufferLen")) {
             return full;
         }
@@ -57,7 +57,7 @@ final class Request {
     }
 
     /** The PINs of the body: {@code pin} (HC or HPC PIN), {@code newPin}, {@code puk}; absent → 5109. */
-    PinSource pins() {
+    public PinSource pins() {
         return purpose -> {
             String field = switch (purpose) {
                 case HC_PIN, HPC_PIN -> "pin";
@@ -73,7 +73,7 @@ final class Request {
     }
 
     /** Drops the PINs from the body once the call is done. */
-    void wipe() {
+    public void wipe() {
         for (String f : Arrays.asList("pin", "newPin", "puk")) {
             body.remove(f);
         }

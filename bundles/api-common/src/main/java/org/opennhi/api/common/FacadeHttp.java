@@ -1,0 +1,246 @@
+package org.opennhi.api.common;
+
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import org.opennhi.contracts.result.ResultCode;
+
+/**
+ * A facade's HTTP API without the servlet: one JSON request in, one JSON answer out, so tests and the
+ * servlet share it. The answer carries the DLL's exact bytes ({@code bufferBase64}) and their decoding.
+ *
+ * @param <A> the facade's Java API
+ */
+public class FacadeHttp<A> {
+    private final String set;
+    private final String title;
+    private final String version;
+    private final Map<String, ? extends Endpoint<A>> endpoints;
+    private final Function<Request, A> facade;
+
+    /**
+     * @param set the path segment and API set name, e.g. {@code v5}
+     * @param title the API's title, e.g. {@code 5.1.x}
+     * @param version the facade's version (what csGetVersionEx reports)
+     * @param endpoints the functions by name
+     * @param facade makes the facade one request calls, with the request's PINs as its PIN source
+     */
+    public FacadeHttp(String set, String title, String version, Map<String, ? extends Endpoint<A>> endpoints,
+            Function<Request, A> facade) {
+        this.set = set;
+        this.title = title;
+        this.version = version;
+        this.endpoints = endpoints;
+        this.facade = facade;
+    }
+
+    public Map<String, ? extends Endpoint<A>> endpoints() {
+        return endpoints;
+    }
+
+    /** @return the API set, the first path segment (e.g. {@code v5}) */
+    public String set() {
+        return set;
+    }
+
+    /** An answer: HTTP status and JSON body. */
+    public record Answer(int status, JsonObject body) {
+    }
+
+    public Answer call(String function, String body) {
+        Endpoint<A> e = endpoints.get(function);
+        if (e == null) {
+            return error(404, ResultCode.FUNCTION_NOT_AVAILABLE, "no function " + function + " in the " + title
+                    + " API");
+        }
+        JsonObject json;
+        try {
+            JsonElement parsed = body == null || body.isBlank() ? new JsonObject() : JsonParser.parseString(body);
+            if (!parsed.isJsonObject()) {
+                return error(400, ResultCode.BAD_PARAMETER, "the body must be a JSON object");
+            }
+            json = parsed.getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException ex) {
+            return error(400, ResultCode.BAD_PARAMETER, "the body is not JSON");
+        }
+        Request in = new Request(json);
+        try {
+            A api = facade.apply(in);
+            int size = e.bufferSize() >= 0 ? e.bufferSize() : -e.bufferSize() * Math.max(1, in.integer("iWriteCount"));
+            byte[] buffer = size > 0 ? new byte[in.bufferLength(size)] : null;
+            int[] length = {buffer == null ? 0 : buffer.length};
+            Map<String, Object> extra = new LinkedHashMap<>();
+            int rc = e.call().call(api, in, buffer, length, extra);
+            return new Answer(200, answer(e, rc, buffer, length[0], extra));
+        } catch (Endpoint.BadRequest ex) {
+            return error(400, ResultCode.BAD_PARAMETER, ex.getMessage());
+        } finally {
+            in.wipe();
+        }
+    }
+
+    private static JsonObject answer(Endpoint<?> e, int rc, byte[] buffer, int length, Map<String, Object> extra) {
+        JsonObject o = new JsonObject();
+        o.addProperty("function", e.name());
+        o.addProperty("number", e.number());
+        int code = rc;
+        JsonObject fields = new JsonObject();
+        if (e.kind() == Endpoint.Returns.VERSION || e.kind() == Endpoint.Returns.VALUE && rc < 1000) {
+            fields.addProperty("value", rc);
+            code = 0;
+        }
+        o.addProperty("code", code);
+        Optional<ResultCode> known = ResultCode.of(code);
+        o.addProperty("message", known.map(ResultCode::chinese).orElse("未知的回傳值"));
+        o.addProperty("messageEn", known.map(ResultCode::english).orElse("Unknown return value"));
+        if (buffer != null && code == 0) {
+            o.addProperty("bufferLen", length);
+            o.addProperty("bufferBase64", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer,
+                    length)));
+            for (Field f : e.fields()) {
+                String v = f.decode(buffer, length);
+                if (v != null) {
+                    fields.addProperty(f.name(), v);
+                }
+            }
+            if (e.bufferSize() < 0) {
+                JsonArray sigs = new JsonArray();
+                for (int i = 0; i + 40 <= length; i += 40) {
+                    sigs.add(Field.hex("signature", i + 1, i + 40).decode(buffer, length));
+                }
+                fields.add("signatures", sigs);
+            }
+        }
+        extra.forEach((k, v) -> {
+            if (v instanceof Number n) {
+                fields.addProperty(k, n);
+            } else if (v instanceof JsonElement j) {
+                fields.add(k, j);
+            } else {
+                fields.addProperty(k, String.valueOf(v));
+            }
+        });
+        o.add("fields", fields);
+        return o;
+    }
+
+    public static Answer error(int status, ResultCode code, String detail) {
+        JsonObject o = new JsonObject();
+        o.addProperty("code", code.code());
+        o.addProperty("message", code.chinese());
+        o.addProperty("messageEn", code.english());
+        o.addProperty("detail", detail);
+        return new Answer(status, o);
+    }
+
+    /** @return the OpenAPI 3.0 document of every endpoint */
+    public JsonObject openApi() {
+        JsonObject doc = new JsonObject();
+        doc.addProperty("openapi", "3.0.3");
+        JsonObject info = new JsonObject();
+        info.addProperty("title", "Open NHI " + title + " API");
+        info.addProperty("version", version);
+        info.addProperty("description", "The functions of the " + title + " control software (cshis.dll), one POST per "
+                + "function. The body holds the manual's input parameters; the answer holds the return code, "
+                + "its wording, the exact bytes a DLL caller gets (bufferBase64) and their decoding. Every call "
+                + "needs the client token (Authorization: Bearer).");
+        doc.add("info", info);
+        JsonObject paths = new JsonObject();
+        for (Endpoint<A> e : endpoints.values()) {
+            JsonObject schema = new JsonObject();
+            schema.addProperty("type", "object");
+            JsonObject props = new JsonObject();
+            JsonArray required = new JsonArray();
+            for (Endpoint.Param p : e.inputs()) {
+                JsonObject ps = new JsonObject();
+                ps.addProperty("type", p.integer() ? "integer" : "string");
+                ps.addProperty("description", p.description());
+                props.add(p.name(), ps);
+                if (p.required()) {
+                    required.add(p.name());
+                }
+            }
+            schema.add("properties", props);
+            if (!required.isEmpty()) {
+                schema.add("required", required);
+            }
+            JsonObject post = new JsonObject();
+            post.addProperty("operationId", e.name());
+            post.addProperty("summary", e.number() + " " + e.summary());
+            JsonObject body = new JsonObject();
+            body.add("content", content(schema));
+            post.add("requestBody", body);
+            JsonObject responses = new JsonObject();
+            responses.add("200", response("The function ran; code is its return code"
+                    + (e.bufferSize() != 0 ? "; buffer " + (e.bufferSize() > 0 ? e.bufferSize() + " bytes"
+                            : "40 bytes per prescription") : "")
+                    + (e.fields().isEmpty() ? "" : "; fields: " + String.join(", ", e.fields().stream()
+                            .map(f -> f.name() + " " + f.from() + "–" + f.to()).toList()))));
+            responses.add("400", response("Malformed request (code 6018)"));
+            responses.add("401", response("No or wrong client token"));
+            post.add("responses", responses);
+            JsonObject item = new JsonObject();
+            item.add("post", post);
+            paths.add("/" + set + "/" + e.name(), item);
+        }
+        doc.add("paths", paths);
+        JsonObject security = new JsonObject();
+        JsonObject bearer = new JsonObject();
+        bearer.addProperty("type", "http");
+        bearer.addProperty("scheme", "bearer");
+        security.add("token", bearer);
+        JsonObject components = new JsonObject();
+        components.add("securitySchemes", security);
+        components.add("schemas", answerSchema());
+        doc.add("components", components);
+        JsonArray sec = new JsonArray();
+        JsonObject req = new JsonObject();
+        req.add("token", new JsonArray());
+        sec.add(req);
+        doc.add("security", sec);
+        return doc;
+    }
+
+    private static JsonObject content(JsonObject schema) {
+        JsonObject media = new JsonObject();
+        media.add("schema", schema);
+        JsonObject content = new JsonObject();
+        content.add("application/json", media);
+        return content;
+    }
+
+    private static JsonObject response(String description) {
+        JsonObject r = new JsonObject();
+        r.addProperty("description", description);
+        JsonObject ref = new JsonObject();
+        ref.addProperty("$ref", "#/components/schemas/Answer");
+        r.add("content", content(ref));
+        return r;
+    }
+
+    private static JsonObject answerSchema() {
+        JsonObject props = new JsonObject();
+        for (String[] p : new String[][] {{"function", "string"}, {"number", "string"}, {"code", "integer"},
+            {"message", "string"}, {"messageEn", "string"}, {"bufferLen", "integer"}, {"bufferBase64", "string"},
+            {"fields", "object"}, {"detail", "string"}}) {
+            JsonObject t = new JsonObject();
+            t.addProperty("type", p[1]);
+            props.add(p[0], t);
+        }
+        JsonObject answer = new JsonObject();
+        answer.addProperty("type", "object");
+        answer.add("properties", props);
+        JsonObject schemas = new JsonObject();
+        schemas.add("Answer", answer);
+        return schemas;
+    }
+}

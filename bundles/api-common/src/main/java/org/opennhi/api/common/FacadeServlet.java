@@ -1,0 +1,60 @@
+package org.opennhi.api.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.opennhi.contracts.result.ResultCode;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code POST /<set>/<function>} and {@code GET /<set>/openapi.json} of one facade, registered by the facade
+ * on the gateway's context (which checks Host, Origin and the client token before a request gets here).
+ * Bodies are never logged: they may hold PINs.
+ */
+public abstract class FacadeServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_BODY = 64 * 1024;
+
+    private final transient FacadeHttp<?> http;
+
+    protected FacadeServlet(FacadeHttp<?> http) {
+        this.http = http;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if ("/openapi.json".equals(req.getPathInfo())) {
+            write(res, new FacadeHttp.Answer(200, http.openApi()));
+        } else {
+            write(res, FacadeHttp.error(405, ResultCode.FUNCTION_NOT_AVAILABLE, "functions are called with POST"));
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        String path = req.getPathInfo();
+        String function = path == null ? "" : path.substring(1);
+        byte[] body;
+        try (InputStream in = req.getInputStream()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        }
+        if (body.length > MAX_BODY) {
+            write(res, FacadeHttp.error(413, ResultCode.BAD_PARAMETER, "the body is larger than 64 KiB"));
+            return;
+        }
+        write(res, http.call(function, new String(body, StandardCharsets.UTF_8)));
+    }
+
+    private static void write(HttpServletResponse res, FacadeHttp.Answer a) throws IOException {
+        byte[] out = a.body().toString().getBytes(StandardCharsets.UTF_8);
+        res.setStatus(a.status());
+        res.setContentType("application/json; charset=utf-8");
+        res.setHeader("Cache-Control", "no-store");
+        res.setContentLength(out.length);
+        res.getOutputStream().write(out);
+    }
+}
