@@ -140,4 +140,64 @@ public interface CardEngine {
      * @throws NhiException {@code 6018} for another number
      */
     void reset(int target) throws NhiException;
+
+    // ---- health data writes (1.19–1.26, 1.46), uploads (3.1–3.3) ---------------------------------------
+
+    /**
+     * Registers a newborn dependant on the card (1.19).
+     *
+     * @param newbornBirthDate ROC {@code YYYMMDD}
+     * @param multipleBirthMark 胞胎註記, {@code 1} to {@code 9}; blank with a date answers 5052
+     */
+    void writeNewborn(PatientCheck patient, String newbornBirthDate, String multipleBirthMark, PinSource pin)
+            throws NhiException;
+
+    /**
+     * Writes allergic medicines (1.20: slots 1–3 at once; 1.46: one slot). Needs the HPC (4014/4042); pharmacy
+     * staff answer 9100.
+     *
+     * @param firstSlot the first slot written, 1 to 3
+     * @param entries 40-byte entries, one per slot from {@code firstSlot}
+     * @return the authorising HPC holder's id number (10 bytes)
+     */
+    byte[] writeAllergies(PatientCheck patient, int firstSlot, List<byte[]> entries, PinSource pin)
+            throws NhiException;
+
+    /** Writes the 器官捐贈/安寧緩和醫療 mark, one character (1.21); blank answers 5062. */
+    void writeOrganDonation(PatientCheck patient, String mark, PinSource pin) throws NhiException;
+
+    /** Appends a preventive-care record dated today at this institution (1.22). */
+    void writePreventiveCare(PatientCheck patient, String serviceMark, String itemCode, PinSource pin)
+            throws NhiException;
+
+    /** Replaces the emergency phone, up to 14 characters (1.23). */
+    void writeEmergencyPhone(PatientCheck patient, String phone, PinSource pin) throws NhiException;
+
+    /** Appends a prenatal check dated today at this institution (1.24); women only (5079). */
+    void writePrenatalCheck(PatientCheck patient, String itemCode, PinSource pin) throws NhiException;
+
+    /** Clears all 11 prenatal checks (1.25); women only (5079). */
+    void deletePrenatalChecks(PatientCheck patient, PinSource pin) throws NhiException;
+
+    /** Appends an inoculation dated today at this institution (1.26). */
+    void writeInoculation(PatientCheck patient, String vaccine, String lotNumber, PinSource pin) throws NhiException;
+
+    /**
+     * Uploads a file of visit data to the IDC (3.1; 3.2 with the prescription count).
+     *
+     * @param file the file, read whole
+     * @param declaredSize its size as the HIS states it (6015 when it differs)
+     * @param records its record count
+     * @param prescriptions its prescription count (3.2), empty for 3.1
+     */
+    UploadReceipt upload(java.nio.file.Path file, long declaredSize, int records, java.util.OptionalInt prescriptions)
+            throws NhiException;
+
+    /**
+     * Downloads the check report of an upload (3.3) into the engine's download folder.
+     *
+     * @return the saved report's path
+     */
+    java.nio.file.Path downloadUploadReport(String samId, String hospitalId, int records, String sendDateTime,
+            String receiveDateTime, String serverRandom) throws NhiException;
 }

@@ -142,6 +142,15 @@ public final class IdcVisitClient implements IdcVisitService {
         return post("/v1/treatment-ids/verify", body, false);
     }
 
+    /**
+     * One request in this SAM's IDC session, as {@code SamService.callIdc}: for the engine's uploads.
+     *
+     * @return the answer's JSON
+     */
+    public String call(String route, String jsonBody) throws NhiException {
+        return post(route, JsonParser.parseString(jsonBody).getAsJsonObject(), true).toString();
+    }
+
     /** Sets the IDC's fault rules (§13), e.g. {@code [{"pathPrefix":"/v1/treatment-ids","drop":true}]}. */
     public void faults(String rulesJson) throws Exception {
         HttpRequest r = HttpRequest.newBuilder(idc.baseUri().resolve("/admin/faults"))

@@ -157,6 +157,7 @@ public final class IdcApi {
         out.put("receiveDateTime", r.receiveDateTime());
         out.put("serverRandom", r.serverRandom());
         out.put("size", r.size());
+        out.put("recordCount", r.recordCount());
         return out;
     }
 
