@@ -141,7 +141,18 @@ public interface CardEngine {
      */
     void reset(int target) throws NhiException;
 
-    // ---- health data writes (1.19–1.26, 1.46), uploads (3.1–3.3) ---------------------------------------
+    // ---- health data writes (1.19–1.26, 1.46), card update (1.30, 1.40), uploads (3.1–3.3) -------------
+
+    /**
+     * Updates the HC from the IDC's record (1.30, 1.40): cancellation, expiry, available visits, insurer code,
+     * insured-person mark, critical illnesses.
+     *
+     * @param resetCard true for 1.30 (the card is read afresh and usable at once); false for 1.40 (the card must
+     *        be taken out and inserted again: HC operations answer 4013 until then)
+     * @throws NhiException {@code 4061} the IDC cannot be reached, {@code 9012} the IDC has no record of the card,
+     *         {@code 5130} the record is malformed or the write failed
+     */
+    void updateCardContents(boolean resetCard, PinSource pin) throws NhiException;
 
     /**
      * Registers a newborn dependant on the card (1.19).

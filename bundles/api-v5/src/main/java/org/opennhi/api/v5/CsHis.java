@@ -193,6 +193,12 @@ public interface CsHis {
     /** 1.26 預防接種資料寫入作業: pItem 疫苗種類 (6), pPackageNumber 疫苗批號 (12). */
     int hisWriteInoculateData(String pPatientID, String pPatientBirthDate, String pItem, String pPackageNumber);
 
+    /** 1.30 健保 IC 卡卡片內容更新作業: from the IDC; the card is usable at once afterwards. */
+    int csUpdateHCContents();
+
+    /** 1.40 健保 IC 卡卡片內容更新作業 without the reset: the card must be taken out and inserted again. */
+    int csUpdateHCNoReset();
+
     /** 1.46 過敏藥物寫入指定欄位作業: one 40-byte entry into slot iNum (1–3); pBufferDocID as 1.20. */
     int hisWriteAllergicNum(String pPatientID, String pPatientBirthDate, String pDataWrite, byte[] pBufferDocID,
             int iNum);

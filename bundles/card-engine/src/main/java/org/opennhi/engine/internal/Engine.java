@@ -64,6 +64,7 @@ public final class Engine implements CardEngine {
     private volatile byte[] authorisedIdentity;
     private final HealthWrites healthWrites = new HealthWrites(this);
     private final Uploads uploads;
+    private final CardRefresh cardRefresh;
 
     /**
      * @param readers the reader service
@@ -81,6 +82,7 @@ public final class Engine implements CardEngine {
         this.hpcAuth = Objects.requireNonNull(hpcAuth, "hpcAuth");
         this.uploads = new Uploads(sam, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "opennhi",
                 "download"));
+        this.cardRefresh = new CardRefresh(this, sam);
         this.idc = Objects.requireNonNull(idc, "idc");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.wait = Objects.requireNonNull(wait, "wait");
@@ -772,6 +774,21 @@ public final class Engine implements CardEngine {
         return uploads.downloadReport(sam(), samId, hospitalId, records, sendDateTime, receiveDateTime, serverRandom);
     }
 
+    @Override
+    public void updateCardContents(boolean resetCard, PinSource pin) throws NhiException {
+        cardRefresh.update(resetCard, pin);
+    }
+
+    /**
+     * Drops what the engine holds of the HC (1.30's reset); with {@code untilReinserted} (1.40) every HC
+     * operation answers 4013 until the reader reports the card gone or a card inserted.
+     */
+    void forgetHc(boolean untilReinserted) {
+        HcState fresh = new HcState();
+        fresh.reinsertNeeded = untilReinserted;
+        hc = fresh;
+    }
+
     /** @param folder where 3.3 saves check reports */
     public void downloadFolder(java.nio.file.Path folder) {
         uploads.downloads(folder);
@@ -803,6 +820,10 @@ public final class Engine implements CardEngine {
         hcLock.lock();
         try {
             HcState state = hc;
+            if (state.reinsertNeeded) {
+                throw new NhiException(ResultCode.HC_NOT_PRESENT, "the card was updated without a reset "
+                        + "(csUpdateHCNoReset): take it out and insert it again");
+            }
             if (!state.areas.isEmpty() && !readers.slot(Slot.HC).cardPresent()) {
                 hc = new HcState();
                 throw new NhiException(ResultCode.HC_NOT_PRESENT, "no HC in its reader");

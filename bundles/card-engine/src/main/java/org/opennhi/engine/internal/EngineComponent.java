@@ -250,6 +250,11 @@ public final class EngineComponent implements CardEngine, ReaderEventListener {
     // ---- health data writes (1.19–1.26, 1.46) and uploads (3.1–3.3) ------------------------------------
 
     @Override
+    public void updateCardContents(boolean resetCard, PinSource pin) throws NhiException {
+        engine.updateCardContents(resetCard, pin);
+    }
+
+    @Override
     public void writeNewborn(PatientCheck patient, String newbornBirthDate, String multipleBirthMark, PinSource pin)
             throws NhiException {
         engine.writeNewborn(patient, newbornBirthDate, multipleBirthMark, pin);

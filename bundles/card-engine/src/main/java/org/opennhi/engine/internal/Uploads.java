@@ -75,8 +75,9 @@ final class Uploads {
                 text(reply, "uploadDateTime"), text(reply, "receiveDateTime"), text(reply, "serverRandom"),
                 reply.has("size") ? reply.get("size").getAsLong() : content.length,
                 reply.has("recordCount") ? reply.get("recordCount").getAsInt() : records);
-        if (!receipt.samId().equals(id.samId()) || receipt.serverRandom().length() != SERVER_RANDOM_LENGTH) {
-            throw new NhiException(ResultCode.IDC_SIGNATURE_CHECK_FAILED, "the IDC's receipt is not for this SAM");
+        if (!receipt.hospitalId().equals(id.hospitalId()) || receipt.serverRandom().length() != SERVER_RANDOM_LENGTH) {
+            throw new NhiException(ResultCode.IDC_SIGNATURE_CHECK_FAILED, "the IDC's receipt is not for this "
+                    + "institution");
         }
         return receipt;
     }

@@ -530,6 +530,16 @@ public class V5Facade implements CsHis {
     }
 
     @Override
+    public int csUpdateHCContents() {
+        return call("csUpdateHCContents", () -> engine.updateCardContents(true, platformPin()));
+    }
+
+    @Override
+    public int csUpdateHCNoReset() {
+        return call("csUpdateHCNoReset", () -> engine.updateCardContents(false, platformPin()));
+    }
+
+    @Override
     public int hisWriteAllergicNum(String pPatientID, String pPatientBirthDate, String pDataWrite,
             byte[] pBufferDocID, int iNum) {
         return call("hisWriteAllergicNum", () -> {

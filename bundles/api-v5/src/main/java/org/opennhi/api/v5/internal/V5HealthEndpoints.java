@@ -63,6 +63,10 @@ final class V5HealthEndpoints {
                         text("pPackageNumber", "疫苗批號 (up to 12)"), PIN), 0, List.of(), Returns.CODE,
                 (api, in, b, l, x) -> api.hisWriteInoculateData(in.text("pPatientID"), in.text("pPatientBirthDate"),
                         in.text("pItem"), in.text("pPackageNumber"))));
+        add(m, new Endpoint("csUpdateHCContents", "1.30", "健保 IC 卡卡片內容更新作業 (from the IDC)", List.of(PIN), 0,
+                List.of(), Returns.CODE, (api, in, b, l, x) -> api.csUpdateHCContents()));
+        add(m, new Endpoint("csUpdateHCNoReset", "1.40", "健保 IC 卡卡片內容更新作業, no reset (re-insert the card)",
+                List.of(PIN), 0, List.of(), Returns.CODE, (api, in, b, l, x) -> api.csUpdateHCNoReset()));
         add(m, new Endpoint("hisWriteAllergicNum", "1.46", "過敏藥物寫入指定欄位作業 (needs the HPC)",
                 List.of(PATIENT_ID, BIRTH, text("pDataWrite", "one 過敏藥物 entry (40)"),
                         integer("iNum", "the slot, 1 to 3"), PIN), 0, List.of(), Returns.CODE, (api, in, b, l, x) -> {
