@@ -61,14 +61,15 @@ public interface CardEngine {
     void undoVisit(String visitDateTime, PinSource pin) throws NhiException;
 
     /**
-     * Writes diagnoses and/or fees into a visit on the card (1.16, 1.17, 1.47).
+     * Writes diagnoses and/or fees into a visit on the card (1.16, 1.17, 1.47). Needs the authorised HPC: 4014
+     * without one (and no fast authentication), 4042 with its PIN not verified.
      *
-     * @return the id number bytes (10) of the HPC in its reader, or an empty array when there is none
+     * @return the id number bytes (10) of the authorised HPC holder
      */
     byte[] writeTreatment(TreatmentWrite write, PinSource pin) throws NhiException;
 
     /**
-     * Writes outpatient prescriptions of a visit (1.18, 1.45, 1.48, 1.49).
+     * Writes outpatient prescriptions of a visit (1.18, 1.45, 1.48, 1.49). Needs the authorised HPC (4014/4042).
      *
      * @param patient who the HIS believes holds the card
      * @param visitDateTime the visit's ROC date-time; every record must start with it
@@ -118,7 +119,10 @@ public interface CardEngine {
     /** @return true when an HPC is in its reader (4.1) */
     boolean hpcPresent();
 
-    /** Verifies the HPC's PIN (4.2). */
+    /**
+     * Verifies the HPC's PIN (4.2) through the platform's HPC authorisation: the grant the medical functions
+     * need, held while the HPC stays or, with HPC fast authentication, for its hours.
+     */
     void verifyHpcPin(PinSource pin) throws NhiException;
 
     /** Changes the HPC's PIN (4.3): old PIN, then the new one. */

@@ -1,37 +1,32 @@
 package org.opennhi.engine.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.fail;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
 
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
-import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.PinSource;
 import org.opennhi.engine.VisitRequest;
+import org.opennhi.engine.testing.Expect;
 import org.opennhi.engine.testing.IdcVisitClient;
+import org.opennhi.engine.testing.TestIdc;
 import org.opennhi.engine.testing.World;
-import org.opennhi.sim.idc.IdcOptions;
-import org.opennhi.sim.idc.IdcSimulator;
 
 /** csUpdateHCContents (1.30) and csUpdateHCNoReset (1.40) against the IDC simulator's card records. */
 public class CardRefreshTest {
-    private static IdcSimulator idc;
+    private static TestIdc idc;
     private static IdcVisitClient client;
     private final World world = new World();
 
     @BeforeClass
     public static void startIdc() throws Exception {
-        idc = IdcSimulator.start(IdcOptions.defaults(Files.createTempDirectory("idc")).withPort(0));
-        client = new IdcVisitClient(idc, "7777777777");
+        idc = TestIdc.start();
+        client = idc.client;
     }
 
     @AfterClass
@@ -47,26 +42,19 @@ public class CardRefreshTest {
     }
 
     private byte[] onCard(int area) throws NhiException {
-        try (CardSession s = world.readers.openSession(Slot.HC, Duration.ofSeconds(5))) {
-            return new HcConversation(s, world.sam, new HcState(), PinSource.none()).area(area);
-        }
+        return CardAreas.read(world, area);
     }
 
     private static String text(byte[] b, int from, int to) {
-        return new String(b, from - 1, to - from + 1, StandardCharsets.ISO_8859_1);
+        return CardAreas.text(b, from, to);
     }
 
     private static VisitRequest visit() {
         return new VisitRequest("01", false, '1', VisitRequest.SignatureForm.PRINTABLE_256, false);
     }
 
-    private static void expect(ResultCode code, HealthWritesTest.Action a) throws Exception {
-        try {
-            a.run();
-            fail("expected " + code.code());
-        } catch (NhiException e) {
-            assertEquals(e.getMessage(), code, e.result());
-        }
+    private static void expect(ResultCode code, Expect.Action a) throws Exception {
+        Expect.code(code, a);
     }
 
     @Test

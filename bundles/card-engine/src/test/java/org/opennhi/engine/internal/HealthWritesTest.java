@@ -2,23 +2,20 @@ package org.opennhi.engine.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.fail;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.After;
 import org.junit.Test;
-import org.opennhi.contracts.reader.CardSession;
-import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.PatientCheck;
 import org.opennhi.engine.PinSource;
 import org.opennhi.engine.VisitRequest;
+import org.opennhi.engine.testing.Expect;
 import org.opennhi.engine.testing.World;
 import org.opennhi.sim.card.fixtures.Person;
 
@@ -44,33 +41,20 @@ public class HealthWritesTest {
         return Roc.date(LocalDate.now(World.TAIPEI));
     }
 
-    /** The area as the card holds it now: a new session, authenticated through the SAM, no cache. */
     private byte[] onCard(int area, PinSource pin) throws NhiException {
-        try (CardSession s = world.readers.openSession(Slot.HC, Duration.ofSeconds(5))) {
-            return new HcConversation(s, world.sam, new HcState(), pin).area(area);
-        }
+        return CardAreas.read(world, area, pin);
     }
 
     private byte[] onCard(int area) throws NhiException {
-        return onCard(area, PinSource.none());
+        return CardAreas.read(world, area);
     }
 
     private static String text(byte[] b, int from, int to) {
-        return new String(b, from - 1, to - from + 1, StandardCharsets.ISO_8859_1);
+        return CardAreas.text(b, from, to);
     }
 
-    private static void expect(ResultCode code, Action a) throws Exception {
-        try {
-            a.run();
-            fail("expected " + code.code());
-        } catch (NhiException e) {
-            assertEquals(e.getMessage(), code, e.result());
-        }
-    }
-
-    @FunctionalInterface
-    interface Action {
-        void run() throws Exception;
+    private static void expect(ResultCode code, Expect.Action a) throws Exception {
+        Expect.code(code, a);
     }
 
     private void acVisit() throws NhiException {

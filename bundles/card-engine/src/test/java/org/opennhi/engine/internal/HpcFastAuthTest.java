@@ -1,7 +1,6 @@
 package org.opennhi.engine.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.opennhi.engine.PinSource;
 import org.opennhi.engine.TreatmentWrite;
 import org.opennhi.engine.Visit;
 import org.opennhi.engine.VisitRequest;
+import org.opennhi.engine.testing.Expect;
 import org.opennhi.engine.testing.World;
 import org.opennhi.sim.card.fixtures.Person;
 
@@ -43,13 +43,8 @@ public class HpcFastAuthTest {
                 PinSource.none());
     }
 
-    private static void expect(ResultCode code, HealthWritesTest.Action a) throws Exception {
-        try {
-            a.run();
-            fail("expected " + code.code());
-        } catch (NhiException e) {
-            assertEquals(e.getMessage(), code, e.result());
-        }
+    private static void expect(ResultCode code, Expect.Action a) throws Exception {
+        Expect.code(code, a);
     }
 
     @Test

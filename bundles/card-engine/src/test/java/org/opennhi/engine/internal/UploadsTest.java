@@ -2,7 +2,6 @@ package org.opennhi.engine.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,25 +15,24 @@ import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
-import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.UploadReceipt;
+import org.opennhi.engine.testing.Expect;
 import org.opennhi.engine.testing.IdcVisitClient;
+import org.opennhi.engine.testing.TestIdc;
 import org.opennhi.engine.testing.World;
-import org.opennhi.sim.idc.IdcOptions;
-import org.opennhi.sim.idc.IdcSimulator;
 
 /** Uploads (3.1, 3.2) and check reports (3.3) through the SAM's IDC session, against the IDC simulator. */
 public class UploadsTest {
-    private static IdcSimulator idc;
+    private static TestIdc idc;
     private static IdcVisitClient client;
     private final World world = new World();
     private Path dir;
 
     @BeforeClass
     public static void startIdc() throws Exception {
-        idc = IdcSimulator.start(IdcOptions.defaults(Files.createTempDirectory("idc")).withPort(0));
-        client = new IdcVisitClient(idc, "7777777777");
+        idc = TestIdc.start();
+        client = idc.client;
     }
 
     @AfterClass
@@ -57,13 +55,8 @@ public class UploadsTest {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
 
-    private static void expect(ResultCode code, HealthWritesTest.Action a) throws Exception {
-        try {
-            a.run();
-            fail("expected " + code.code());
-        } catch (NhiException e) {
-            assertEquals(e.getMessage(), code, e.result());
-        }
+    private static void expect(ResultCode code, Expect.Action a) throws Exception {
+        Expect.code(code, a);
     }
 
     @Test

@@ -735,13 +735,7 @@ public class V5Facade implements CsHis {
             throw new NhiException(ResultCode.ICD10_CODE_NOT_FOUND, "ICD-10 bracket input is not supported; pass "
                     + "the packed 5-byte codes");
         }
-        byte[] b = v.getBytes(BIG5);
-        if (b.length > length) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "pDataWrite holds at most " + length + " bytes");
-        }
-        byte[] out = Arrays.copyOf(b, length);
-        Arrays.fill(out, b.length, length, (byte) ' ');
-        return out;
+        return big5Field(v, length);
     }
 
     private static byte[] ascii(String s) {

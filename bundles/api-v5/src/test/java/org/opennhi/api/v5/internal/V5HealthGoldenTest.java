@@ -21,10 +21,9 @@ import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ResponseApdu;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.engine.testing.IdcVisitClient;
+import org.opennhi.engine.testing.TestIdc;
 import org.opennhi.engine.testing.World;
 import org.opennhi.sim.card.fixtures.Professional;
-import org.opennhi.sim.idc.IdcOptions;
-import org.opennhi.sim.idc.IdcSimulator;
 
 /**
  * The health-data writes (1.19–1.26, 1.46), the card update (1.30, 1.40), uploads (3.1–3.3) and the HPC
@@ -33,15 +32,15 @@ import org.opennhi.sim.idc.IdcSimulator;
  */
 public class V5HealthGoldenTest {
     private static final Charset BIG5 = Charset.forName("Big5");
-    private static IdcSimulator idc;
+    private static TestIdc idc;
     private static IdcVisitClient client;
     private final World world = new World();
     private final V5Facade api = new V5Facade(world.engine, Optional::empty, "/opt/nhi/LIB/cshis.dll");
 
     @BeforeClass
     public static void startIdc() throws Exception {
-        idc = IdcSimulator.start(IdcOptions.defaults(Files.createTempDirectory("idc")).withPort(0));
-        client = new IdcVisitClient(idc, "7777777777");
+        idc = TestIdc.start();
+        client = idc.client;
     }
 
     @AfterClass
