@@ -81,6 +81,27 @@ public class HpcFastAuthTest {
     }
 
     @Test
+    public void pinVerificationApdus() throws Exception {
+        world.hpc("900000001001");
+        long before = world.readers.apdus(Slot.HPC);
+        world.engine.verifyHpcPin(purpose -> "1234".toCharArray());
+        // identity SELECT + GET DATA (kept while the HPC stays); the SAM's authentication SELECT, GET DATA,
+        // GET CHALLENGE, MUTUAL AUTHENTICATE; the authorisation's identity check GET DATA and VERIFY
+        assertEquals(8, world.readers.apdus(Slot.HPC) - before);
+        before = world.readers.apdus(Slot.HPC);
+        world.engine.verifyHpcPin(purpose -> "1234".toCharArray());
+        assertEquals("identity from the cache", 6, world.readers.apdus(Slot.HPC) - before);
+        before = world.readers.apdus(Slot.HPC);
+        allergiesWithCard();
+        assertEquals("a medical write asks the HPC nothing", 0, world.readers.apdus(Slot.HPC) - before);
+    }
+
+    private void allergiesWithCard() throws Exception {
+        world.hc("900000000001");
+        allergies();
+    }
+
+    @Test
     public void softwareResetOfTheHpcEndsTheAuthorisation() throws Exception {
         world.fastAuth(true);
         world.hc("900000000001").doctor();
