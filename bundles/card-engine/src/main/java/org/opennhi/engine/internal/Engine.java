@@ -659,6 +659,8 @@ public final class Engine implements CardEngine {
         try {
             ProfessionalIdentity inReader = professional();
             if (inReader.cardNumber().equals(grant.hpcCardNumber())) {
+                // the grant came from elsewhere (console, another facade): keep who it is for when the HPC leaves
+                authorisedIdentity = inReader.bytes();
                 return inReader;
             }
         } catch (NhiException e) {

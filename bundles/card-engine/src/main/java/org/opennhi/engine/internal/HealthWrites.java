@@ -2,6 +2,7 @@ package org.opennhi.engine.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -86,21 +87,23 @@ final class HealthWrites {
         }
         engine.withHcSession(pin, c -> {
             engine.checkPatient(c, patient);
-            byte[] area = c.cached(ALLERGIES);
-            Write w;
             if (entries.size() == ALLERGY_SLOTS) {
                 byte[] all = concat(entries);
-                w = Write.put(ALLERGIES, 0, all, all);
-            } else {
-                byte[] record = entries.get(0);
-                byte[] after = null;
-                if (area != null) {
-                    after = area.clone();
-                    System.arraycopy(record, 0, after, (firstSlot - 1) * ALLERGY_LENGTH, ALLERGY_LENGTH);
-                }
-                w = new Write(ALLERGIES, Commands.put(ALLERGIES, firstSlot, record), after);
+                c.write(ResultCode.ALLERGY_WRITE_FAILED, Write.put(ALLERGIES, 0, all, all));
+                return null;
             }
-            c.write(ResultCode.ALLERGY_WRITE_FAILED, w);
+            // one PUT per slot: each slot is a whole record, so a failure never leaves one half written
+            byte[] area = c.cached(ALLERGIES);
+            List<Write> writes = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                int slot = firstSlot + i;
+                if (area != null) {
+                    area = area.clone();
+                    System.arraycopy(entries.get(i), 0, area, (slot - 1) * ALLERGY_LENGTH, ALLERGY_LENGTH);
+                }
+                writes.add(new Write(ALLERGIES, Commands.put(ALLERGIES, slot, entries.get(i)), area));
+            }
+            c.write(ResultCode.ALLERGY_WRITE_FAILED, writes.toArray(Write[]::new));
             return null;
         });
         return doctor.idNumberBytes();

@@ -113,6 +113,9 @@ public class HealthWritesTest {
         byte[] d = pad("PENICILLIN", 40);
         world.engine.writeAllergies(p, 3, List.of(d), PinSource.none());
         assertArrayEquals(concat(a, b, d), onCard(HealthWrites.ALLERGIES));
+        // two slots from slot 2: one PUT each
+        world.engine.writeAllergies(p, 2, List.of(d, a), PinSource.none());
+        assertArrayEquals(concat(a, d, a), onCard(HealthWrites.ALLERGIES));
     }
 
     @Test
