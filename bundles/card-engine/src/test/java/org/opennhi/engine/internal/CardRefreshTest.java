@@ -4,8 +4,7 @@ import static org.junit.Assert.assertEquals;
 
 
 import org.junit.After;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
@@ -13,28 +12,14 @@ import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.PinSource;
 import org.opennhi.engine.VisitRequest;
 import org.opennhi.engine.testing.Expect;
-import org.opennhi.engine.testing.IdcVisitClient;
 import org.opennhi.engine.testing.TestIdc;
 import org.opennhi.engine.testing.World;
 
 /** csUpdateHCContents (1.30) and csUpdateHCNoReset (1.40) against the IDC simulator's card records. */
 public class CardRefreshTest {
-    private static TestIdc idc;
-    private static IdcVisitClient client;
+    @ClassRule
+    public static final TestIdc IDC = new TestIdc();
     private final World world = new World();
-
-    @BeforeClass
-    public static void startIdc() throws Exception {
-        idc = TestIdc.start();
-        client = idc.client;
-    }
-
-    @AfterClass
-    public static void stopIdc() {
-        if (idc != null) {
-            idc.close();
-        }
-    }
 
     @After
     public void close() {
@@ -59,10 +44,10 @@ public class CardRefreshTest {
 
     @Test
     public void anUpdateRenewsTheVisitsAndWritesTheIdcsRecord() throws Exception {
-        world.idcRoute = client::call;
+        world.idcRoute = IDC.client()::call;
         world.hc("900000000006");
         expect(ResultCode.NO_VISITS_LEFT, () -> world.engine.takeVisit(visit(), PinSource.none()));
-        client.admin("PUT", "/admin/card-contents/900000000006", "{\"expiryDate\":\"1201231\",\"insuredMark\":\"5\","
+        IDC.client().admin("PUT", "/admin/card-contents/900000000006", "{\"expiryDate\":\"1201231\",\"insuredMark\":\"5\","
                 + "\"criticalIllnesses\":[{\"code\":\"C5000\",\"from\":\"1150101\",\"to\":\"1191231\"}]}");
         byte[] registrationBefore = onCard(Areas.REGISTRATION);
         world.engine.updateCardContents(true, PinSource.none());
@@ -81,7 +66,7 @@ public class CardRefreshTest {
 
     @Test
     public void noResetNeedsTheCardReinserted() throws Exception {
-        world.idcRoute = client::call;
+        world.idcRoute = IDC.client()::call;
         world.hc("900000000001");
         world.engine.updateCardContents(false, PinSource.none());
         expect(ResultCode.HC_NOT_PRESENT, () -> world.engine.cardStatus());
@@ -104,8 +89,8 @@ public class CardRefreshTest {
     @Test
     public void aCardTheIdcDoesNotKnow() throws Exception {
         // the fixture cards are all in the IDC's register: ask it for a number it has never heard of
-        world.idcRoute = (route, body) -> client.call(route, body.replace("900000000001", "900000000199"));
-        assertEquals("900000000001", client.admin("GET", "/admin/card-contents/900000000001", null)
+        world.idcRoute = (route, body) -> IDC.client().call(route, body.replace("900000000001", "900000000199"));
+        assertEquals("900000000001", IDC.client().admin("GET", "/admin/card-contents/900000000001", null)
                 .get("cardNo").getAsString());
         world.hc("900000000001");
         expect(ResultCode.IDC_UNKNOWN_CARD, () -> world.engine.updateCardContents(true, PinSource.none()));

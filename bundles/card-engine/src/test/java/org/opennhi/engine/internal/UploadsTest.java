@@ -12,35 +12,20 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import org.junit.After;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.UploadReceipt;
 import org.opennhi.engine.testing.Expect;
-import org.opennhi.engine.testing.IdcVisitClient;
 import org.opennhi.engine.testing.TestIdc;
 import org.opennhi.engine.testing.World;
 
 /** Uploads (3.1, 3.2) and check reports (3.3) through the SAM's IDC session, against the IDC simulator. */
 public class UploadsTest {
-    private static TestIdc idc;
-    private static IdcVisitClient client;
+    @ClassRule
+    public static final TestIdc IDC = new TestIdc();
     private final World world = new World();
     private Path dir;
-
-    @BeforeClass
-    public static void startIdc() throws Exception {
-        idc = TestIdc.start();
-        client = idc.client;
-    }
-
-    @AfterClass
-    public static void stopIdc() {
-        if (idc != null) {
-            idc.close();
-        }
-    }
 
     @After
     public void close() {
@@ -61,10 +46,10 @@ public class UploadsTest {
 
     @Test
     public void uploadThenDownloadTheReport() throws Exception {
-        world.idcRoute = client::call;
+        world.idcRoute = IDC.client()::call;
         Path f = file("A1.xml", "r1\nr2\nr3\n");
         UploadReceipt r = world.engine.upload(f, Files.size(f), 3, OptionalInt.of(7));
-        assertEquals("the IDC session's SAM", client.samFile().samId(), r.samId());
+        assertEquals("the IDC session's SAM", IDC.client().samFile().samId(), r.samId());
         assertEquals("7777777777", r.hospitalId());
         assertTrue(r.uploadDateTime().matches("\\d{14}"));
         assertTrue(r.receiveDateTime().matches("\\d{14}"));

@@ -14,13 +14,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.junit.After;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ResponseApdu;
 import org.opennhi.contracts.reader.Slot;
-import org.opennhi.engine.testing.IdcVisitClient;
 import org.opennhi.engine.testing.TestIdc;
 import org.opennhi.engine.testing.World;
 import org.opennhi.sim.card.fixtures.Professional;
@@ -32,23 +30,10 @@ import org.opennhi.sim.card.fixtures.Professional;
  */
 public class V5HealthGoldenTest {
     private static final Charset BIG5 = Charset.forName("Big5");
-    private static TestIdc idc;
-    private static IdcVisitClient client;
+    @ClassRule
+    public static final TestIdc IDC = new TestIdc();
     private final World world = new World();
     private final V5Facade api = new V5Facade(world.engine, Optional::empty, "/opt/nhi/LIB/cshis.dll");
-
-    @BeforeClass
-    public static void startIdc() throws Exception {
-        idc = TestIdc.start();
-        client = idc.client;
-    }
-
-    @AfterClass
-    public static void stopIdc() {
-        if (idc != null) {
-            idc.close();
-        }
-    }
 
     @After
     public void close() {
@@ -216,7 +201,7 @@ public class V5HealthGoldenTest {
 
     @Test
     public void cardUpdate130And140() throws Exception {
-        world.idcRoute = client::call;
+        world.idcRoute = IDC.client()::call;
         world.hc("900000000006");
         byte[] seq = new byte[296];
         assertEquals(5001, api.hisGetSeqNumber256("01", " ", "1", seq, new int[] {296}));
@@ -238,7 +223,7 @@ public class V5HealthGoldenTest {
 
     @Test
     public void uploadsAndTheReport() throws Exception {
-        world.idcRoute = client::call;
+        world.idcRoute = IDC.client()::call;
         Path dir = Files.createTempDirectory(world.dir, "his");
         world.engine.downloadFolder(dir.resolve("download"));
         Path file = Files.writeString(dir.resolve("A1.xml"), "r1\nr2\n");
@@ -253,7 +238,7 @@ public class V5HealthGoldenTest {
         int[] len = {50};
         assertEquals(0, api.csUploadData(file.toString() + "\0", size, number, buf, len));
         assertEquals(50, len[0]);
-        assertField(buf, 1, 12, client.samFile().samId());
+        assertField(buf, 1, 12, IDC.client().samFile().samId());
         assertField(buf, 13, 22, "7777777777");
         assertTrue(text(buf, 23, 36).matches("\\d{14}"));
         assertTrue(text(buf, 37, 50).matches("\\d{14}"));
