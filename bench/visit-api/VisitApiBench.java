@@ -65,8 +65,10 @@ public class VisitApiBench {
                     Thread.sleep(20);
                 }
                 SimulatedSam sam = new SimulatedSam(world.fixtures().institutions().get(0));
-                Engine engine = new Engine(readers, sam, Optional::empty, Clock.system(ZoneId.of("Asia/Taipei")),
-                        Duration.ofSeconds(10), r -> { });
+                org.opennhi.hpc.internal.HpcGate hpcAuth = new org.opennhi.hpc.internal.HpcGate(Clock.systemUTC(),
+                        () -> readers.slot(Slot.HPC).cardPresent(), e -> { }, false, Duration.ofHours(8));
+                Engine engine = new Engine(readers, sam, hpcAuth, Optional::empty,
+                        Clock.system(ZoneId.of("Asia/Taipei")), Duration.ofSeconds(10), r -> { });
                 V5Facade java = new V5Facade(engine, Optional::empty, "bench");
                 V5Http http = new V5Http(engine, "bench");
                 HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

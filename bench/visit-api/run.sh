@@ -3,7 +3,7 @@
 # pcscd + vpcd + simulated HC. Usage: bench/visit-api/run.sh [iterations=30] (from anywhere)
 set -e
 cd "$(dirname "$0")/../.."
-mods="bundles/contracts bundles/reader-service bundles/reader-pcsc bundles/card-engine bundles/api-v5 simulators/card-sim simulators/vpcd-bridge"
+mods="bundles/contracts bundles/card-crypto bundles/reader-service bundles/reader-pcsc bundles/card-engine bundles/hpc-authorisation bundles/api-v5 simulators/card-sim simulators/vpcd-bridge"
 for m in $mods; do
   ls $m/target/*.jar >/dev/null 2>&1 || { mvn -q -B -ntp -o -DskipTests -pl "$(echo $mods | tr ' ' ',')" -am package; break; }
 done
@@ -13,7 +13,7 @@ slf4j=$(find $m2/org/slf4j/slf4j-nop/1.7.36 -name '*.jar' 2>/dev/null | head -1)
 api=$(find $m2/org/slf4j/slf4j-api/1.7.36 -name 'slf4j-api-1.7.36.jar' | head -1)
 gson=$(find $m2/com/google/code/gson/gson/2.15.0 -name 'gson-2.15.0.jar' | head -1)
 osgi="$(find $m2/org/osgi/org.osgi.service.cm/1.6.1 -name '*.jar' | head -1):$(find $m2/org/osgi/osgi.core/8.0.0 -name '*.jar' | head -1)"
-cp="$(jar bundles/contracts):$(jar bundles/reader-service):$(jar bundles/reader-pcsc):$(jar bundles/card-engine):$(jar bundles/api-v5):$(jar simulators/card-sim):$(jar simulators/vpcd-bridge):$api:$slf4j:$osgi:$gson"
+cp="$(jar bundles/contracts):$(jar bundles/card-crypto):$(jar bundles/reader-service):$(jar bundles/reader-pcsc):$(jar bundles/card-engine):$(jar bundles/hpc-authorisation):$(jar bundles/api-v5):$(jar simulators/card-sim):$(jar simulators/vpcd-bridge):$api:$slf4j:$osgi:$gson"
 dir=$(mktemp -d /tmp/nhi-bench-XXXX)
 trap 'rm -rf "$dir"' EXIT
 javac -nowarn -d "$dir/classes" -cp "$cp" bench/reader-apdu/ReaderApduBench.java bench/visit-api/VisitApiBench.java

@@ -22,9 +22,11 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.opennhi.client.NhiClient;
 import org.opennhi.contracts.platform.NhiHome;
+import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.ReaderMapping;
 import org.opennhi.contracts.reader.ReaderService;
 import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.sam.HpcAuthorisation;
 import org.opennhi.contracts.sam.SamPlugin;
 import org.opennhi.contracts.sam.SamService;
 import org.opennhi.engine.CardEngine;
@@ -72,6 +74,10 @@ public class VisitApiIT {
     private NhiHome home;
     @Inject
     private CardEngine engine;
+    @Inject
+    private PlatformSettings settings;
+    @Inject
+    private HpcAuthorisation hpcAuth;
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() throws IOException {
@@ -236,6 +242,62 @@ public class VisitApiIT {
         RawHttp.Response noToken = RawHttp.send(v5().port(), "POST", "/v5/hisGetBasicData",
                 RawHttp.headers("Host", v5().host()), "{}");
         assertEquals(401, noToken.status());
+    }
+
+    /**
+     * The health-data writes over HTTP with the doctor away: HPC fast authentication on (HPCFASTAUTH), one PIN
+     * verification, the HPC out of its reader, and the allergy write (1.46, needs the HPC) still authorised;
+     * with fast authentication off it is 4014. The card's content is checked in the simulator.
+     */
+    @Test
+    public void healthWritesWithTheHpcAwayUnderFastAuth() throws Exception {
+        Person p = world.fixtures().persons().stream().filter(x -> x.cardNumber().equals(HC)).findFirst()
+                .orElseThrow();
+        String who = "\"pPatientID\":\"" + p.idNumber() + "\",\"pPatientBirthDate\":\"" + String.format(
+                "%03d%02d%02d", p.birthDate().getYear() - 1911, p.birthDate().getMonthValue(),
+                p.birthDate().getDayOfMonth()) + "\"";
+        fastAuth(true);
+        v5().ok("hpcVerifyHPCPIN", "{\"pin\":\"1234\"}");
+        Await.until("the grant runs on fast authentication",
+                () -> hpcAuth.current().map(g -> g.fastAuthUntil().isPresent()).orElse(false));
+        bridge.slot(1).remove();
+        Await.until("HPC out", () -> !readers.slot(Slot.HPC).cardPresent());
+        JsonObject allergy = v5().ok("hisWriteAllergicNum", "{" + who + ",\"pDataWrite\":\"PENICILLIN\",\"iNum\":1}");
+        assertEquals(world.fixtures().professionals().get(0).idNumber(),
+                allergy.getAsJsonObject("fields").get("pBufferDocID").getAsString());
+        v5().ok("hisWriteEmergentTel", "{" + who + ",\"pEmergentTel\":\"0911222333\"}");
+        v5().ok("hisWriteInoculateData", "{" + who + ",\"pItem\":\"MMR\",\"pPackageNumber\":\"LOT77\"}");
+        assertEquals(5062, v5().call("hisWriteOrganDonate", "{" + who + ",\"pOrganDonate\":\" \"}")
+                .get("code").getAsInt());
+
+        fastAuth(false);
+        Await.until("the grant ends with the HPC away", () -> hpcAuth.current().isEmpty());
+        assertEquals(4014, v5().call("hisWriteAllergicNum", "{" + who + ",\"pDataWrite\":\"X\",\"iNum\":2}")
+                .get("code").getAsInt());
+
+        String card = world.show(HC);
+        assertTrue(card, card.contains("PENICILLIN"));
+        assertTrue(card, card.contains("0911222333"));
+        assertTrue(card, card.contains("LOT77"));
+
+        bridge.slot(1).insert(world.card(HPC));
+        Await.until("HPC back", () -> readers.slot(Slot.HPC).cardPresent());
+        assertEquals(4042, v5().call("hisWriteAllergicNum", "{" + who + ",\"pDataWrite\":\"X\",\"iNum\":2}")
+                .get("code").getAsInt());
+    }
+
+    private void fastAuth(boolean on) throws Exception {
+        Configuration c = configAdmin.getConfiguration(PlatformSettings.PID, "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        if (c.getProperties() != null) {
+            for (java.util.Enumeration<String> k = c.getProperties().keys(); k.hasMoreElements();) {
+                String key = k.nextElement();
+                props.put(key, c.getProperties().get(key));
+            }
+        }
+        props.put("hpcFastAuth", on);
+        c.update(props);
+        Await.until("fast auth " + on, () -> settings.hpcFastAuth() == on);
     }
 
     private V5Calls v5() {

@@ -44,6 +44,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @ExamReactorStrategy(PerClass.class)
 public class VisitIdcIT {
     private static final String HC = "900000000001";
+    private static final String HPC = "900000001001";
 
     @Inject
     private BundleContext context;
@@ -103,6 +104,13 @@ public class VisitIdcIT {
                 p.birthDate().getDayOfMonth());
         String data = "0" + "J0110" + "J0300" + " ".repeat(20) + "00000450" + "00000050" + "00000000" + "0000000"
                 + "0000000";
+        // a medical write needs the doctor: the HPC in its reader and its PIN verified (4014 / 4042 otherwise)
+        assertEquals(4014, v5().call("hisWriteTreatmentData", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\""
+                + p.idNumber() + "\",\"pPatientBirthDate\":\"" + birth + "\",\"pDataWrite\":\"" + data + "\"}")
+                .get("code").getAsInt());
+        bridge.slot(1).insert(world.card(HPC));
+        Await.until("HPC in its reader", () -> readers.slot(Slot.HPC).cardPresent());
+        v5().ok("hpcVerifyHPCPIN", "{\"pin\":\"1234\"}");
         v5().ok("hisWriteTreatmentData", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\"" + p.idNumber()
                 + "\",\"pPatientBirthDate\":\"" + birth + "\",\"pDataWrite\":\"" + data + "\"}");
 

@@ -61,14 +61,15 @@ public interface CardEngine {
     void undoVisit(String visitDateTime, PinSource pin) throws NhiException;
 
     /**
-     * Writes diagnoses and/or fees into a visit on the card (1.16, 1.17, 1.47).
+     * Writes diagnoses and/or fees into a visit on the card (1.16, 1.17, 1.47). Needs the authorised HPC: 4014
+     * without one (and no fast authentication), 4042 with its PIN not verified.
      *
-     * @return the id number bytes (10) of the HPC in its reader, or an empty array when there is none
+     * @return the id number bytes (10) of the authorised HPC holder
      */
     byte[] writeTreatment(TreatmentWrite write, PinSource pin) throws NhiException;
 
     /**
-     * Writes outpatient prescriptions of a visit (1.18, 1.45, 1.48, 1.49).
+     * Writes outpatient prescriptions of a visit (1.18, 1.45, 1.48, 1.49). Needs the authorised HPC (4014/4042).
      *
      * @param patient who the HIS believes holds the card
      * @param visitDateTime the visit's ROC date-time; every record must start with it
@@ -118,7 +119,10 @@ public interface CardEngine {
     /** @return true when an HPC is in its reader (4.1) */
     boolean hpcPresent();
 
-    /** Verifies the HPC's PIN (4.2). */
+    /**
+     * Verifies the HPC's PIN (4.2) through the platform's HPC authorisation: the grant the medical functions
+     * need, held while the HPC stays or, with HPC fast authentication, for its hours.
+     */
     void verifyHpcPin(PinSource pin) throws NhiException;
 
     /** Changes the HPC's PIN (4.3): old PIN, then the new one. */
@@ -163,4 +167,75 @@ public interface CardEngine {
      * @return the critical illnesses area with the codes blanked: validity dates only, which need no HPC (1.5)
      */
     byte[] criticalIllnessDates(PinSource pin) throws NhiException;
+
+    // ---- health data writes (1.19–1.26, 1.46), card update (1.30, 1.40), uploads (3.1–3.3) -------------
+
+    /**
+     * Updates the HC from the IDC's record (1.30, 1.40): cancellation, expiry, available visits, insurer code,
+     * insured-person mark, critical illnesses.
+     *
+     * @param resetCard true for 1.30 (the card is read afresh and usable at once); false for 1.40 (the card must
+     *        be taken out and inserted again: HC operations answer 4013 until then)
+     * @throws NhiException {@code 4061} the IDC cannot be reached, {@code 9012} the IDC has no record of the card,
+     *         {@code 5130} the record is malformed or the write failed
+     */
+    void updateCardContents(boolean resetCard, PinSource pin) throws NhiException;
+
+    /**
+     * Registers a newborn dependant on the card (1.19).
+     *
+     * @param newbornBirthDate ROC {@code YYYMMDD}
+     * @param multipleBirthMark 胞胎註記, {@code 1} to {@code 9}; blank with a date answers 5052
+     */
+    void writeNewborn(PatientCheck patient, String newbornBirthDate, String multipleBirthMark, PinSource pin)
+            throws NhiException;
+
+    /**
+     * Writes allergic medicines (1.20: slots 1–3 at once; 1.46: one slot). Needs the HPC (4014/4042); pharmacy
+     * staff answer 9100.
+     *
+     * @param firstSlot the first slot written, 1 to 3
+     * @param entries 40-byte entries, one per slot from {@code firstSlot}
+     * @return the authorising HPC holder's id number (10 bytes)
+     */
+    byte[] writeAllergies(PatientCheck patient, int firstSlot, List<byte[]> entries, PinSource pin)
+            throws NhiException;
+
+    /** Writes the 器官捐贈/安寧緩和醫療 mark, one character (1.21); blank answers 5062. */
+    void writeOrganDonation(PatientCheck patient, String mark, PinSource pin) throws NhiException;
+
+    /** Appends a preventive-care record dated today at this institution (1.22). */
+    void writePreventiveCare(PatientCheck patient, String serviceMark, String itemCode, PinSource pin)
+            throws NhiException;
+
+    /** Replaces the emergency phone, up to 14 characters (1.23). */
+    void writeEmergencyPhone(PatientCheck patient, String phone, PinSource pin) throws NhiException;
+
+    /** Appends a prenatal check dated today at this institution (1.24); women only (5079). */
+    void writePrenatalCheck(PatientCheck patient, String itemCode, PinSource pin) throws NhiException;
+
+    /** Clears all 11 prenatal checks (1.25); women only (5079). */
+    void deletePrenatalChecks(PatientCheck patient, PinSource pin) throws NhiException;
+
+    /** Appends an inoculation dated today at this institution (1.26). */
+    void writeInoculation(PatientCheck patient, String vaccine, String lotNumber, PinSource pin) throws NhiException;
+
+    /**
+     * Uploads a file of visit data to the IDC (3.1; 3.2 with the prescription count).
+     *
+     * @param file the file, read whole
+     * @param declaredSize its size as the HIS states it (6015 when it differs)
+     * @param records its record count
+     * @param prescriptions its prescription count (3.2), empty for 3.1
+     */
+    UploadReceipt upload(java.nio.file.Path file, long declaredSize, int records, java.util.OptionalInt prescriptions)
+            throws NhiException;
+
+    /**
+     * Downloads the check report of an upload (3.3) into the engine's download folder.
+     *
+     * @return the saved report's path
+     */
+    java.nio.file.Path downloadUploadReport(String samId, String hospitalId, int records, String sendDateTime,
+            String receiveDateTime, String serverRandom) throws NhiException;
 }

@@ -237,4 +237,63 @@ public interface CsHis {
 
     /** 5.2 進行疾病診斷碼解押碼: OUT receives the code and a NUL (when it has room); 9127 for no packed code. */
     int hisGetICD10DeC(String IN, byte[] OUT);
+
+    // ---- health data writes (1.19–1.26, 1.46) and uploads (3.1–3.3) ------------------------------------
+
+    /** 1.19 新生兒註記寫入作業: pNewBornDate ROC (7), pNoOfDelivered 胞胎註記 (1). */
+    int hisWriteNewBorn(String pPatientID, String pPatientBirthDate, String pNewBornDate, String pNoOfDelivered);
+
+    /**
+     * 1.20 過敏藥物寫入作業: pDataWrite holds slots 1–3, 40 bytes each (Big5, space padded); pBufferDocID (at least
+     * 11 bytes) receives the HPC holder's id number and a NUL. Needs the HPC.
+     */
+    int hisWriteAllergicMedicines(String pPatientID, String pPatientBirthDate, String pDataWrite,
+            byte[] pBufferDocID);
+
+    /** 1.21 同意器官捐贈及安寧緩和醫療註記寫入作業: pOrganDonate one character. */
+    int hisWriteOrganDonate(String pPatientID, String pPatientBirthDate, String pOrganDonate);
+
+    /** 1.22 預防保健資料寫入作業: pServiceItem (2), pServiceItemCode (2); date and hospital from the platform. */
+    int hisWriteHealthInsurance(String pPatientID, String pPatientBirthDate, String pServiceItem,
+            String pServiceItemCode);
+
+    /** 1.23 緊急聯絡電話資料寫入作業: up to 14 characters. */
+    int hisWriteEmergentTel(String pPatientID, String pPatientBirthDate, String pEmergentTel);
+
+    /** 1.24 寫入產前檢查資料: pCheckupCode (2); women only (5079). */
+    int hisWritePredeliveryCheckup(String pPatientID, String pPatientBirthDate, String pCheckupCode);
+
+    /** 1.25 清除產前檢查資料: all 11 records; women only (5079). */
+    int hisDeletePredeliveryData(String pPatientID, String pPatientBirthDate);
+
+    /** 1.26 預防接種資料寫入作業: pItem 疫苗種類 (6), pPackageNumber 疫苗批號 (12). */
+    int hisWriteInoculateData(String pPatientID, String pPatientBirthDate, String pItem, String pPackageNumber);
+
+    /** 1.30 健保 IC 卡卡片內容更新作業: from the IDC; the card is usable at once afterwards. */
+    int csUpdateHCContents();
+
+    /** 1.40 健保 IC 卡卡片內容更新作業 without the reset: the card must be taken out and inserted again. */
+    int csUpdateHCNoReset();
+
+    /** 1.46 過敏藥物寫入指定欄位作業: one 40-byte entry into slot iNum (1–3); pBufferDocID as 1.20. */
+    int hisWriteAllergicNum(String pPatientID, String pPatientBirthDate, String pDataWrite, byte[] pBufferDocID,
+            int iNum);
+
+    /**
+     * 3.1 資料上傳: 50 bytes (SAM id 12, hospital id 13–22, upload date-time 23–36, receive date-time 37–50,
+     * Gregorian). pFileSize and pNumber are in/out C strings (decimal, NUL-terminated): the HIS's values in, the
+     * IDC's received size and record count out.
+     */
+    int csUploadData(String pUploadFileName, byte[] pFileSize, byte[] pNumber, byte[] pBuffer, int[] iBufferLen);
+
+    /** 3.2 資料上傳 with 處方筆數: 180 bytes, 3.1's 50 then the server random (51–180) that 3.3 needs. */
+    int csUploadDataPrec(String pUploadFileName, byte[] pFileSize, byte[] pNumber, String pPrecNumber,
+            byte[] pBuffer, int[] iBufferLen);
+
+    /**
+     * 3.3 檢核錯誤報表資料自動下載: saves the IDC's check report of an upload; pDownloadFileName receives the
+     * saved file's full path and a NUL.
+     */
+    int csDownloadData(String pSAMID, String pHospID, String pNumber, String pSendDate, String pRecvDate,
+            String pServerRandom, byte[] pDownloadFileName);
 }

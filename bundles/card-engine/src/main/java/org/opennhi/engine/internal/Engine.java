@@ -24,6 +24,7 @@ import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.reader.SlotState;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.contracts.sam.HpcAuthorisation;
 import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SignatureType;
@@ -35,6 +36,7 @@ import org.opennhi.engine.PatientCheck;
 import org.opennhi.engine.PinSource;
 import org.opennhi.engine.ProfessionalIdentity;
 import org.opennhi.engine.TreatmentWrite;
+import org.opennhi.engine.UploadReceipt;
 import org.opennhi.engine.Visit;
 import org.opennhi.engine.VisitReminder;
 import org.opennhi.engine.VisitRequest;
@@ -48,6 +50,7 @@ import org.opennhi.engine.internal.HcConversation.Write;
 public final class Engine implements CardEngine {
     private final ReaderService readers;
     private final SamService sam;
+    private final HpcAuthorisation hpcAuth;
     private final Supplier<Optional<IdcVisitService>> idc;
     private final Clock clock;
     private final Duration wait;
@@ -57,19 +60,29 @@ public final class Engine implements CardEngine {
     private final List<IdcVisitService.OfflineTreatmentId> offline = new CopyOnWriteArrayList<>();
     private volatile HcState hc = new HcState();
     private volatile HpcState hpc = new HpcState();
+    /** The identity of the HPC whose PIN this engine verified last: kept when it leaves (fast authentication). */
+    private volatile byte[] authorisedIdentity;
+    private final HealthWrites healthWrites = new HealthWrites(this);
+    private final Uploads uploads;
+    private final CardRefresh cardRefresh;
 
     /**
      * @param readers the reader service
      * @param sam the SAM service
+     * @param hpcAuth whether a health professional is authorised (HPC PIN, fast authentication)
      * @param idc the IDC's visit services, when one is installed
      * @param clock the visit clock (Taiwan time)
      * @param wait how long an operation waits for its card
      * @param reminders told of each visit-count reminder
      */
-    public Engine(ReaderService readers, SamService sam, Supplier<Optional<IdcVisitService>> idc, Clock clock,
-            Duration wait, Consumer<VisitReminder> reminders) {
+    public Engine(ReaderService readers, SamService sam, HpcAuthorisation hpcAuth,
+            Supplier<Optional<IdcVisitService>> idc, Clock clock, Duration wait, Consumer<VisitReminder> reminders) {
         this.readers = Objects.requireNonNull(readers, "readers");
         this.sam = Objects.requireNonNull(sam, "sam");
+        this.hpcAuth = Objects.requireNonNull(hpcAuth, "hpcAuth");
+        this.uploads = new Uploads(sam, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "opennhi",
+                "download"));
+        this.cardRefresh = new CardRefresh(this, sam);
         this.idc = Objects.requireNonNull(idc, "idc");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.wait = Objects.requireNonNull(wait, "wait");
@@ -300,7 +313,7 @@ public final class Engine implements CardEngine {
 
     @Override
     public byte[] writeTreatment(TreatmentWrite write, PinSource pin) throws NhiException {
-        byte[] doctorId = hpcIdNumberIfPresent();
+        byte[] doctorId = authorisedProfessional().idNumberBytes();
         withHcSession(pin, c -> {
             checkPatient(c, write.patient());
             byte[] visits = c.area(Areas.VISITS);
@@ -357,6 +370,7 @@ public final class Engine implements CardEngine {
     @Override
     public List<byte[]> writePrescriptions(PatientCheck patient, String visitDateTime, List<byte[]> records,
             boolean sign, PinSource pin) throws NhiException {
+        authorisedProfessional();
         if (records.isEmpty() || records.size() > Areas.records(Areas.OUTPATIENT_RX)) {
             throw new NhiException(ResultCode.BAD_PARAMETER, "1 to 60 prescriptions at a time");
         }
@@ -567,16 +581,18 @@ public final class Engine implements CardEngine {
             if (Roc.parseDate(who.expiryDate()).map(d -> d.isBefore(now().toLocalDate())).orElse(false)) {
                 throw new NhiException(ResultCode.HPC_EXPIRED, "the HPC expired on " + who.expiryDate());
             }
-            byte[] digits = Pins.digits(pin.pin(PinSource.Purpose.HPC_PIN));
+            char[] digits = pin.pin(PinSource.Purpose.HPC_PIN);
             try {
-                ResponseApdu r = s.transmit(Commands.verify(digits));
-                if (!r.isOk()) {
-                    throw Pins.failure(r.sw(), "HPC");
+                // the HPC is authenticated with the SAM first: the authorisation needs the SAM's word on the card
+                if (sam.status() == org.opennhi.contracts.sam.SamStatus.NOT_AUTHENTICATED) {
+                    sam.authenticateWithIdc(org.opennhi.contracts.platform.Progress.NONE);
                 }
+                hpcAuth.verifyPin(s, sam.authenticateCard(s), digits);
                 hpc.pinVerified = true;
+                authorisedIdentity = who.bytes();
                 return null;
             } finally {
-                Arrays.fill(digits, (byte) 0);
+                Arrays.fill(digits, '\0');
             }
         });
     }
@@ -627,18 +643,39 @@ public final class Engine implements CardEngine {
         });
     }
 
-    private byte[] hpcIdNumberIfPresent() throws NhiException {
-        if (!hpcPresent()) {
-            return new byte[0];
+    /**
+     * The health professional who authorises a medical function now: the HPC's PIN verified and the HPC in its
+     * reader, or (fast authentication) verified within its hours.
+     *
+     * @throws NhiException {@code 4014} no HPC and no fast authentication, {@code 4042} PIN not verified,
+     *         {@code 4034} the card in the HPC's reader is no HPC,
+     *         {@code 5056} the authorised HPC's identity cannot be read
+     */
+    ProfessionalIdentity authorisedProfessional() throws NhiException {
+        HpcAuthorisation.Grant grant;
+        try {
+            grant = hpcAuth.require();
+        } catch (NhiException e) {
+            if (e.result() == ResultCode.HPC_PIN_NOT_VERIFIED && hpcPresent()) {
+                professional(); // another kind of card in the HPC's reader says so (4034) rather than 4042
+            }
+            throw e;
+        }
+        byte[] known = authorisedIdentity;
+        if (known != null && new ProfessionalIdentity(known).cardNumber().equals(grant.hpcCardNumber())) {
+            return new ProfessionalIdentity(known);
         }
         try {
-            return professional().idNumberBytes();
-        } catch (NhiException e) {
-            if (e.result() == ResultCode.HPC_NOT_PRESENT) {
-                return new byte[0];
+            ProfessionalIdentity inReader = professional();
+            if (inReader.cardNumber().equals(grant.hpcCardNumber())) {
+                // the grant came from elsewhere (console, another facade): keep who it is for when the HPC leaves
+                authorisedIdentity = inReader.bytes();
+                return inReader;
             }
+        } catch (NhiException e) {
             throw new NhiException(ResultCode.HPC_ID_READ_FAILED, e.getMessage(), e);
         }
+        throw new NhiException(ResultCode.HPC_ID_READ_FAILED, "the authorised HPC's identity is not known");
     }
 
     private byte[] hpcIdentity(CardSession s) throws NhiException {
@@ -678,9 +715,13 @@ public final class Engine implements CardEngine {
             case 0 -> {
                 hc = new HcState();
                 hpc = new HpcState();
+                hpcAuth.revoke();
             }
             case 1 -> hc = new HcState();
-            case 2 -> hpc = new HpcState();
+            case 2 -> {
+                hpc = new HpcState();
+                hpcAuth.revoke();
+            }
             case 3 -> hc = new HcState();
             default -> throw new NhiException(ResultCode.BAD_PARAMETER, "csSoftwareReset takes 0 to 3");
         }
@@ -705,19 +746,82 @@ public final class Engine implements CardEngine {
         return withHc(pin, c -> c.area(area));
     }
 
+    // ---- health data writes (1.19–1.26, 1.46) and uploads (3.1–3.3) ------------------------------------
+
+    @Override
+    public void writeNewborn(PatientCheck patient, String newbornBirthDate, String multipleBirthMark, PinSource pin)
+            throws NhiException {
+        healthWrites.writeNewborn(patient, newbornBirthDate, multipleBirthMark, pin);
+    }
+
+    @Override
+    public byte[] writeAllergies(PatientCheck patient, int firstSlot, List<byte[]> entries, PinSource pin)
+            throws NhiException {
+        return healthWrites.writeAllergies(patient, firstSlot, entries, pin);
+    }
+
+    @Override
+    public void writeOrganDonation(PatientCheck patient, String mark, PinSource pin) throws NhiException {
+        healthWrites.writeOrganDonation(patient, mark, pin);
+    }
+
+    @Override
+    public void writePreventiveCare(PatientCheck patient, String serviceMark, String itemCode, PinSource pin)
+            throws NhiException {
+        healthWrites.writePreventiveCare(patient, serviceMark, itemCode, pin);
+    }
+
+    @Override
+    public void writeEmergencyPhone(PatientCheck patient, String phone, PinSource pin) throws NhiException {
+        healthWrites.writeEmergencyPhone(patient, phone, pin);
+    }
+
+    @Override
+    public void writePrenatalCheck(PatientCheck patient, String itemCode, PinSource pin) throws NhiException {
+        healthWrites.writePrenatalCheck(patient, itemCode, pin);
+    }
+
+    @Override
+    public void deletePrenatalChecks(PatientCheck patient, PinSource pin) throws NhiException {
+        healthWrites.deletePrenatalChecks(patient, pin);
+    }
+
+    @Override
+    public void writeInoculation(PatientCheck patient, String vaccine, String lotNumber, PinSource pin)
+            throws NhiException {
+        healthWrites.writeInoculation(patient, vaccine, lotNumber, pin);
+    }
+
+    @Override
+    public UploadReceipt upload(java.nio.file.Path file, long declaredSize, int records,
+            java.util.OptionalInt prescriptions) throws NhiException {
+        return uploads.upload(sam(), file, declaredSize, records, prescriptions);
+    }
+
+    @Override
+    public java.nio.file.Path downloadUploadReport(String samId, String hospitalId, int records, String sendDateTime,
+            String receiveDateTime, String serverRandom) throws NhiException {
+        return uploads.downloadReport(sam(), samId, hospitalId, records, sendDateTime, receiveDateTime, serverRandom);
+    }
+
+    @Override
+    public void updateCardContents(boolean resetCard, PinSource pin) throws NhiException {
+        cardRefresh.update(resetCard, pin);
+    }
+
     /**
-     * @return the HPC's identity when a health professional is proven: the HPC in its reader, its PIN verified
-     * @throws NhiException {@code 4014} no HPC, {@code 4034} not an HPC, {@code 4042} PIN not verified
+     * Drops what the engine holds of the HC (1.30's reset); with {@code untilReinserted} (1.40) every HC
+     * operation answers 4013 until the reader reports the card gone or a card inserted.
      */
-    ProfessionalIdentity verifiedProfessional() throws NhiException {
-        if (!hpcPresent()) {
-            throw new NhiException(ResultCode.HPC_NOT_PRESENT, "insert the HPC and verify its PIN");
-        }
-        ProfessionalIdentity who = professional();
-        if (!hpc.pinVerified) {
-            throw new NhiException(ResultCode.HPC_PIN_NOT_VERIFIED, "verify the HPC's PIN first (hpcVerifyHPCPIN)");
-        }
-        return who;
+    void forgetHc(boolean untilReinserted) {
+        HcState fresh = new HcState();
+        fresh.reinsertNeeded = untilReinserted;
+        hc = fresh;
+    }
+
+    /** @param folder where 3.3 saves check reports */
+    public void downloadFolder(java.nio.file.Path folder) {
+        uploads.downloads(folder);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
@@ -738,7 +842,7 @@ public final class Engine implements CardEngine {
     }
 
     /** A write (or a PIN command): always in a reader session. */
-    private <T> T withHcSession(PinSource pin, HcWork<T> work) throws NhiException {
+    <T> T withHcSession(PinSource pin, HcWork<T> work) throws NhiException {
         return onHc(pin, false, work);
     }
 
@@ -746,6 +850,10 @@ public final class Engine implements CardEngine {
         hcLock.lock();
         try {
             HcState state = hc;
+            if (state.reinsertNeeded) {
+                throw new NhiException(ResultCode.HC_NOT_PRESENT, "the card was updated without a reset "
+                        + "(csUpdateHCNoReset): take it out and insert it again");
+            }
             if (!state.areas.isEmpty() && !readers.slot(Slot.HC).cardPresent()) {
                 hc = new HcState();
                 throw new NhiException(ResultCode.HC_NOT_PRESENT, "no HC in its reader");
@@ -788,7 +896,7 @@ public final class Engine implements CardEngine {
         return idc.get().orElseThrow(() -> new NhiException(ResultCode.NETWORK_DOWN, "no IDC service is installed"));
     }
 
-    private static void checkCardUsable(CardStatus status, LocalDate today) throws NhiException {
+    static void checkCardUsable(CardStatus status, LocalDate today) throws NhiException {
         if (status.cancelled()) {
             throw new NhiException(ResultCode.CARD_CANCELLED, "the card is cancelled");
         }
@@ -814,7 +922,7 @@ public final class Engine implements CardEngine {
         }
     }
 
-    private void checkPatient(HcConversation c, PatientCheck patient) throws NhiException {
+    void checkPatient(HcConversation c, PatientCheck patient) throws NhiException {
         BasicProfile basic = new BasicProfile(c.area(Areas.BASIC));
         if (!basic.idNumber().equals(patient.idNumber().trim()) || !basic.birthDate().equals(patient.birthDate())) {
             throw new NhiException(ResultCode.DATA_BELONGS_TO_OTHER_PERSON,

@@ -14,6 +14,7 @@ import org.opennhi.contracts.reader.ReaderEventListener;
 import org.opennhi.contracts.reader.ReaderService;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.sam.HpcAuthorisation;
 import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamService;
 import org.opennhi.engine.BasicProfile;
@@ -23,6 +24,7 @@ import org.opennhi.engine.PatientCheck;
 import org.opennhi.engine.PinSource;
 import org.opennhi.engine.ProfessionalIdentity;
 import org.opennhi.engine.TreatmentWrite;
+import org.opennhi.engine.UploadReceipt;
 import org.opennhi.engine.Visit;
 import org.opennhi.engine.VisitReminder;
 import org.opennhi.engine.VisitReminderListener;
@@ -56,10 +58,14 @@ public final class EngineComponent implements CardEngine, ReaderEventListener {
     private volatile IdcVisitService idc;
 
     @Activate
-    public EngineComponent(@Reference ReaderService readers, @Reference SamService sam, EngineConfig config) {
-        this.engine = new Engine(readers, sam, () -> Optional.ofNullable(idc),
+    public EngineComponent(@Reference ReaderService readers, @Reference SamService sam,
+            @Reference HpcAuthorisation hpcAuth, EngineConfig config) {
+        this.engine = new Engine(readers, sam, hpcAuth, () -> Optional.ofNullable(idc),
                 Clock.system(ZoneId.of(config.timeZone())), Duration.ofMillis(config.cardWaitMillis()),
                 this::remind);
+        if (!config.downloadFolder().isBlank()) {
+            engine.downloadFolder(java.nio.file.Path.of(config.downloadFolder()));
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -248,5 +254,68 @@ public final class EngineComponent implements CardEngine, ReaderEventListener {
     @Override
     public byte[] criticalIllnessDates(PinSource pin) throws NhiException {
         return engine.criticalIllnessDates(pin);
+    }
+
+    // ---- health data writes (1.19–1.26, 1.46) and uploads (3.1–3.3) ------------------------------------
+
+    @Override
+    public void updateCardContents(boolean resetCard, PinSource pin) throws NhiException {
+        engine.updateCardContents(resetCard, pin);
+    }
+
+    @Override
+    public void writeNewborn(PatientCheck patient, String newbornBirthDate, String multipleBirthMark, PinSource pin)
+            throws NhiException {
+        engine.writeNewborn(patient, newbornBirthDate, multipleBirthMark, pin);
+    }
+
+    @Override
+    public byte[] writeAllergies(PatientCheck patient, int firstSlot, List<byte[]> entries, PinSource pin)
+            throws NhiException {
+        return engine.writeAllergies(patient, firstSlot, entries, pin);
+    }
+
+    @Override
+    public void writeOrganDonation(PatientCheck patient, String mark, PinSource pin) throws NhiException {
+        engine.writeOrganDonation(patient, mark, pin);
+    }
+
+    @Override
+    public void writePreventiveCare(PatientCheck patient, String serviceMark, String itemCode, PinSource pin)
+            throws NhiException {
+        engine.writePreventiveCare(patient, serviceMark, itemCode, pin);
+    }
+
+    @Override
+    public void writeEmergencyPhone(PatientCheck patient, String phone, PinSource pin) throws NhiException {
+        engine.writeEmergencyPhone(patient, phone, pin);
+    }
+
+    @Override
+    public void writePrenatalCheck(PatientCheck patient, String itemCode, PinSource pin) throws NhiException {
+        engine.writePrenatalCheck(patient, itemCode, pin);
+    }
+
+    @Override
+    public void deletePrenatalChecks(PatientCheck patient, PinSource pin) throws NhiException {
+        engine.deletePrenatalChecks(patient, pin);
+    }
+
+    @Override
+    public void writeInoculation(PatientCheck patient, String vaccine, String lotNumber, PinSource pin)
+            throws NhiException {
+        engine.writeInoculation(patient, vaccine, lotNumber, pin);
+    }
+
+    @Override
+    public UploadReceipt upload(java.nio.file.Path file, long declaredSize, int records,
+            java.util.OptionalInt prescriptions) throws NhiException {
+        return engine.upload(file, declaredSize, records, prescriptions);
+    }
+
+    @Override
+    public java.nio.file.Path downloadUploadReport(String samId, String hospitalId, int records, String sendDateTime,
+            String receiveDateTime, String serverRandom) throws NhiException {
+        return engine.downloadUploadReport(samId, hospitalId, records, sendDateTime, receiveDateTime, serverRandom);
     }
 }

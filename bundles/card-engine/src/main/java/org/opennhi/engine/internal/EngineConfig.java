@@ -16,4 +16,9 @@ public @interface EngineConfig {
     /** @return the visit clock's time zone */
     @AttributeDefinition(name = "Time zone", description = "Visit date-times are Taiwan time (ROC dates).")
     String timeZone() default "Asia/Taipei";
+
+    /** @return where 3.3 csDownloadData saves check reports; empty: {@code <java.io.tmpdir>/opennhi/download} */
+    @AttributeDefinition(name = "Download folder", description = "Where csDownloadData (3.3) saves the IDC's "
+            + "check reports of uploads. Empty: a folder opennhi/download under the system's temporary folder.")
+    String downloadFolder() default "";
 }

@@ -43,6 +43,12 @@ final class HcConversation {
         return content;
     }
 
+    /** @return the area as the cache holds it, or null: never asks the card */
+    byte[] cached(int area) {
+        byte[] b = state.area(area);
+        return b == null ? null : b.clone();
+    }
+
     private byte[] readFromCard(int area) throws NhiException {
         needsCard();
         int length = Areas.recordLength(area);

@@ -15,6 +15,8 @@ final class HcState {
     boolean selected;
     boolean authenticated;
     boolean pinVerified;
+    /** After csUpdateHCNoReset (1.40): nothing more until the card leaves the reader and comes back. */
+    boolean reinsertNeeded;
 
     byte[] area(int area) {
         return areas.get(area);

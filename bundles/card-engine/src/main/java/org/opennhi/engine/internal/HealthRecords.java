@@ -29,7 +29,8 @@ final class HealthRecords {
         if (!area.professional()) {
             return engine.readArea(area.area(), pin);
         }
-        ProfessionalIdentity who = engine.verifiedProfessional();
+        // the medical writes' rule: fast auth covers reads too
+        ProfessionalIdentity who = engine.authorisedProfessional();
         boolean pharmacy = PHARMACIST.equals(who.profession());
         if (pharmacy && (area == RecordArea.CRITICAL_ILLNESSES || area == RecordArea.IMPORTANT_ORDERS)) {
             throw new NhiException(ResultCode.PHARMACY_NOT_PERMITTED, "a pharmacist's HPC does not read " + area);

@@ -229,7 +229,7 @@ public class EngineTest {
 
     @Test
     public void treatmentAndPrescriptions() throws Exception {
-        world.hc("900000000001").hpc("900000001001");
+        world.hc("900000000001").doctor();
         Person p = world.person("900000000001");
         PatientCheck patient = new PatientCheck(p.idNumber(), Roc.date(p.birthDate()));
         Visit v = world.engine.takeVisit(visit("01"), PinSource.none());

@@ -142,6 +142,28 @@ public final class IdcVisitClient implements IdcVisitService {
         return post("/v1/treatment-ids/verify", body, false);
     }
 
+    /**
+     * One request in this SAM's IDC session, as {@code SamService.callIdc}: for the engine's uploads.
+     *
+     * @return the answer's JSON
+     */
+    public String call(String route, String jsonBody) throws NhiException {
+        return post(route, JsonParser.parseString(jsonBody).getAsJsonObject(), true).toString();
+    }
+
+    /** An operator route (§13) with the admin token, e.g. {@code PUT /admin/card-contents/…}: its answer. */
+    public JsonObject admin(String method, String path, String json) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(idc.baseUri().resolve(path))
+                .header("Content-Type", "application/json").header("X-Admin-Token", idc.adminToken())
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> a = http.send(r, HttpResponse.BodyHandlers.ofString());
+        if (a.statusCode() != 200) {
+            throw new IllegalStateException(path + ": " + a.body());
+        }
+        return JsonParser.parseString(a.body()).getAsJsonObject();
+    }
+
     /** Sets the IDC's fault rules (§13), e.g. {@code [{"pathPrefix":"/v1/treatment-ids","drop":true}]}. */
     public void faults(String rulesJson) throws Exception {
         HttpRequest r = HttpRequest.newBuilder(idc.baseUri().resolve("/admin/faults"))

@@ -14,7 +14,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.opennhi.contracts.idc.IdcVisitService;
+import org.opennhi.contracts.platform.Progress;
+import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.sam.SamIdentity;
+import org.opennhi.contracts.sam.SamService;
+import org.opennhi.contracts.sam.SamStatus;
+import org.opennhi.contracts.sam.SecureChannel;
+import org.opennhi.contracts.sam.SignatureType;
+import org.opennhi.hpc.internal.HpcGate;
+import org.opennhi.sim.idc.AdjustableClock;
 import org.opennhi.engine.VisitReminder;
 import org.opennhi.engine.internal.Engine;
 import org.opennhi.sim.card.SimulatedCards;
@@ -34,7 +44,12 @@ public final class World implements AutoCloseable {
     public final SimulatedCards cards;
     public final SimReaders readers;
     public final SimulatedSam sam;
+    /** The platform's real HPC authorisation, on {@link #hpcClock} so that 8 hours can pass; fast auth off. */
+    public final HpcGate hpcAuth;
+    public final AdjustableClock hpcClock = AdjustableClock.system();
     public final Engine engine;
+    /** Where the SAM's IDC calls go (uploads); null: the simulated SAM's own answer (no IDC, 4061). */
+    public volatile IdcRoute idcRoute;
     public final List<VisitReminder> reminders = new ArrayList<>();
     private volatile IdcVisitService idc;
 
@@ -50,13 +65,20 @@ public final class World implements AutoCloseable {
                 .filter(i -> i.hospitalId().equals("7777777777")).findFirst().orElseThrow();
         sam = new SimulatedSam(clinic);
         Engine[] holder = new Engine[1];
+        HpcGate[] gate = new HpcGate[1];
         readers = new SimReaders(e -> {
             if (holder[0] != null) {
                 holder[0].readerEvent(e);
             }
+            if (gate[0] != null && e.slot() == Slot.HPC) {
+                gate[0].hpcLeft();
+            }
         });
-        engine = new Engine(readers, sam, () -> Optional.ofNullable(idc), clock, Duration.ofSeconds(5),
-                reminders::add);
+        hpcAuth = new HpcGate(hpcClock, () -> readers.slot(Slot.HPC).cardPresent(), e -> { }, false,
+                Duration.ofHours(8));
+        gate[0] = hpcAuth;
+        engine = new Engine(readers, samFront(), hpcAuth, () -> Optional.ofNullable(idc), clock,
+                Duration.ofSeconds(5), reminders::add);
         holder[0] = engine;
     }
 
@@ -85,8 +107,67 @@ public final class World implements AutoCloseable {
 
     /** @return a second engine on the same cards with an empty cache: what the card holds, read afresh */
     public Engine freshEngine() {
-        return new Engine(readers, sam, () -> Optional.ofNullable(idc), Clock.system(TAIPEI), Duration.ofSeconds(5),
-                r -> { });
+        return new Engine(readers, samFront(), hpcAuth, () -> Optional.ofNullable(idc), Clock.system(TAIPEI),
+                Duration.ofSeconds(5), r -> { });
+    }
+
+    /** Switches HPC fast authentication (HPCFASTAUTH) on or off, 8 hours. */
+    public void fastAuth(boolean on) {
+        hpcAuth.configure(on, Duration.ofHours(8));
+    }
+
+    /** Inserts the doctor's HPC 900000001001 and verifies its PIN: the medical functions are authorised. */
+    public World doctor() throws NhiException {
+        hpc("900000001001");
+        engine.verifyHpcPin(purpose -> "1234".toCharArray());
+        return this;
+    }
+
+    /** An IDC route for the SAM's {@code callIdc}. */
+    @FunctionalInterface
+    public interface IdcRoute {
+        String call(String route, String jsonBody) throws NhiException;
+    }
+
+    /** The simulated SAM, with its IDC calls sent to {@link #idcRoute} when one is set. */
+    private SamService samFront() {
+        return new SamService() {
+            @Override
+            public String mode() {
+                return sam.mode();
+            }
+
+            @Override
+            public SamStatus status() {
+                return sam.status();
+            }
+
+            @Override
+            public Optional<SamIdentity> identity() {
+                return sam.identity();
+            }
+
+            @Override
+            public void authenticateWithIdc(Progress progress) throws NhiException {
+                sam.authenticateWithIdc(progress);
+            }
+
+            @Override
+            public SecureChannel authenticateCard(CardSession session) throws NhiException {
+                return sam.authenticateCard(session);
+            }
+
+            @Override
+            public byte[] sign(SignatureType type, byte[] data) throws NhiException {
+                return sam.sign(type, data);
+            }
+
+            @Override
+            public String callIdc(String route, String jsonBody) throws NhiException {
+                IdcRoute r = idcRoute;
+                return r != null ? r.call(route, jsonBody) : sam.callIdc(route, jsonBody);
+            }
+        };
     }
 
     @Override

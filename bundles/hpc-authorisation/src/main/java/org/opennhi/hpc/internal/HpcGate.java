@@ -25,9 +25,10 @@ import org.opennhi.contracts.sam.SecureChannel;
 /**
  * The HPC authorisation, outside any framework. A grant begins with a verified PIN and lasts while that HPC
  * stays in its reader; with fast authentication on, it lasts {@code fastAuth} from the verification whether the
- * HPC stays or not. The clock is injected so that 8 hours can pass in a test.
+ * HPC stays or not. The clock is injected so that 8 hours can pass in a test. Public (in a package that is not
+ * exported) so that other modules' plain unit tests can run the real gate, e.g. the card engine's.
  */
-final class HpcGate {
+public final class HpcGate implements HpcAuthorisation {
     private static final ZoneId TAIWAN = ZoneId.of("Asia/Taipei");
     private static final byte[] GET_IDENTITY = HexFormat.of().parseHex("00CA1100020000");
     private static final int IDENTITY_LENGTH = 71;
@@ -46,7 +47,7 @@ final class HpcGate {
      * @param fastAuthOn whether fast authentication is on
      * @param fastAuth how long it holds
      */
-    HpcGate(Clock clock, BooleanSupplier hpcPresent, Consumer<PlatformEvent> events, boolean fastAuthOn,
+    public HpcGate(Clock clock, BooleanSupplier hpcPresent, Consumer<PlatformEvent> events, boolean fastAuthOn,
             Duration fastAuth) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hpcPresent = Objects.requireNonNull(hpcPresent, "hpcPresent");
@@ -56,7 +57,7 @@ final class HpcGate {
     }
 
     /** Fast authentication switched on or off, or its length changed: a running grant follows at once. */
-    synchronized void configure(boolean on, Duration length) {
+    public synchronized void configure(boolean on, Duration length) {
         fastAuthOn = on;
         fastAuth = length;
         if (grant != null) {
@@ -65,7 +66,8 @@ final class HpcGate {
         }
     }
 
-    HpcAuthorisation.Grant verifyPin(CardSession hpc, SecureChannel channel, char[] pin) throws NhiException {
+    @Override
+    public HpcAuthorisation.Grant verifyPin(CardSession hpc, SecureChannel channel, char[] pin) throws NhiException {
         if (hpc.slot() != Slot.HPC || channel.slot() != Slot.HPC) {
             throw new NhiException(ResultCode.NOT_AN_HPC, "a PIN is verified on the HPC only");
         }
@@ -111,7 +113,8 @@ final class HpcGate {
     }
 
     /** @return the grant that holds now */
-    HpcAuthorisation.Grant require() throws NhiException {
+    @Override
+    public HpcAuthorisation.Grant require() throws NhiException {
         Optional<HpcAuthorisation.Grant> g = current();
         if (g.isPresent()) {
             return g.get();
@@ -123,7 +126,8 @@ final class HpcGate {
     }
 
     /** @return the grant that holds now, ending it first when its time is up or its HPC has left */
-    Optional<HpcAuthorisation.Grant> current() {
+    @Override
+    public Optional<HpcAuthorisation.Grant> current() {
         HpcAuthorisation.Grant ended = null;
         HpcAuthorisation.Grant now;
         synchronized (this) {
@@ -146,11 +150,12 @@ final class HpcGate {
     }
 
     /** The HPC left its reader: without fast authentication the grant ends now. */
-    void hpcLeft() {
+    public void hpcLeft() {
         current();
     }
 
-    void revoke() {
+    @Override
+    public void revoke() {
         HpcAuthorisation.Grant ended;
         synchronized (this) {
             ended = grant;

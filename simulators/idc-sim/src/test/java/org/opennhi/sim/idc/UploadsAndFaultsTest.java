@@ -23,6 +23,7 @@ public class UploadsAndFaultsTest extends IdcTestBase {
                 "recordCount", 3, "data", Base64.getEncoder().encodeToString(data)), session);
         assertEquals(200, up.status());
         assertEquals(130, up.str("serverRandom").length());
+        assertEquals(3, up.json().get("recordCount").getAsInt());
         assertTrue(up.str("uploadDateTime").matches("\\d{14}"));
         JsonObject report = f.http.post("/v1/uploads/report", IdcFixture.json("serverRandom", up.str("serverRandom")),
                 session).json();

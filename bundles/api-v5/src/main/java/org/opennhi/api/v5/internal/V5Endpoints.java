@@ -15,16 +15,16 @@ import org.opennhi.api.common.Field;
 /** Every function of the HTTP API, in the manual's order. */
 final class V5Endpoints {
     private static final Param DATE_TIME = text("pDateTime", "就診日期時間, ROC YYYMMDDHHMMSS (13)");
-    private static final Param PATIENT_ID = text("pPatientID", "身分證號 (10)");
-    private static final Param BIRTH = text("pPatientBirthDate", "出生日期, ROC YYYMMDD (7)");
+    static final Param PATIENT_ID = text("pPatientID", "身分證號 (10)");
+    static final Param BIRTH = text("pPatientBirthDate", "出生日期, ROC YYYMMDD (7)");
     private static final Param TREAT_ITEM = text("cTreatItem", "就醫類別 (2), e.g. 01, AA, ZA");
     private static final Param BABY = optionalText("cBabyTreat", "新生兒就醫註記: ' ' (default) or 'Y'");
     private static final Param AFTER = optionalText("cTreatAfterCheck", "補卡註記: '1' normal (default), '2' 補卡");
-    private static final Param PIN = optionalText("pin", "the HC holder's or HPC's PIN when the card needs it "
+    static final Param PIN = optionalText("pin", "the HC holder's or HPC's PIN when the card needs it "
             + "(never logged)");
     private static final Param NEW_PIN = optionalText("newPin", "the new PIN (never logged)");
     private static final Param PUK = optionalText("puk", "the HPC's unblocking code (never logged)");
-    private static final Param BUFFER_LEN = new Param("iBufferLen", true, false,
+    static final Param BUFFER_LEN = new Param("iBufferLen", true, false,
             "the caller's buffer length (default: the full answer); too small answers 6018");
 
     private V5Endpoints() {
@@ -178,14 +178,15 @@ final class V5Endpoints {
         add(m, new Endpoint("hpcGetHPCENAME", "4.8", "取得醫事人員卡英文姓名", List.of(BUFFER_LEN), 20,
                 List.of(Field.text("ENAME", 1, 20)), Returns.CODE, (api, in, b, l, x) -> api.hpcGetHPCENAME(b, l)));
         V5RecordEndpoints.addTo(m);
-        return m;
+        V5HealthEndpoints.addTo(m);
+        return V5HealthEndpoints.inManualOrder(m);
     }
 
     private static void add(Map<String, Endpoint> m, Endpoint e) {
         m.put(e.name(), e);
     }
 
-    private static String cString(byte[] b) {
+    static String cString(byte[] b) {
         int n = 0;
         while (n < b.length && b[n] != 0) {
             n++;

@@ -1,9 +1,11 @@
 package org.opennhi.api.v5.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import org.opennhi.api.common.Buffers;
@@ -22,6 +24,7 @@ import org.opennhi.engine.PinSource;
 import org.opennhi.engine.ProfessionalIdentity;
 import org.opennhi.engine.RecordArea;
 import org.opennhi.engine.TreatmentWrite;
+import org.opennhi.engine.UploadReceipt;
 import org.opennhi.engine.Visit;
 import org.opennhi.engine.VisitRequest;
 
@@ -549,6 +552,199 @@ public class V5Facade implements CsHis {
     @Override
     public int hisGetICD10DeC(String IN, byte[] OUT) {
         return call("hisGetICD10DeC", () -> V5Records.unpack(IN, OUT));
+    }
+
+
+    // ---- health data writes (1.19–1.26, 1.46) and uploads (3.1–3.3) ------------------------------------
+
+    @Override
+    public int hisWriteNewBorn(String pPatientID, String pPatientBirthDate, String pNewBornDate,
+            String pNoOfDelivered) {
+        return call("hisWriteNewBorn", () -> engine.writeNewborn(patient(pPatientID, pPatientBirthDate),
+                cString(pNewBornDate), cString(pNoOfDelivered), platformPin()));
+    }
+
+    @Override
+    public int hisWriteAllergicMedicines(String pPatientID, String pPatientBirthDate, String pDataWrite,
+            byte[] pBufferDocID) {
+        return call("hisWriteAllergicMedicines", () -> {
+            PatientCheck patient = patient(pPatientID, pPatientBirthDate);
+            byte[] data = big5Field(pDataWrite, 3 * ALLERGY);
+            docIdBuffer(pBufferDocID);
+            List<byte[]> slots = List.of(Arrays.copyOfRange(data, 0, ALLERGY),
+                    Arrays.copyOfRange(data, ALLERGY, 2 * ALLERGY), Arrays.copyOfRange(data, 2 * ALLERGY, 3 * ALLERGY));
+            docId(pBufferDocID, engine.writeAllergies(patient, 1, slots, platformPin()));
+        });
+    }
+
+    @Override
+    public int csUpdateHCContents() {
+        return call("csUpdateHCContents", () -> engine.updateCardContents(true, platformPin()));
+    }
+
+    @Override
+    public int csUpdateHCNoReset() {
+        return call("csUpdateHCNoReset", () -> engine.updateCardContents(false, platformPin()));
+    }
+
+    @Override
+    public int hisWriteAllergicNum(String pPatientID, String pPatientBirthDate, String pDataWrite,
+            byte[] pBufferDocID, int iNum) {
+        return call("hisWriteAllergicNum", () -> {
+            PatientCheck patient = patient(pPatientID, pPatientBirthDate);
+            if (iNum < 1 || iNum > 3) {
+                throw new NhiException(ResultCode.BAD_PARAMETER, "iNum is 1 to 3");
+            }
+            byte[] entry = big5Field(pDataWrite, ALLERGY);
+            docIdBuffer(pBufferDocID);
+            docId(pBufferDocID, engine.writeAllergies(patient, iNum, List.of(entry), platformPin()));
+        });
+    }
+
+    @Override
+    public int hisWriteOrganDonate(String pPatientID, String pPatientBirthDate, String pOrganDonate) {
+        return call("hisWriteOrganDonate", () -> engine.writeOrganDonation(patient(pPatientID, pPatientBirthDate),
+                cString(pOrganDonate), platformPin()));
+    }
+
+    @Override
+    public int hisWriteHealthInsurance(String pPatientID, String pPatientBirthDate, String pServiceItem,
+            String pServiceItemCode) {
+        return call("hisWriteHealthInsurance", () -> engine.writePreventiveCare(patient(pPatientID,
+                pPatientBirthDate), cString(pServiceItem), cString(pServiceItemCode), platformPin()));
+    }
+
+    @Override
+    public int hisWriteEmergentTel(String pPatientID, String pPatientBirthDate, String pEmergentTel) {
+        return call("hisWriteEmergentTel", () -> engine.writeEmergencyPhone(patient(pPatientID, pPatientBirthDate),
+                cString(pEmergentTel), platformPin()));
+    }
+
+    @Override
+    public int hisWritePredeliveryCheckup(String pPatientID, String pPatientBirthDate, String pCheckupCode) {
+        return call("hisWritePredeliveryCheckup", () -> engine.writePrenatalCheck(patient(pPatientID,
+                pPatientBirthDate), cString(pCheckupCode), platformPin()));
+    }
+
+    @Override
+    public int hisDeletePredeliveryData(String pPatientID, String pPatientBirthDate) {
+        return call("hisDeletePredeliveryData", () -> engine.deletePrenatalChecks(patient(pPatientID,
+                pPatientBirthDate), platformPin()));
+    }
+
+    @Override
+    public int hisWriteInoculateData(String pPatientID, String pPatientBirthDate, String pItem,
+            String pPackageNumber) {
+        return call("hisWriteInoculateData", () -> engine.writeInoculation(patient(pPatientID, pPatientBirthDate),
+                cString(pItem), cString(pPackageNumber), platformPin()));
+    }
+
+    @Override
+    public int csUploadData(String pUploadFileName, byte[] pFileSize, byte[] pNumber, byte[] pBuffer,
+            int[] iBufferLen) {
+        return call("csUploadData", () -> upload(pUploadFileName, pFileSize, pNumber, OptionalInt.empty(), pBuffer,
+                iBufferLen, UPLOAD_REPLY));
+    }
+
+    @Override
+    public int csUploadDataPrec(String pUploadFileName, byte[] pFileSize, byte[] pNumber, String pPrecNumber,
+            byte[] pBuffer, int[] iBufferLen) {
+        return call("csUploadDataPrec", () -> upload(pUploadFileName, pFileSize, pNumber,
+                OptionalInt.of((int) decimal(cString(pPrecNumber), "pPrecNumber")), pBuffer, iBufferLen,
+                UPLOAD_REPLY + 130));
+    }
+
+    private void upload(String fileName, byte[] fileSize, byte[] number, OptionalInt prescriptions, byte[] buffer,
+            int[] length, int replyLength) throws NhiException {
+        String name = cString(fileName);
+        if (name.isBlank()) {
+            throw new NhiException(ResultCode.FILE_ACCESS_DENIED, "no pUploadFileName");
+        }
+        long size = decimal(cString(fileSize), "pFileSize");
+        long records = decimal(cString(number), "pNumber");
+        checkCapacity(buffer, length, replyLength);
+        java.nio.file.Path file;
+        try {
+            file = java.nio.file.Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new NhiException(ResultCode.FILE_ACCESS_DENIED, "pUploadFileName is not a path");
+        }
+        UploadReceipt r = engine.upload(file, size, (int) Math.min(Integer.MAX_VALUE, records), prescriptions);
+        byte[] reply = concat(ascii(r.samId()), ascii(r.hospitalId()), ascii(r.uploadDateTime()),
+                ascii(r.receiveDateTime()));
+        fill(buffer, length, replyLength > UPLOAD_REPLY ? concat(reply, ascii(r.serverRandom())) : reply);
+        cStringOut(fileSize, Long.toString(r.size()));
+        cStringOut(number, Integer.toString(r.recordCount()));
+    }
+
+    @Override
+    public int csDownloadData(String pSAMID, String pHospID, String pNumber, String pSendDate, String pRecvDate,
+            String pServerRandom, byte[] pDownloadFileName) {
+        return call("csDownloadData", () -> {
+            if (pDownloadFileName == null || pDownloadFileName.length < 2) {
+                throw new NhiException(ResultCode.BAD_PARAMETER, "pDownloadFileName receives the report's path");
+            }
+            java.nio.file.Path saved = engine.downloadUploadReport(cString(pSAMID).trim(), cString(pHospID).trim(),
+                    (int) decimal(cString(pNumber), "pNumber"), cString(pSendDate).trim(), cString(pRecvDate).trim(),
+                    cString(pServerRandom).trim());
+            byte[] path = saved.toString().getBytes(StandardCharsets.UTF_8);
+            if (path.length + 1 > pDownloadFileName.length) {
+                throw new NhiException(ResultCode.BAD_PARAMETER, "pDownloadFileName holds " + pDownloadFileName.length
+                        + " bytes; the path needs " + (path.length + 1));
+            }
+            System.arraycopy(path, 0, pDownloadFileName, 0, path.length);
+            pDownloadFileName[path.length] = 0;
+        });
+    }
+
+    private static final int ALLERGY = 40;
+    private static final int UPLOAD_REPLY = 50;
+
+    /** pBufferDocID must hold the id and its NUL before the card is written (1.20, 1.46). */
+    private static void docIdBuffer(byte[] pBufferDocID) throws NhiException {
+        if (pBufferDocID == null || pBufferDocID.length < 11) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "pBufferDocID holds at least 11 bytes");
+        }
+    }
+
+    /** A fixed-width Big5 field: shorter input space padded, longer refused (6018). */
+    private static byte[] big5Field(String s, int length) throws NhiException {
+        byte[] b = cString(s).getBytes(Buffers.BIG5);
+        if (b.length > length) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "pDataWrite holds at most " + length + " bytes");
+        }
+        byte[] out = Arrays.copyOf(b, length);
+        Arrays.fill(out, b.length, length, (byte) ' ');
+        return out;
+    }
+
+    private static long decimal(String s, String name) throws NhiException {
+        String v = s.trim();
+        if (!v.matches("\\d{1,12}")) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, name + " is a decimal number");
+        }
+        return Long.parseLong(v);
+    }
+
+    /** Writes a C string back into an in/out parameter when it fits with its NUL. */
+    private static void cStringOut(byte[] target, String value) {
+        byte[] b = ascii(value);
+        if (target != null && b.length + 1 <= target.length) {
+            System.arraycopy(b, 0, target, 0, b.length);
+            target[b.length] = 0;
+        }
+    }
+
+    /** @return the C string in a byte buffer: up to its first NUL */
+    static String cString(byte[] b) {
+        if (b == null) {
+            return "";
+        }
+        int n = 0;
+        while (n < b.length && b[n] != 0) {
+            n++;
+        }
+        return new String(b, 0, n, StandardCharsets.US_ASCII);
     }
 
     // ---- parameters: the checks both facades share (api-common) ------------------------------------------

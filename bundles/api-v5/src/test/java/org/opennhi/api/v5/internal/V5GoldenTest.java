@@ -215,8 +215,8 @@ public class V5GoldenTest {
     }
 
     @Test
-    public void writesWithTheirCodes() {
-        world.hc("900000000001").hpc("900000001001");
+    public void writesWithTheirCodes() throws Exception {
+        world.hc("900000000001").doctor();
         Person p = world.person("900000000001");
         Professional doc = world.cards.fixtures().professionals().get(0);
         byte[] buf = new byte[296];

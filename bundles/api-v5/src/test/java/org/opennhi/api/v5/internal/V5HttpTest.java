@@ -4,7 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import com.google.gson.JsonObject;
 
@@ -95,5 +98,53 @@ public class V5HttpTest {
         }
         assertTrue(paths.getAsJsonObject("/v5/hisGetSeqNumber256N1").getAsJsonObject("post")
                 .getAsJsonObject("requestBody").toString().contains("cTreatAfterCheck"));
+    }
+
+    // ---- health data writes (1.19–1.26, 1.46), card update, uploads ------------------------------------
+
+    private String patient(String card) {
+        Person p = world.person(card);
+        LocalDate b = p.birthDate();
+        return "\"pPatientID\":\"" + p.idNumber() + "\",\"pPatientBirthDate\":\""
+                + String.format("%03d%02d%02d", b.getYear() - 1911, b.getMonthValue(), b.getDayOfMonth()) + "\"";
+    }
+
+    @Test
+    public void allergiesWithTheDoctorsPinInTheBody() {
+        world.hc("900000000001").hpc("900000001001");
+        String body = "{" + patient("900000000001") + ",\"pDataWrite\":\"PENICILLIN\",\"iNum\":2}";
+        assertEquals(4042, ok("hisWriteAllergicNum", body).get("code").getAsInt());
+        assertEquals(0, ok("hpcVerifyHPCPIN", "{\"pin\":\"1234\"}").get("code").getAsInt());
+        JsonObject a = ok("hisWriteAllergicNum", body);
+        assertEquals(a.toString(), 0, a.get("code").getAsInt());
+        assertEquals(world.cards.fixtures().professionals().get(0).idNumber(),
+                a.getAsJsonObject("fields").get("pBufferDocID").getAsString());
+        assertEquals(400, http.call("hisWriteAllergicNum", "{" + patient("900000000001")
+                + ",\"pDataWrite\":\"X\"}").status());
+    }
+
+    @Test
+    public void aPinCardsWriteTakesThePinFromTheBody() {
+        world.hc("900000000002");
+        // 1.19 rewrites the registration area, which the holder's PIN opens (card-profile §4)
+        LocalDate born = LocalDate.now(World.TAIPEI).minusDays(1);
+        String body = "{" + patient("900000000002") + ",\"pNewBornDate\":\"" + String.format("%03d%02d%02d",
+                born.getYear() - 1911, born.getMonthValue(), born.getDayOfMonth()) + "\",\"pNoOfDelivered\":\"1\"";
+        assertEquals(5109, ok("hisWriteNewBorn", body + "}").get("code").getAsInt());
+        assertEquals(5102, ok("hisWriteNewBorn", body + ",\"pin\":\"9999\"}").get("code").getAsInt());
+        assertEquals(0, ok("hisWriteNewBorn", body + ",\"pin\":\"1234\"}").get("code").getAsInt());
+    }
+
+    @Test
+    public void endpointsInTheManualsOrder() {
+        List<String> names = new ArrayList<>(http.endpoints().keySet());
+        assertEquals(names.indexOf("hisWritePrescription") + 1, names.indexOf("hisWriteNewBorn"));
+        assertEquals(names.indexOf("hisWriteInoculateData") + 1, names.indexOf("csVerifyHCPIN"));
+        assertEquals(names.indexOf("csDisableHCPIN") + 1, names.indexOf("csUpdateHCContents"));
+        assertEquals(names.indexOf("csUnGetSeqNumber") + 1, names.indexOf("csUpdateHCNoReset"));
+        assertEquals(names.indexOf("hisWriteMultiPrescript") + 1, names.indexOf("hisWriteAllergicNum"));
+        assertEquals(names.indexOf("csGetHospAbbName") + 1, names.indexOf("csUploadData"));
+        assertEquals(names.indexOf("csDownloadData") + 1, names.indexOf("hpcGetHPCStatus"));
+        assertEquals("hisGetBasicData", names.get(0));
     }
 }

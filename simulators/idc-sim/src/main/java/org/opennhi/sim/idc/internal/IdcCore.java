@@ -6,6 +6,7 @@ import java.util.Random;
 
 import org.opennhi.sim.card.fixtures.Fixtures;
 import org.opennhi.sim.idc.internal.card.CardAuthentication;
+import org.opennhi.sim.idc.internal.cards.CardContentsService;
 import org.opennhi.sim.idc.internal.fault.FaultInjector;
 import org.opennhi.sim.idc.internal.hpc.FastAuthService;
 import org.opennhi.sim.idc.internal.hpc.FastAuthToken;
@@ -54,6 +55,7 @@ public final class IdcCore implements AutoCloseable {
     final UploadService uploads;
     final FaultInjector faults;
     final Keyring keyring;
+    final CardContentsService cardContents;
 
     /**
      * @param dataDir the data folder (journal, CA, uploads, audit)
@@ -88,7 +90,11 @@ public final class IdcCore implements AutoCloseable {
         this.uploads = new UploadService(new Table<>(journal, "uploads", UploadRecord.class), dataDir.resolve("uploads"),
                 times, random);
         this.faults = new FaultInjector(new Random());
-        new FixtureSeed(Fixtures.standard(times.clock())).apply(lifecycle, issuer, sams, insurance);
+        Fixtures fixtures = Fixtures.standard(times.clock());
+        new FixtureSeed(fixtures).apply(lifecycle, issuer, sams, insurance);
+        this.cardContents = new CardContentsService(new Table<>(journal, "card-contents",
+                CardContentsService.Contents.class));
+        cardContents.seed(fixtures.persons());
     }
 
     /** @return the lifecycle (the hourly job, the CLI) */

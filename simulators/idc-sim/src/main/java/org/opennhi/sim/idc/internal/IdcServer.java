@@ -59,11 +59,12 @@ public final class IdcServer implements AutoCloseable {
         Router router = new Router();
         SecureRandom random = new SecureRandom();
         new IdcApi(new IdcApi.Services(times, core.sams, core.samAuth, core.cardAuth, core.signatures, core.insurance,
-                core.treatmentIds, core.fastAuth, core.uploads, core.lifecycle, der(core))).register(router);
+                core.treatmentIds, core.fastAuth, core.uploads, core.lifecycle, der(core), core.cardContents))
+                .register(router);
         new PortalApi(core.lifecycle).register(router);
         new WebTreatmentApi(core.sams, core.signatures, core.treatmentIds, times, random).register(router);
         new AdminApi(new AdminApi.Services(options.clock(), times, core.lifecycle, core.faults, core.insurance,
-                core.samAuth, core.issuer, core.sams, core.audit)).register(router);
+                core.samAuth, core.issuer, core.sams, core.audit, core.cardContents)).register(router);
         new ApplicationsPage(core.lifecycle, times).register(router);
 
         QueuedThreadPool pool = new QueuedThreadPool(64, 4);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.opennhi.sim.idc.AdjustableClock;
 import org.opennhi.sim.idc.internal.IdcException;
 import org.opennhi.sim.idc.internal.Times;
+import org.opennhi.sim.idc.internal.cards.CardContentsService;
 import org.opennhi.sim.idc.internal.fault.FaultInjector;
 import org.opennhi.sim.idc.internal.fault.FaultRule;
 import org.opennhi.sim.idc.internal.insurance.InsuranceService;
@@ -25,7 +26,7 @@ public final class AdminApi {
     /** Services the routes call. */
     public record Services(AdjustableClock clock, Times times, Lifecycle lifecycle, FaultInjector faults,
             InsuranceService insurance, SamAuthentication samAuth, SamIssuer issuer, Table<SamRecord> sams,
-            AuditLog audit) {
+            AuditLog audit, CardContentsService cardContents) {
     }
 
     /** Body of {@code PUT /admin/faults}. */
@@ -60,6 +61,9 @@ public final class AdminApi {
         router.admin("GET", "/admin/persons", c -> Map.of("persons", s.insurance().list()));
         router.admin("PUT", "/admin/persons/{cardNo}", c -> s.insurance().register(c.param("cardNo"),
                 c.string("idNumber"), IdcApi.status(c.required("status"))));
+        router.admin("GET", "/admin/card-contents/{cardNo}", c -> s.cardContents().get(c.param("cardNo")));
+        router.admin("PUT", "/admin/card-contents/{cardNo}", c -> s.cardContents().update(c.param("cardNo"),
+                c.body()));
         router.admin("GET", "/admin/sams", c -> Map.of("sams", s.sams().values().stream().map(SamRecord::publicView).toList()));
         router.admin("POST", "/admin/sams/{samId}/unbind", c -> s.samAuth().unbind(c.param("samId")).publicView());
         router.admin("POST", "/admin/sam-cards", c -> {

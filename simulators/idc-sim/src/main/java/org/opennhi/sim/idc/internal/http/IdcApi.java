@@ -28,6 +28,8 @@ import org.opennhi.sim.idc.internal.upload.UploadService;
 import org.opennhi.idc.client.Pem;
 import org.opennhi.idc.client.TreatmentIds;
 
+import org.opennhi.sim.idc.internal.cards.CardContentsService;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
@@ -38,7 +40,8 @@ public final class IdcApi {
     /** Services the routes call. */
     public record Services(Times times, Table<SamRecord> sams, SamAuthentication samAuth, CardAuthentication cardAuth,
             SignatureService signatures, InsuranceService insurance, TreatmentIdService treatmentIds,
-            FastAuthService fastAuth, UploadService uploads, Lifecycle lifecycle, byte[] caDer) {
+            FastAuthService fastAuth, UploadService uploads, Lifecycle lifecycle, byte[] caDer,
+            CardContentsService cardContents) {
     }
 
     private static final int MAX_UPLOAD_BODY = 48 * 1024 * 1024;
@@ -96,6 +99,11 @@ public final class IdcApi {
             c.session();
             s.fastAuth().revoke(c.required("token"));
             return Map.of("loggedOut", true);
+        });
+
+        router.add("POST", "/v1/cards/contents", c -> {
+            c.session();
+            return s.cardContents().get(c.required("cardNo"));
         });
 
         router.add("POST", "/v1/uploads", Router.Access.PUBLIC, MAX_UPLOAD_BODY, this::upload);
@@ -157,6 +165,7 @@ public final class IdcApi {
         out.put("receiveDateTime", r.receiveDateTime());
         out.put("serverRandom", r.serverRandom());
         out.put("size", r.size());
+        out.put("recordCount", r.recordCount());
         return out;
     }
 
