@@ -174,6 +174,8 @@ public class V5Facade implements CsHis {
     @Override
     public int hisGetSeqNumber(String cTreatItem, String cBabyTreat, byte[] pBuffer, int[] iBufferLen) {
         return call("hisGetSeqNumber", () -> {
+            // a buffer too small must not cost the patient a visit: check it before the card is written
+            checkCapacity(pBuffer, iBufferLen, 167);
             Visit v = engine.takeVisit(request(cTreatItem, cBabyTreat, "1", VisitRequest.SignatureForm.RAW_128,
                     false), platformPin());
             fill(pBuffer, iBufferLen, concat(ascii(v.visitDateTime()), ascii(v.sequenceNumber()),
@@ -185,6 +187,7 @@ public class V5Facade implements CsHis {
     public int hisGetSeqNumber256(String cTreatItem, String cBabyTreat, String cTreatAfterCheck, byte[] pBuffer,
             int[] iBufferLen) {
         return call("hisGetSeqNumber256", () -> {
+            checkCapacity(pBuffer, iBufferLen, 296);
             Visit v = engine.takeVisit(request(cTreatItem, cBabyTreat, cTreatAfterCheck,
                     VisitRequest.SignatureForm.PRINTABLE_256, false), platformPin());
             fill(pBuffer, iBufferLen, seq256(v));
@@ -195,6 +198,7 @@ public class V5Facade implements CsHis {
     public int hisGetSeqNumber256N1(String cTreatItem, String cBabyTreat, String cTreatAfterCheck, byte[] pBuffer,
             int[] iBufferLen) {
         return call("hisGetSeqNumber256N1", () -> {
+            checkCapacity(pBuffer, iBufferLen, 316);
             Visit v = engine.takeVisit(request(cTreatItem, cBabyTreat, cTreatAfterCheck,
                     VisitRequest.SignatureForm.PRINTABLE_256, true), platformPin());
             fill(pBuffer, iBufferLen, concat(seq256(v), ascii(v.treatmentId().orElseThrow())));

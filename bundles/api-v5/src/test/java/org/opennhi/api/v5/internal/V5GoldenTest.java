@@ -177,7 +177,12 @@ public class V5GoldenTest {
         world.hc("900000000001");
         byte[] buf = new byte[167];
         int[] len = {167};
+        byte[] before = new byte[7];
+        assertEquals(0, api.hisGetLastSeqNum(before, new int[] {7}));
         assertEquals(6018, api.hisGetSeqNumber("01", " ", buf, new int[] {166}));
+        byte[] after = new byte[7];
+        assertEquals(0, api.hisGetLastSeqNum(after, new int[] {7}));
+        assertArrayEquals("a buffer too small takes no visit", before, after);
         assertEquals(0, api.hisGetSeqNumber("01", " ", buf, len));
         assertEquals(167, len[0]);
         assertField(buf, 18, 27, "7777777777");
