@@ -237,7 +237,7 @@ public class V5Facade implements CsHis {
     public int hisWriteTreatmentCode(String pDateTime, String pPatientID, String pPatientBirthDate,
             String pDataWrite, byte[] pBufferDocID) {
         return call("hisWriteTreatmentCode", () -> {
-            byte[] data = dataWrite(pDataWrite, TreatmentWrite.DIAGNOSES_LENGTH);
+            byte[] data = diagnosesWrite(pDataWrite, TreatmentWrite.DIAGNOSES_LENGTH);
             byte[] doc = engine.writeTreatment(new TreatmentWrite(patient(pPatientID, pPatientBirthDate),
                     dateTime(pDateTime), Optional.of(data), Optional.empty()), platformPin());
             docId(pBufferDocID, doc);
@@ -256,7 +256,7 @@ public class V5Facade implements CsHis {
     public int hisWriteTreatmentData(String pDateTime, String pPatientID, String pPatientBirthDate,
             String pDataWrite, byte[] pBufferDocID) {
         return call("hisWriteTreatmentData", () -> {
-            byte[] data = dataWrite(pDataWrite, TreatmentWrite.DIAGNOSES_LENGTH + TreatmentWrite.FEES_LENGTH);
+            byte[] data = diagnosesWrite(pDataWrite, TreatmentWrite.DIAGNOSES_LENGTH + TreatmentWrite.FEES_LENGTH);
             byte[] doc = engine.writeTreatment(new TreatmentWrite(patient(pPatientID, pPatientBirthDate),
                     dateTime(pDateTime), Optional.of(Arrays.copyOf(data, TreatmentWrite.DIAGNOSES_LENGTH)),
                     Optional.of(Arrays.copyOfRange(data, TreatmentWrite.DIAGNOSES_LENGTH, data.length))),
@@ -764,6 +764,36 @@ public class V5Facade implements CsHis {
     private static PatientCheck patient(String id, String birth) throws NhiException {
         return HisParameters.patient(id, birth);
     }
+
+    /**
+     * The diagnoses of 1.16/1.47, in either form: 補卡註記 then six 5-byte codes (packed when in the packing range),
+     * or ICD-10 mode, 補卡註記 then six {@code [code   ]} of 9 characters each (positions 2–55), which are packed
+     * here (5.1's packing) so the card holds the same 5-byte form either way. What follows (1.47's fees) is kept.
+     */
+    private static byte[] diagnosesWrite(String pDataWrite, int length) throws NhiException {
+        String v = cString(pDataWrite);
+        if (v.length() < 2 || v.charAt(1) != '[') {
+            return dataWrite(pDataWrite, length);
+        }
+        if (v.length() < 1 + ICD10_FIELDS * ICD10_FIELD) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "ICD-10 mode: 補卡註記, then six [code] of 9 characters");
+        }
+        StringBuilder packed = new StringBuilder().append(v.charAt(0));
+        for (int i = 0; i < ICD10_FIELDS; i++) {
+            String field = v.substring(1 + i * ICD10_FIELD, 1 + (i + 1) * ICD10_FIELD);
+            if (field.charAt(0) != '[' || field.charAt(ICD10_FIELD - 1) != ']') {
+                throw new NhiException(ResultCode.BAD_PARAMETER, "ICD-10 mode: diagnosis " + (i + 1)
+                        + " is not [ + 7 characters + ]");
+            }
+            String code = field.substring(1, ICD10_FIELD - 1).strip().toUpperCase(java.util.Locale.ROOT);
+            String five = code.isEmpty() || !Icd10Codes.inPackingRange(code) ? code : Icd10Codes.pack(code);
+            packed.append(String.format("%-5s", five));
+        }
+        return dataWrite(packed.append(v.substring(1 + ICD10_FIELDS * ICD10_FIELD)).toString(), length);
+    }
+
+    private static final int ICD10_FIELDS = 6;
+    private static final int ICD10_FIELD = 9;
 
     private static byte[] dataWrite(String s, int length) throws NhiException {
         return HisParameters.dataWrite(s, length);

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.junit.After;
 import org.junit.Test;
+import org.opennhi.engine.RecordArea;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.sam.SignatureType;
 import org.opennhi.engine.PinSource;
@@ -237,7 +238,15 @@ public class V5GoldenTest {
         assertEquals(0, docId[10]);
         assertEquals(5020, api.hisWriteTreatmentData(dt, "A123456789", birth, data, docId));
         assertEquals(5022, api.hisWriteTreatmentFee("1000101120000", id, birth, data.substring(31)));
-        assertEquals(9127, api.hisWriteTreatmentCode(dt, id, birth, "0[J0110  ]", docId));
+        // ICD-10 mode: six bracketed codes, packed (5.1) before they reach the card; one outside the range is 9127
+        String icd10 = "0[G44201 ][J0110  ][       ][       ][       ][       ]";
+        assertEquals(0, api.hisWriteTreatmentCode(dt, id, birth, icd10, docId));
+        byte[] diagnoses = world.engine.readRecords(RecordArea.DIAGNOSES, PinSource.none());
+        assertEquals(dt, new String(diagnoses, 0, 13, StandardCharsets.US_ASCII));
+        assertEquals(Icd10Codes.pack("G44201"), new String(diagnoses, 13, 5, StandardCharsets.US_ASCII));
+        assertEquals("J0110", new String(diagnoses, 18, 5, StandardCharsets.US_ASCII));
+        assertEquals(9127, api.hisWriteTreatmentCode(dt, id, birth, icd10.replace("G44201 ", "G4420AA"), docId));
+        assertEquals(6018, api.hisWriteTreatmentCode(dt, id, birth, "0[J0110  ]", docId));
 
         StringBuilder five = new StringBuilder();
         for (int i = 0; i < 5; i++) {
