@@ -145,6 +145,15 @@ public interface CardEngine {
      */
     void reset(int target) throws NhiException;
 
+    /**
+     * 1.55: asks the IDC whether the holder of the inserted HC is insured now (即時查保), before a number is taken.
+     * Reads only the card's public basic data (cached); takes no visit.
+     *
+     * @throws NhiException the IDC's answer when not insured ({@code 5012}, {@code 9083}–{@code 9092}),
+     *         {@code 4061} the IDC cannot be reached, {@code 4000}/{@code 4013} the card
+     */
+    void checkInsurance() throws NhiException;
+
     // ---- health records (1.3–1.8, 1.10–1.12, 1.33, 1.41–1.44, 1.50) ----------------------------------
 
     /**

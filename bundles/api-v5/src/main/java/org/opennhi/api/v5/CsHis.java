@@ -162,6 +162,13 @@ public interface CsHis {
     /** 4.8 取得醫事人員卡英文姓名: 20 bytes. */
     int hpcGetHPCENAME(byte[] ename, int[] lenEname);
 
+    /**
+     * 1.55 即時查保 before taking a number: 0 when the inserted HC's holder is insured, else the IDC's code (5012,
+     * 9083–9092; 4061 offline). The export's name is known (with its spelling) but no declaration is public: this
+     * form, with no parameters and no buffer, is the platform's (docs/card-engine.md).
+     */
+    int hisQuickInsurence();
+
     // ---- health-record reads (1.3–1.8, 1.10–1.12, 1.33, 1.41–1.44, 1.50) and ICD-10 packing (5.1, 5.2) ----
     // Each asks the holder's PIN through the platform's PIN entry when the card needs it (5109 without one).
 

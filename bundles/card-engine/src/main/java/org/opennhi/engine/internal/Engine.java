@@ -727,6 +727,15 @@ public final class Engine implements CardEngine {
         }
     }
 
+    @Override
+    public void checkInsurance() throws NhiException {
+        BasicProfile basic = basicProfile();
+        ResultCode insured = idcService().checkInsurance(basic.cardNumber(), basic.idNumber());
+        if (!insured.isSuccess()) {
+            throw new NhiException(insured, "the IDC's insurance check");
+        }
+    }
+
     // ---- health records (HealthRecords) ---------------------------------------------------------------
 
     private final HealthRecords records = new HealthRecords(this);

@@ -247,6 +247,11 @@ public final class EngineComponent implements CardEngine, ReaderEventListener {
         engine.reset(target);
     }
     @Override
+    public void checkInsurance() throws NhiException {
+        engine.checkInsurance();
+    }
+
+    @Override
     public byte[] readRecords(org.opennhi.engine.RecordArea area, PinSource pin) throws NhiException {
         return engine.readRecords(area, pin);
     }

@@ -65,6 +65,28 @@ public class EngineIdcTest {
         }
     }
 
+    /** 1.55: the insurance check on its own, before any number is taken; no visit is written. */
+    @Test
+    public void quickInsuranceCheckAnswersTheIdcsOutcomeAndTakesNoVisit() throws Exception {
+        try (World w = world()) {
+            w.hc("900000000001");
+            byte[] lastBefore = w.engine.lastSequenceNumber(PinSource.none());
+            w.engine.checkInsurance();
+            assertEquals("no visit taken", new String(lastBefore),
+                    new String(w.engine.lastSequenceNumber(PinSource.none())));
+            for (String[] c : new String[][] {{"900000000003", "INSURANCE_NOT_INSURED"},
+                    {"900000000017", "INSURANCE_SUSPENDED"}}) {
+                w.hc(c[0]);
+                try {
+                    w.engine.checkInsurance();
+                    fail(c[0] + " is not insured");
+                } catch (NhiException e) {
+                    assertEquals(ResultCode.valueOf(c[1]), e.result());
+                }
+            }
+        }
+    }
+
     @Test
     public void insuranceCheckForInpatientCategories() throws Exception {
         try (World w = world()) {

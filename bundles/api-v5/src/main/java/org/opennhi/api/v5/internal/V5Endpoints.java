@@ -143,6 +143,8 @@ final class V5Endpoints {
                 List.of(PATIENT_ID, text("pHospID", "醫事機構代碼 (10)"), BUFFER_LEN), 43, Field.NO_CARD_ID,
                 Returns.CODE, (api, in, b, l, x) -> api.hisGetTreatNumNoICCard(in.text("pPatientID"),
                         in.text("pHospID"), b, l)));
+        add(m, new Endpoint("hisQuickInsurence", "1.55", "即時查保 (insurance check before taking a number)",
+                List.of(), 0, List.of(), Returns.CODE, (api, in, b, l, x) -> api.hisQuickInsurence()));
         add(m, new Endpoint("hisGetTreatNumICCard", "1.56", "以就診日期時間取得就醫識別碼",
                 List.of(DATE_TIME, PIN, BUFFER_LEN), 20, List.of(Field.text("treatmentId", 1, 20)), Returns.CODE,
                 (api, in, b, l, x) -> api.hisGetTreatNumICCard(in.text("pDateTime"), b, l)));

@@ -451,6 +451,11 @@ public class V5Facade implements CsHis {
         return call("csSoftwareReset", () -> engine.reset(type));
     }
 
+    @Override
+    public int hisQuickInsurence() {
+        return call("hisQuickInsurence", engine::checkInsurance);
+    }
+
     // ---- health-record reads and ICD-10 packing (V5Records) -------------------------------------------
 
     private V5Records records() {
