@@ -56,23 +56,33 @@ public class DemoBrowserIT {
         return "document.getElementById('light-" + slot + "').dataset.light";
     }
 
-    /** How long each light took to follow a card event (from the event's request answered to the page showing it). */
+    /** How long the page took to show each light after the platform reported it (pcscd noticing, for PC/SC). */
     static final java.util.List<Long> LIGHT_DELAYS_MS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    /** The same from the card event's request (reader detection included), for the record. */
+    static final java.util.List<Long> END_TO_END_MS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private static long changedAt;
+    private static LightEvents reported;
 
-    /** Makes card events; the lights awaited next are timed from the moment the first one was answered. */
+    /** Makes card events; the lights awaited next are timed from the moment they were asked for. */
     private static void cardEvents(DemoPlatform platform, String... json) throws Exception {
-        for (int i = 0; i < json.length; i++) {
-            platform.json("POST", "/demo/cards", json[i]);
-            if (i == 0) {
-                changedAt = System.nanoTime();
-            }
+        changedAt = System.nanoTime();
+        for (String j : json) {
+            platform.json("POST", "/demo/cards", j);
         }
     }
 
     private static void awaitLight(Chromium browser, String slot, int value) throws Exception {
         browser.waitFor(slot + " light " + value, light(slot) + " === '" + value + "'", LIGHT_WAIT);
-        LIGHT_DELAYS_MS.add((System.nanoTime() - changedAt) / 1_000_000);
+        long shown = System.nanoTime();
+        if (reported != null) {
+            long since = changedAt;
+            // the test's own /events reader may be a moment behind the page's
+            Await.until(slot + " light " + value + " on the platform's /events", 5_000,
+                    () -> reported.firstReported(slot, value, since).isPresent());
+            long platformKnew = reported.firstReported(slot, value, since).getAsLong();
+            LIGHT_DELAYS_MS.add(Math.max(0, shown - platformKnew) / 1_000_000);
+            END_TO_END_MS.add((shown - since) / 1_000_000);
+        }
         String label = browser.eval("document.getElementById('label-" + slot + "').textContent");
         assertTrue("a text label, not colour only: " + label, label.startsWith(value + " — ") && label.length() > 5);
     }
@@ -87,6 +97,15 @@ public class DemoBrowserIT {
      * card endpoint, waiting for each light and taking a screenshot of each state.
      */
     static void walkTheLights(DemoPlatform platform, Chromium browser, String shotPrefix) throws Exception {
+        try (LightEvents events = new LightEvents(platform)) {
+            walkTheLights(platform, browser, shotPrefix, events);
+        } finally {
+            reported = null;
+        }
+    }
+
+    private static void walkTheLights(DemoPlatform platform, Chromium browser, String shotPrefix, LightEvents events)
+            throws Exception {
         platform.json("POST", "/demo/cards", "{\"slot\":\"hc\"}");
         platform.json("POST", "/demo/cards", "{\"slot\":\"hpc\"}");
 
@@ -99,6 +118,8 @@ public class DemoBrowserIT {
         browser.waitFor("live", "document.getElementById('connection').textContent === 'live'", LIGHT_WAIT);
         browser.screenshot(SHOTS.resolve(shotPrefix + "-0-no-cards.png"));
         LIGHT_DELAYS_MS.clear();
+        END_TO_END_MS.clear();
+        reported = events;
 
         cardEvents(platform, "{\"slot\":\"hc\",\"card\":\"900000000001\"}",
                 "{\"slot\":\"hpc\",\"card\":\"900000001001\"}");
@@ -128,10 +149,12 @@ public class DemoBrowserIT {
         // a card put in again starts from 1: its authentication belonged to the card that left
         cardEvents(platform, "{\"slot\":\"hc\",\"card\":\"900000000002\"}");
         awaitLight(browser, "HC", 1);
-        System.out.println(shotPrefix + ": lights followed the card events in " + LIGHT_DELAYS_MS + " ms");
+        System.out.println(shotPrefix + ": the page showed each light " + LIGHT_DELAYS_MS + " ms after the platform"
+                + " reported it; " + END_TO_END_MS + " ms after the card event (reader detection included)");
         long slowest = LIGHT_DELAYS_MS.stream().mapToLong(Long::longValue).max().orElseThrow();
-        assertTrue("every light within a second of its card event: " + LIGHT_DELAYS_MS + " ms", slowest <= 1000);
+        assertTrue("every light within a second of the platform noticing: " + LIGHT_DELAYS_MS + " ms", slowest <= 1000);
         LIGHT_DELAYS_MS.clear();
+        END_TO_END_MS.clear();
     }
 
     @Test
