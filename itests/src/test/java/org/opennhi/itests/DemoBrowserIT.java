@@ -77,7 +77,7 @@ public class DemoBrowserIT {
         if (reported != null) {
             long since = changedAt;
             // the test's own /events reader may be a moment behind the page's
-            Await.until(slot + " light " + value + " on the platform's /events", 5_000,
+            Await.until(slot + " light " + value + " on the platform's /events since " + since + ": " + reported, 5_000,
                     () -> reported.firstReported(slot, value, since).isPresent());
             long platformKnew = reported.firstReported(slot, value, since).getAsLong();
             LIGHT_DELAYS_MS.add(Math.max(0, shown - platformKnew) / 1_000_000);

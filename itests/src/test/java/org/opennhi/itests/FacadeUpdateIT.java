@@ -150,6 +150,15 @@ public class FacadeUpdateIT {
     public void v5IsUpdatedWhileV3ServesWithoutAFailure() throws Exception {
         V5Calls v5 = new V5Calls(context, home, "v5");
         V5Calls v3 = new V5Calls(context, home, "v3");
+        // start from a settled platform: the other test's deploy-folder install refreshes packages, and the bundles
+        // that refresh restarts (the SAM among them) take a moment to serve again
+        Await.until("/v5 answers 0 before the loops start", 30_000, () -> {
+            try {
+                return v5.raw("hisGetBasicData", "{}").body().contains("\"code\":0");
+            } catch (IOException e) {
+                return false;
+            }
+        });
         String expected = v5.ok("hisGetBasicData", "{}").get("bufferBase64").getAsString();
         Bundle apiV5 = bundle("org.opennhi.api.v5");
         Bundle apiV3 = bundle("org.opennhi.api.v3");

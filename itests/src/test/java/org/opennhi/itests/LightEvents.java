@@ -22,7 +22,12 @@ final class LightEvents implements AutoCloseable {
     private volatile boolean open = true;
 
     LightEvents(DemoPlatform platform) throws Exception {
-        stream = new EventStream(platform.port, "/events", RawHttp.headers("Authorization", "Bearer " + platform.token()));
+        stream = new EventStream(platform.port, "/events", RawHttp.headers("Host", "127.0.0.1:" + platform.port,
+                "Authorization", "Bearer " + platform.token()));
+        if (stream.status != 200) {
+            stream.close();
+            throw new AssertionError("/events answered " + stream.status);
+        }
         reader = new Thread(this::read, "light-events");
         reader.setDaemon(true);
         reader.start();
@@ -55,6 +60,13 @@ final class LightEvents implements AutoCloseable {
         synchronized (seen) {
             return seen.stream().filter(s -> s.nanos() >= afterNanos && s.slot().equals(slot) && s.light() == light)
                     .mapToLong(Seen::nanos).findFirst();
+        }
+    }
+
+    @Override
+    public String toString() {
+        synchronized (seen) {
+            return seen.toString();
         }
     }
 
