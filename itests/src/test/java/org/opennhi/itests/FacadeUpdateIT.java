@@ -150,8 +150,8 @@ public class FacadeUpdateIT {
     public void v5IsUpdatedWhileV3ServesWithoutAFailure() throws Exception {
         V5Calls v5 = new V5Calls(context, home, "v5");
         V5Calls v3 = new V5Calls(context, home, "v3");
-        // start from a settled platform: the other test's deploy-folder install refreshes packages, and the bundles
-        // that refresh restarts (the SAM among them) take a moment to serve again
+        // start from a settled platform: in one CI run (load ≈ 9), right after the other test, the first /v5 call
+        // answered 4012 (SAM absent) for a moment; the cause is not known yet, so the loops start once /v5 serves
         Await.until("/v5 answers 0 before the loops start", 30_000, () -> {
             try {
                 return v5.raw("hisGetBasicData", "{}").body().contains("\"code\":0");
