@@ -48,8 +48,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * A visit through the whole platform over the local HTTP API: real pcscd with vsmartcard's vpcd driver, the
  * simulated HC and HPC in its readers, the card engine and the 5.1.x facade behind the gateway's token check.
- * The SAM is the simulated key-scheme SAM registered ahead of the cloud plugin (whose card authentication is
- * not in this build yet). The card's content is checked in the simulator afterwards.
+ * The SAM is the simulated key-scheme SAM registered ahead of the cloud plugin, so this test needs no IDC
+ * (VisitIdcIT runs the visit with the cloud SAM through the IDC simulator). The card's content is checked in the
+ * simulator afterwards.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
