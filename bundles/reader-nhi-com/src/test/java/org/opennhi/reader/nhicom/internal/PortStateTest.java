@@ -74,7 +74,8 @@ public class PortStateTest {
         Process holder = new ProcessBuilder("flock", "-n", reader.hostEnd().toString(), "sleep", "60").start();
         NhiComReaderPlugin plugin = null;
         try {
-            await(() -> holder.isAlive() && reader.hostEnd().toFile().exists());
+            // wait until the other program really holds the lock (flock may still be starting)
+            await(() -> holder.isAlive() && reader.hostEnd().toFile().exists() && lockedByAnother(reader.hostEnd()));
             plugin = new NhiComReaderPlugin(EmulatedReader.config(reader.hostEnd().toString(), 300));
             NhiComReaderPlugin p = plugin;
             await(() -> p.status().availability() == Availability.OFFLINE
@@ -103,5 +104,18 @@ public class PortStateTest {
     private static void stop(Process holder) {
         holder.descendants().forEach(ProcessHandle::destroyForcibly);
         holder.destroyForcibly();
+    }
+
+    /** @return true when {@code flock -n} cannot take the port's lock, i.e. another process holds it */
+    private static boolean lockedByAnother(java.nio.file.Path port) {
+        try {
+            Process probe = new ProcessBuilder("flock", "-n", port.toString(), "true").start();
+            return probe.waitFor(5, TimeUnit.SECONDS) && probe.exitValue() != 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }
