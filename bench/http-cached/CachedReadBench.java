@@ -20,11 +20,9 @@ import java.util.regex.Pattern;
  * Latency of a repeated hisGetBasicData over the running platform's real HTTP stack (Jetty, the gateway's token
  * and Host checks, the api-v5 servlet, JSON) for the card already read, next to csGetVersionEx (the same stack and
  * facade, no card) and GET /status (the gateway's status page). Cases take turns in blocks of calls, round after
- * round, so that all see the same machine. One kept-alive HTTP/1.1 connection per client, one caller, as a HIS has, paced under the
- * gateway's default rate limit (200 requests/s). Two clients: a minimal one on a plain socket (what the server
- * costs) and the JDK's java.net.http client (what a typical managed-runtime HIS adds on its side).
- *
- * Usage: java CachedReadBench.java PORT TOKEN [ROUNDS=10] [CALLS_PER_ROUND=50]
+ * round, so that all see the same machine. One kept-alive HTTP/1.1 connection per client, one caller, as a HIS
+ * has, paced under the gateway's default rate limit (200 requests/s). Three clients: a minimal one on a plain socket (what the server
+ * costs), HttpURLConnection (what clients/java-client uses) and java.net.http.HttpClient.
  */
 public class CachedReadBench {
     private static final long PACE_MS = 6; // under 170 requests/s
@@ -44,6 +42,7 @@ public class CachedReadBench {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int perRound = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         Client raw = new RawClient(port, token);
+        Client url = new UrlConnectionClient(port, token);
         Client jdk = new JdkClient(port, token);
 
         // the first call reads the card (cold); every later one must come from the engine's cache
@@ -54,8 +53,8 @@ public class CachedReadBench {
         }
         int n = rounds * perRound;
         List<Case> cases = new ArrayList<>();
-        for (Client c : List.of(raw, jdk)) {
-            String who = c == raw ? "socket client" : "JDK HttpClient";
+        for (Client c : List.of(raw, url, jdk)) {
+            String who = c == raw ? "socket client" : c == url ? "HttpURLConnection" : "java.net.http.HttpClient";
             cases.add(new Case("POST /v5/hisGetBasicData, cached card (" + who + ")", c, "POST",
                     "/v5/hisGetBasicData", new long[n]));
             cases.add(new Case("POST /v5/csGetVersionEx, no card (" + who + ")", c, "POST", "/v5/csGetVersionEx",
@@ -159,7 +158,42 @@ public class CachedReadBench {
         }
     }
 
-    /** The JDK's client, as a Java HIS would use it. */
+    /** The JDK's HttpURLConnection (kept alive), as clients/java-client uses it. */
+    static final class UrlConnectionClient implements Client {
+        private final String base;
+        private final String token;
+
+        UrlConnectionClient(int port, String token) {
+            this.base = "http://127.0.0.1:" + port;
+            this.token = token;
+        }
+
+        @Override
+        public String call(String method, String path) throws Exception {
+            java.net.HttpURLConnection con = (java.net.HttpURLConnection) URI.create(base + path).toURL()
+                    .openConnection();
+            con.setRequestMethod(method);
+            con.setRequestProperty("Authorization", "Bearer " + token);
+            if ("POST".equals(method)) {
+                con.setDoOutput(true);
+                con.setRequestProperty("Content-Type", "application/json");
+                try (OutputStream out = con.getOutputStream()) {
+                    out.write("{}".getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            int status = con.getResponseCode();
+            String body;
+            try (InputStream in = status < 400 ? con.getInputStream() : con.getErrorStream()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (status != 200) {
+                throw new IllegalStateException(path + " answered " + status + ": " + body);
+            }
+            return body;
+        }
+    }
+
+    /** The JDK's java.net.http client, as a newer Java HIS might use it. */
     static final class JdkClient implements Client {
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
