@@ -41,7 +41,7 @@ public final class IdcVisitClient implements IdcVisitService {
     /** Downloads the test SAM file of {@code hospitalId} and authenticates it. */
     public IdcVisitClient(IdcSimulator idc, String hospitalId) throws Exception {
         this.idc = idc;
-        this.http = HttpClient.newBuilder().sslContext(idc.clientTlsContext()).connectTimeout(Duration.ofSeconds(2))
+        this.http = HttpClient.newBuilder().sslContext(idc.clientTlsContext()).connectTimeout(Duration.ofSeconds(15))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         JsonObject apps = get("/portal/applications?hospitalId=" + hospitalId);
@@ -183,7 +183,7 @@ public final class IdcVisitClient implements IdcVisitService {
 
     private JsonObject post(String path, JsonObject body, boolean bearer) throws NhiException {
         HttpRequest.Builder r = HttpRequest.newBuilder(idc.baseUri().resolve(path))
-                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         if (bearer) {
             r.header("Authorization", "Bearer " + session);
