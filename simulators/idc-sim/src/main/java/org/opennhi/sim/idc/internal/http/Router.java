@@ -60,12 +60,22 @@ public final class Router {
         if (pattern.length != path.length) {
             return null;
         }
+        // literal parts first, so that the routes tried before the right one allocate nothing
+        boolean hasParams = false;
+        for (int i = 0; i < pattern.length; i++) {
+            if (pattern[i].startsWith("{")) {
+                hasParams = true;
+            } else if (!pattern[i].equals(path[i])) {
+                return null;
+            }
+        }
+        if (!hasParams) {
+            return Map.of();
+        }
         Map<String, String> params = new HashMap<>();
         for (int i = 0; i < pattern.length; i++) {
             if (pattern[i].startsWith("{")) {
                 params.put(pattern[i].substring(1, pattern[i].length() - 1), path[i]);
-            } else if (!pattern[i].equals(path[i])) {
-                return null;
             }
         }
         return params;

@@ -1,0 +1,150 @@
+package org.opennhi.sim.idc.internal.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.sim.idc.internal.IdcException;
+import org.opennhi.sim.idc.internal.sam.Session;
+import org.opennhi.sim.idc.internal.sam.Sessions;
+import org.opennhi.sim.idc.internal.store.AuditLog;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+
+/**
+ * The one handler for every route, on Jetty's core API: routes, checks the admin token, turns every failure
+ * into a JSON error answer (never a stack trace) and writes one audit entry per request.
+ *
+ * <p>Why no servlet: the servlet layer (context, servlet channel, wrapped request and response, output
+ * stream) cost about as much CPU per request as everything else on the HTTPS path together, and the API
+ * uses nothing of it. The answer goes out as one buffer with its length, so Jetty writes header and body in
+ * one TLS record.
+ */
+public final class ApiHandler extends Handler.Abstract {
+    private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
+    private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
+            "application/json; charset=utf-8");
+    private static final HttpField BEARER_CHALLENGE = new PreEncodedHttpField(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+
+    private final Router router;
+    private final Sessions sessions;
+    private final AuditLog audit;
+    private final Gson gson;
+    private final byte[] adminToken;
+
+    /**
+     * @param router the routes
+     * @param sessions SAM sessions
+     * @param audit the audit log
+     * @param gson the JSON mapper
+     * @param adminToken the token admin routes require in {@code X-Admin-Token}
+     */
+    public ApiHandler(Router router, Sessions sessions, AuditLog audit, Gson gson, String adminToken) {
+        this.router = router;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.gson = gson;
+        this.adminToken = adminToken.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        long start = System.nanoTime();
+        String method = request.getMethod();
+        String path = request.getHttpURI().getPath();
+        int status = 200;
+        int code = 0;
+        Call call = null;
+        Answer answer;
+        try {
+            boolean[] pathExists = {false};
+            Router.Match m = router.match(method, path, pathExists);
+            if (m == null) {
+                throw pathExists[0] ? new IdcException(405, ResultCode.FUNCTION_NOT_AVAILABLE, "method not allowed here")
+                        : IdcException.notFound(ResultCode.FUNCTION_NOT_AVAILABLE, "no such endpoint: " + path);
+            }
+            if (m.route().access() == Router.Access.ADMIN) {
+                checkAdmin(request.getHeaders().get("X-Admin-Token"));
+            }
+            call = new Call(request, m.params(), sessions, gson, m.route().maxBody());
+            answer = answer(m.route().endpoint().handle(call));
+            call.finish();
+        } catch (IdcException e) {
+            status = e.status();
+            code = e.code().code();
+            answer = error(status, e.code(), e.getMessage());
+        } catch (Call.ClientGone e) {
+            // the client went away before the answer was written: nothing to answer to
+            audit(request, call, method, path, 499, 0, start);
+            LOG.log(System.Logger.Level.DEBUG, "client closed the connection during {0} {1}", method, path);
+            callback.failed(e.getCause());
+            return true;
+        } catch (Exception | StackOverflowError e) {
+            status = 500;
+            code = ResultCode.IDC_UNAVAILABLE.code();
+            LOG.log(System.Logger.Level.ERROR, "request " + method + " " + path + " failed", e);
+            answer = error(status, ResultCode.IDC_UNAVAILABLE, "internal error; see the IDC log");
+        }
+        if (status != 200) {
+            if (call != null) {
+                call.finish();
+            } else {
+                Call.drain(request, Call.DRAIN_LIMIT);
+            }
+        }
+        // Recorded before the write so that the entry exists by the time the client has the answer.
+        audit(request, call, method, path, status, code, start);
+        response.setStatus(status);
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(answer.contentType);
+        if (answer.fileName != null) {
+            headers.put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + answer.fileName + "\"");
+        }
+        if (status == 401) {
+            headers.put(BEARER_CHALLENGE);
+        }
+        headers.put(HttpHeader.CONTENT_LENGTH, answer.body.length);
+        response.write(true, ByteBuffer.wrap(answer.body), callback);
+        return true;
+    }
+
+    private record Answer(HttpField contentType, byte[] body, String fileName) {
+    }
+
+    private Answer answer(Object result) {
+        if (result instanceof Reply r) {
+            return new Answer(new HttpField(HttpHeader.CONTENT_TYPE, r.contentType()), r.body(), r.fileName());
+        }
+        String json = result instanceof JsonElement e ? e.toString() : gson.toJson(result);
+        return new Answer(JSON, json.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private static Answer error(int status, ResultCode code, String detail) {
+        return new Answer(JSON, JsonBodies.error(status, code, detail).toString().getBytes(StandardCharsets.UTF_8),
+                null);
+    }
+
+    private void audit(Request request, Call call, String method, String path, int status, int code, long start) {
+        Session s = call == null ? null : call.sessionIfAny();
+        audit.record(new AuditLog.Entry(Instant.now().toString(), Request.getRemoteAddr(request),
+                s == null ? null : s.samId(), method, path, status, code, (System.nanoTime() - start) / 1000));
+    }
+
+    private void checkAdmin(String given) {
+        if (given == null || !MessageDigest.isEqual(adminToken, given.getBytes(StandardCharsets.US_ASCII))) {
+            throw new IdcException(401, ResultCode.INSUFFICIENT_CARD_PERMISSION,
+                    "admin routes need the X-Admin-Token header (see admin.token in the data folder)");
+        }
+    }
+}
