@@ -33,8 +33,7 @@ import com.google.gson.JsonElement;
  */
 public final class ApiHandler extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
-    private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
-            "application/json; charset=utf-8");
+    private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Reply.JSON);
     private static final HttpField BEARER_CHALLENGE = new PreEncodedHttpField(HttpHeader.WWW_AUTHENTICATE, "Bearer");
 
     private final Router router;
@@ -124,7 +123,9 @@ public final class ApiHandler extends Handler.Abstract {
 
     private Answer answer(Object result) {
         if (result instanceof Reply r) {
-            return new Answer(new HttpField(HttpHeader.CONTENT_TYPE, r.contentType()), r.body(), r.fileName());
+            HttpField type = Reply.JSON.equals(r.contentType()) ? JSON : new HttpField(HttpHeader.CONTENT_TYPE,
+                    r.contentType());
+            return new Answer(type, r.body(), r.fileName());
         }
         String json = result instanceof JsonElement e ? e.toString() : gson.toJson(result);
         return new Answer(JSON, json.getBytes(StandardCharsets.UTF_8), null);
