@@ -26,22 +26,47 @@ public class HttpPathTest extends IdcTestBase {
     private static final String UNKNOWN_SAM = "{\"samId\":\"901099999999\",\"machineId\":\"PC-1\","
             + "\"rndCard\":\"0102030405060708\"}";
 
+    /** Both kinds of route: one served on a worker thread, and an inline one (whose body is not all there yet). */
     @Test
     public void aBodyArrivingInPiecesIsReadWhole() throws Exception {
-        try (Wire w = new Wire()) {
-            byte[] body = UNKNOWN_SAM.getBytes(StandardCharsets.US_ASCII);
-            w.send("POST /v1/sam/auth/begin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n");
-            int third = body.length / 3;
-            for (int from = 0; from < body.length; from += third) {
-                Thread.sleep(150); // the server has read what came so far and waits for more
-                w.out.write(body, from, Math.min(third, body.length - from));
-                w.out.flush();
+        String verify = "{\"samId\":\"901099999999\",\"type\":\"VISIT_RAW\",\"data\":\"AAEC\",\"signature\":\"AAEC\"}";
+        for (String[] target : new String[][] {{"/v1/sam/auth/begin", UNKNOWN_SAM}, {"/v1/signatures/verify", verify}}) {
+            try (Wire w = new Wire()) {
+                byte[] body = target[1].getBytes(StandardCharsets.US_ASCII);
+                w.send("POST " + target[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n");
+                int third = body.length / 3;
+                for (int from = 0; from < body.length; from += third) {
+                    Thread.sleep(150); // the server has read what came so far and waits for more
+                    w.out.write(body, from, Math.min(third, body.length - from));
+                    w.out.flush();
+                }
+                Answer a = w.read();
+                assertEquals(target[0] + " " + a.body, 404, a.status);
+                assertEquals(9013, a.json().get("code").getAsInt());
+                assertEquals("the connection stays usable", 200, w.get("/v1/health").status);
             }
-            Answer a = w.read();
-            assertEquals(a.body, 404, a.status);
-            assertEquals(9013, a.json().get("code").getAsInt());
-            assertEquals("the connection stays usable", 200, w.get("/v1/health").status);
+        }
+    }
+
+    /** Added latency waits on a worker thread: it never holds up the I/O threads that serve other connections. */
+    @Test
+    public void latencyOnOneRequestDoesNotHoldUpOthers() throws Exception {
+        assertEquals(200, f.http.put("/admin/faults", JsonParser.parseString(
+                "{\"rules\":[{\"pathPrefix\":\"/v1/health\",\"latencyMs\":1500}]}").getAsJsonObject()).status());
+        // connections go to the selectors in turn: two slow ones and two fast ones cover every selector twice over
+        try (Wire slow1 = new Wire(); Wire slow2 = new Wire(); Wire fast1 = new Wire(); Wire fast2 = new Wire()) {
+            for (Wire w : new Wire[] {slow1, slow2}) {
+                w.send("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            }
+            Thread.sleep(100);
+            long start = System.nanoTime();
+            assertEquals(200, fast1.get("/v1/time").status);
+            assertEquals(200, fast2.get("/v1/time").status);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue("the fast requests took " + millis + " ms", millis < 1000);
+            assertEquals(200, slow1.read().status);
+            assertEquals(200, slow2.read().status);
         }
     }
 

@@ -37,8 +37,8 @@ import com.google.gson.GsonBuilder;
 
 /**
  * The IDC behind Jetty 12 over TLS: a server certificate issued at start from the per-install CA, one core
- * Jetty handler for every route (no servlet layer), Jetty's own errors as JSON, fault injection in front, and
- * a background check for the full hour of the simulated clock.
+ * Jetty handler for every route (no servlet layer; signatures served on the selector threads), Jetty's own
+ * errors as JSON, fault injection in front, and a background check for the full hour of the simulated clock.
  */
 public final class IdcServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IdcServer.class.getName());
@@ -80,7 +80,10 @@ public final class IdcServer implements AutoCloseable {
         // certificates), and its SNI host check resolves the Host header on every request.
         SslConnectionFactory tls = new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString());
         tls.setEnsureSecureRequestCustomizer(false);
-        connector = new ServerConnector(server, tls, new HttpConnectionFactory(http));
+        // One selector per core (at most 8): the signature routes run on the selector threads (see ApiHandler),
+        // so that many are needed to sign on every core; one acceptor is plenty.
+        int selectors = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        connector = new ServerConnector(server, null, null, null, 1, selectors, tls, new HttpConnectionFactory(http));
         connector.setHost(options.host());
         connector.setPort(options.port());
         server.addConnector(connector);

@@ -42,13 +42,27 @@ public final class Call {
     private Session session;
     private Fields query;
     private boolean bodyDone;
+    /** A chunk the handler read before this call existed (to see whether the body was all there), or null. */
+    private Content.Chunk pending;
 
-    Call(Request request, Map<String, String> params, Sessions sessions, Gson gson, int maxBody) {
+    Call(Request request, Map<String, String> params, Sessions sessions, Gson gson, int maxBody, Content.Chunk first) {
         this.request = request;
         this.params = params;
         this.sessions = sessions;
         this.gson = gson;
         this.maxBody = maxBody;
+        this.pending = first;
+    }
+
+    /**
+     * @return true when {@code first}, the first chunk read, is the whole body: the last chunk, or as many bytes
+     *         as the request's {@code Content-Length} says (reading it never has to wait for the client then)
+     */
+    static boolean isWholeBody(Request request, Content.Chunk first) {
+        if (first == null || Content.Chunk.isFailure(first)) {
+            return false;
+        }
+        return first.isLast() || first.remaining() == request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
     }
 
     /** @return a path parameter */
@@ -132,6 +146,14 @@ public final class Call {
     void finish() {
         if (!bodyDone) {
             bodyDone = true; // one try: a body beyond the limit closes the connection
+            if (pending != null) {
+                boolean last = pending.isLast();
+                pending.release();
+                pending = null;
+                if (last) {
+                    return;
+                }
+            }
             drain(request, DRAIN_LIMIT);
         }
     }
@@ -167,9 +189,13 @@ public final class Call {
         byte[] bytes = new byte[declared >= 0 ? (int) declared : Math.min(maxBody, 4096)];
         int length = 0;
         while (true) {
-            Content.Chunk chunk = next(request);
+            Content.Chunk chunk = pending != null ? pending : next(request);
+            pending = null;
             if (chunk == null) {
                 continue;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+                throw failed(chunk.getFailure());
             }
             ByteBuffer data = chunk.getByteBuffer();
             int n = data.remaining();
@@ -185,7 +211,9 @@ public final class Call {
             data.get(bytes, length, n);
             length += n;
             chunk.release();
-            if (last) {
+            // With a Content-Length the body is complete at that many bytes: no need to wait for its end
+            // marker (Jetty consumes that by itself), so an inline call never waits.
+            if (last || length == declared) {
                 bodyDone = true;
                 return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
             }

@@ -17,7 +17,7 @@ public final class Router {
     /** Where a route lives: its access class and its body limit. */
     public enum Access { PUBLIC, ADMIN }
 
-    record Route(String method, String[] parts, Endpoint endpoint, Access access, int maxBody) {
+    record Route(String method, String[] parts, Endpoint endpoint, Access access, int maxBody, boolean inline) {
     }
 
     record Match(Route route, Map<String, String> params) {
@@ -32,7 +32,17 @@ public final class Router {
 
     /** Adds a route. */
     public Router add(String method, String pattern, Access access, int maxBody, Endpoint endpoint) {
-        routes.add(new Route(method, split(pattern), endpoint, access, maxBody));
+        routes.add(new Route(method, split(pattern), endpoint, access, maxBody, false));
+        return this;
+    }
+
+    /**
+     * Adds a public route whose endpoint only computes from memory: no disk, no sleeping, no waiting for
+     * anyone. It runs on the I/O thread that read the request once the whole body is there, without a hand-off
+     * to a worker thread (see {@link ApiHandler}). Anything that may block must use {@link #add}.
+     */
+    public Router addInline(String method, String pattern, Endpoint endpoint) {
+        routes.add(new Route(method, split(pattern), endpoint, Access.PUBLIC, 64 * 1024, true));
         return this;
     }
 
