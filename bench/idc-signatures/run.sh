@@ -1,6 +1,7 @@
 #!/bin/sh
 # Visit signatures per second: the IDC simulator over HTTPS (1 and 8 clients) next to the JDK's raw rate.
-# Usage: bench/idc-signatures/run.sh [warmupSeconds=5] [seconds=10] [rounds=3]      (from the repository root)
+# Usage: bench/idc-signatures/run.sh [warmupSeconds=5] [seconds=10] [rounds=3] [name=other/idc-sim.jar ...]
+#   (from the repository root; each name=jar adds another build, e.g. the one before a change, to every round)
 set -e
 cd "$(dirname "$0")/../.."
 # package, not install: the standalone jar is all the bench needs, and install would overwrite shared snapshots
