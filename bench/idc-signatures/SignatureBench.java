@@ -34,6 +34,9 @@ import com.google.gson.JsonObject;
  *
  * Run (after building the module):
  *   java -cp simulators/idc-sim/target/idc-sim.jar bench/idc-signatures/SignatureBench.java [warmup s] [measure s] [rounds]
+ *       [name=other/idc-sim.jar ...]
+ * Each {@code name=jar} adds another build of the simulator (e.g. the one before a change), measured with 1 and 8
+ * clients in every round of the same run.
  *
  * Clients are plain blocking HTTP/1.1 over one kept-alive TLS connection each, so that client-side CPU (which
  * shares the machine with the server) stays small. Each request signs 64 bytes.
@@ -62,17 +65,24 @@ public class SignatureBench {
             // Cases alternate within each round so that a change in machine load hits all of them alike;
             // the medians over the rounds are reported.
             double[][] r = new double[4][rounds];
+            List<Other> others = new ArrayList<>();
+            for (int i = 3; i < args.length; i++) {
+                others.add(Other.start(args[i]));
+            }
             for (int i = 0; i < rounds; i++) {
                 System.out.printf("round %d%n", i + 1);
+                for (Other o : others) {
+                    o.measure(i, rounds, warmup, seconds, body);
+                }
                 r[0][i] = rate("  JDK raw SHA256withRSA-1024, 1 thread ", 1, warmup, seconds, () -> rawSigner(key));
                 r[1][i] = rate("  IDC over HTTPS, 1 client              ", 1, warmup, seconds,
-                        () -> httpsSigner(idc, session, body));
+                        () -> httpsSigner(Target.of(idc), session, body));
                 r[2][i] = rate("  JDK raw SHA256withRSA-1024, 8 threads", 8, warmup, seconds, () -> rawSigner(key));
                 r[3][i] = rate("  IDC over HTTPS, 8 clients             ", 8, warmup, seconds,
-                        () -> httpsSigner(idc, session, body));
+                        () -> httpsSigner(Target.of(idc), session, body));
             }
             double overhead = rate("IDC over HTTPS, 8 clients, no signing (GET /v1/health)", 8, warmup, seconds,
-                    () -> httpsNoSigning(idc));
+                    () -> httpsNoSigning(Target.of(idc)));
             System.out.printf("HTTPS path alone: %.0f requests/s, i.e. about %.0f us of CPU per request on %d cores%n",
                     overhead, 1e6 * Runtime.getRuntime().availableProcessors() / overhead,
                     Runtime.getRuntime().availableProcessors());
@@ -83,6 +93,11 @@ public class SignatureBench {
             System.out.printf("median raw 1 thread %.0f/s, HTTPS 1 client %.0f/s, ratio %.2f%n", raw1, https1, https1 / raw1);
             System.out.printf("median raw 8 threads %.0f/s, HTTPS 8 clients %.0f/s, ratio %.2f%n", raw8, https8,
                     https8 / raw8);
+            for (Other o : others) {
+                System.out.printf("median %s: HTTPS 1 client %.0f/s, ratio %.2f; HTTPS 8 clients %.0f/s, ratio %.2f%n",
+                        o.name, median(o.rates[0]), median(o.rates[0]) / raw1, median(o.rates[1]),
+                        median(o.rates[1]) / raw8);
+            }
             // The load-independent view: what one signature costs this process in CPU, raw vs over HTTPS
             // (client and server together); the ratio is the rate HTTPS would reach with the machine to itself.
             double cpuRaw1 = medianOf(CPU.get("JDK raw SHA256withRSA-1024, 1 thread"));
@@ -92,6 +107,56 @@ public class SignatureBench {
             System.out.printf("CPU per signature: raw %.0f us, HTTPS 1 client %.0f us (ratio %.2f); "
                     + "raw 8 threads %.0f us, HTTPS 8 clients %.0f us (ratio %.2f)%n", cpuRaw1, cpuHttps1,
                     cpuRaw1 / cpuHttps1, cpuRaw8, cpuHttps8, cpuRaw8 / cpuHttps8);
+            for (Other o : others) {
+                o.simulator.close(); // its Jetty threads would keep the JVM alive
+            }
+        }
+    }
+
+    /**
+     * Another build of the simulator ({@code name=path/to/idc-sim.jar} after the three numbers), started in its
+     * own class loader and measured in every round right before this build's cases: the side-by-side view of a
+     * change on a shared machine, where load swings between runs would hide it.
+     */
+    static final class Other {
+        final String name;
+        final Target target;
+        final String session;
+        final double[][] rates = new double[2][];
+        final AutoCloseable simulator;
+
+        Other(String name, Target target, String session, AutoCloseable simulator) {
+            this.name = name;
+            this.target = target;
+            this.session = session;
+            this.simulator = simulator;
+        }
+
+        static Other start(String spec) throws Exception {
+            String[] nameJar = spec.split("=", 2);
+            ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {Path.of(nameJar[1]).toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader());
+            Class<?> options = loader.loadClass(IdcOptions.class.getName());
+            Class<?> simulator = loader.loadClass(IdcSimulator.class.getName());
+            Object o = options.getMethod("defaults", Path.class).invoke(null, Files.createTempDirectory("idc-bench"));
+            o = options.getMethod("withForceWrites", boolean.class).invoke(o, false);
+            Object idc = simulator.getMethod("start", options).invoke(null, o);
+            Target target = new Target((Integer) simulator.getMethod("port").invoke(idc),
+                    (javax.net.ssl.SSLContext) simulator.getMethod("clientTlsContext").invoke(idc));
+            IdcHttp http = new IdcHttp((java.net.URI) simulator.getMethod("baseUri").invoke(idc), target.tls(),
+                    (String) simulator.getMethod("adminToken").invoke(idc));
+            return new Other(nameJar[0], target, authenticate(http), (AutoCloseable) idc);
+        }
+
+        void measure(int round, int rounds, int warmup, int seconds, String body) throws Exception {
+            for (int c = 0; c < 2; c++) {
+                int clients = c == 0 ? 1 : 8;
+                if (rates[c] == null) {
+                    rates[c] = new double[rounds];
+                }
+                rates[c][round] = rate(String.format("  %s over HTTPS, %d client%s", name, clients,
+                        clients == 1 ? "" : "s"), clients, warmup, seconds, () -> httpsSigner(target, session, body));
+            }
         }
     }
 
@@ -176,21 +241,27 @@ public class SignatureBench {
         };
     }
 
-    static Op httpsSigner(IdcSimulator idc, String session, String body) throws Exception {
+    /** Where a client connects: this build's simulator, or another build's started in its own class loader. */
+    record Target(int port, javax.net.ssl.SSLContext tls) {
+        static Target of(IdcSimulator idc) {
+            return new Target(idc.port(), idc.clientTlsContext());
+        }
+    }
+
+    static Op httpsSigner(Target idc, String session, String body) throws Exception {
         return https(idc, ("POST /v1/signatures HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Authorization: Bearer " + session + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                 .getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A request that does no signing: what the HTTPS path itself costs. */
-    static Op httpsNoSigning(IdcSimulator idc) throws Exception {
+    static Op httpsNoSigning(Target idc) throws Exception {
         return https(idc, "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     /** One kept-alive TLS connection speaking minimal HTTP/1.1, sending {@code request} again and again. */
-    static Op https(IdcSimulator idc, byte[] request) throws Exception {
-        SSLSocket socket = (SSLSocket) idc.clientTlsContext().getSocketFactory()
-                .createSocket("127.0.0.1", idc.port());
+    static Op https(Target idc, byte[] request) throws Exception {
+        SSLSocket socket = (SSLSocket) idc.tls().getSocketFactory().createSocket("127.0.0.1", idc.port());
         socket.setTcpNoDelay(true);
         socket.startHandshake();
         OutputStream out = socket.getOutputStream();

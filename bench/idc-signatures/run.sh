@@ -1,9 +1,11 @@
 #!/bin/sh
 # Visit signatures per second: the IDC simulator over HTTPS (1 and 8 clients) next to the JDK's raw rate.
-# Usage: bench/idc-signatures/run.sh [warmupSeconds=5] [seconds=10] [rounds=3]      (from the repository root)
+# Usage: bench/idc-signatures/run.sh [warmupSeconds=5] [seconds=10] [rounds=3] [name=other/idc-sim.jar ...]
+#   (from the repository root; each name=jar adds another build, e.g. the one before a change, to every round)
 set -e
 cd "$(dirname "$0")/../.."
-[ -f simulators/idc-sim/target/idc-sim.jar ] || mvn -q -pl simulators/idc-sim -am install -DskipTests
+# package, not install: the standalone jar is all the bench needs, and install would overwrite shared snapshots
+[ -f simulators/idc-sim/target/idc-sim.jar ] || mvn -q -pl simulators/idc-sim -am package -DskipTests
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)  nproc: $(nproc)  cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "java: $(java -version 2>&1 | head -1)"
 exec java -cp simulators/idc-sim/target/idc-sim.jar bench/idc-signatures/SignatureBench.java "$@"

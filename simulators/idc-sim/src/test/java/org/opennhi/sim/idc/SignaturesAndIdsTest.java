@@ -45,6 +45,34 @@ public class SignaturesAndIdsTest extends IdcTestBase {
         assertTrue("256 printable characters", printable.str("text").matches("[0-9A-F]{256}"));
     }
 
+    /** The server keeps one signer per thread and algorithm: mixed SAMs, types and threads must not mix keys. */
+    @Test
+    public void concurrentSignaturesOfTwoSamsAllVerify() throws Exception {
+        SamFile[] files = {f.testSam("9999999999"), f.testSam("8888888888")};
+        String[] sessions = {f.session(files[0], "PC-1"), f.session(files[1], "PC-1")};
+        String[] types = {"VISIT_RAW", "PRESCRIPTION", "VISIT_PRINTABLE"};
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 36; i++) {
+                int sam = i % 2;
+                String type = types[(i / 2) % 3];
+                byte[] data = ("visit " + i).getBytes(StandardCharsets.US_ASCII);
+                results.add(pool.submit(() -> {
+                    IdcHttp.Answer a = f.http.post("/v1/signatures", IdcFixture.json("type", type, "data",
+                            Base64.getEncoder().encodeToString(data)), sessions[sam]);
+                    return a.status() == 200 && files[sam].samId().equals(a.str("samId"))
+                            && verify(files[sam].samId(), type, data, a.str("signature"));
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertTrue(r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     public void visitSignatureVerifiesOfflineWithThePublishedKey() throws Exception {
         SamFile file = f.testSam("8888888888");

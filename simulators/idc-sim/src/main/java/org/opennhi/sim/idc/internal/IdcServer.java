@@ -14,18 +14,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.opennhi.sim.idc.IdcOptions;
 import org.opennhi.sim.idc.internal.http.AdminApi;
-import org.opennhi.sim.idc.internal.http.ApiServlet;
+import org.opennhi.sim.idc.internal.http.ApiHandler;
 import org.opennhi.sim.idc.internal.http.IdcApi;
 import org.opennhi.sim.idc.internal.http.JsonErrorHandler;
 import org.opennhi.sim.idc.internal.http.PortalApi;
@@ -37,9 +36,9 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 /**
- * The IDC behind Jetty 12 over TLS: a server certificate issued at start from the per-install CA, one
- * servlet for every route, Jetty's own errors as JSON, fault injection in front, and a background check for
- * the full hour of the simulated clock.
+ * The IDC behind Jetty 12 over TLS: a server certificate issued at start from the per-install CA, one core
+ * Jetty handler for every route (no servlet layer; signatures served on the selector threads), Jetty's own
+ * errors as JSON, fault injection in front, and a background check for the full hour of the simulated clock.
  */
 public final class IdcServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IdcServer.class.getName());
@@ -73,22 +72,23 @@ public final class IdcServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        SecureRequestCustomizer secure = new SecureRequestCustomizer();
-        secure.setSniHostCheck(false);
-        http.addCustomizer(secure);
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         char[] password = newPassword(random);
         ssl.setKeyStore(core.ca.serverKeyStore(hosts(options.host()), password));
         ssl.setKeyStorePassword(new String(password));
-        connector = new ServerConnector(server, ssl, new HttpConnectionFactory(http));
+        // No SecureRequestCustomizer (Jetty adds one unless told not to): it wraps every request to expose TLS
+        // session data that no route reads (SAMs authenticate inside the protocol, not with client
+        // certificates), and its SNI host check resolves the Host header on every request.
+        SslConnectionFactory tls = new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString());
+        tls.setEnsureSecureRequestCustomizer(false);
+        // One selector per core (at most 8): the signature routes run on the selector threads (see ApiHandler),
+        // so that many are needed to sign on every core; one acceptor is plenty.
+        int selectors = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        connector = new ServerConnector(server, null, null, null, 1, selectors, tls, new HttpConnectionFactory(http));
         connector.setHost(options.host());
         connector.setPort(options.port());
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder("idc", new ApiServlet(router, core.sessions, core.audit, gson, adminToken)),
-                "/*");
-        context.setErrorHandler(new JsonErrorHandler());
-        core.faults.setHandler(context);
+        core.faults.setHandler(new ApiHandler(router, core.sessions, core.audit, gson, adminToken));
         server.setHandler(core.faults);
         server.setErrorHandler(new JsonErrorHandler());
         try {

@@ -48,6 +48,10 @@ public final class FaultInjector extends Handler.Wrapper {
         return List.copyOf(rules);
     }
 
+    /**
+     * May run on Jetty's selector thread (the API handler is non-blocking), so added latency never sleeps here:
+     * the request waits on a worker thread instead.
+     */
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
@@ -56,8 +60,22 @@ public final class FaultInjector extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         if (rule.latencyMs() > 0) {
-            Thread.sleep(rule.latencyMs());
+            getServer().getThreadPool().execute(() -> {
+                try {
+                    Thread.sleep(rule.latencyMs());
+                    if (!apply(rule, request, response, callback)) {
+                        Response.writeError(request, response, callback, 404);
+                    }
+                } catch (Exception e) {
+                    callback.failed(e);
+                }
+            });
+            return true;
         }
+        return apply(rule, request, response, callback);
+    }
+
+    private boolean apply(FaultRule rule, Request request, Response response, Callback callback) throws Exception {
         if (rule.drop()) {
             request.getConnectionMetaData().getConnection().getEndPoint().close();
             callback.failed(new EofException("fault injection: connection dropped"));

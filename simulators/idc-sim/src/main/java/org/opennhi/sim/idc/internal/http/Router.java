@@ -17,7 +17,7 @@ public final class Router {
     /** Where a route lives: its access class and its body limit. */
     public enum Access { PUBLIC, ADMIN }
 
-    record Route(String method, String[] parts, Endpoint endpoint, Access access, int maxBody) {
+    record Route(String method, String[] parts, Endpoint endpoint, Access access, int maxBody, boolean inline) {
     }
 
     record Match(Route route, Map<String, String> params) {
@@ -32,7 +32,17 @@ public final class Router {
 
     /** Adds a route. */
     public Router add(String method, String pattern, Access access, int maxBody, Endpoint endpoint) {
-        routes.add(new Route(method, split(pattern), endpoint, access, maxBody));
+        routes.add(new Route(method, split(pattern), endpoint, access, maxBody, false));
+        return this;
+    }
+
+    /**
+     * Adds a public route whose endpoint only computes from memory: no disk, no sleeping, no waiting for
+     * anyone. It runs on the I/O thread that read the request once the whole body is there, without a hand-off
+     * to a worker thread (see {@link ApiHandler}). Anything that may block must use {@link #add}.
+     */
+    public Router addInline(String method, String pattern, Endpoint endpoint) {
+        routes.add(new Route(method, split(pattern), endpoint, Access.PUBLIC, 64 * 1024, true));
         return this;
     }
 
@@ -60,12 +70,22 @@ public final class Router {
         if (pattern.length != path.length) {
             return null;
         }
+        // literal parts first, so that the routes tried before the right one allocate nothing
+        boolean hasParams = false;
+        for (int i = 0; i < pattern.length; i++) {
+            if (pattern[i].startsWith("{")) {
+                hasParams = true;
+            } else if (!pattern[i].equals(path[i])) {
+                return null;
+            }
+        }
+        if (!hasParams) {
+            return Map.of();
+        }
         Map<String, String> params = new HashMap<>();
         for (int i = 0; i < pattern.length; i++) {
             if (pattern[i].startsWith("{")) {
                 params.put(pattern[i].substring(1, pattern[i].length() - 1), path[i]);
-            } else if (!pattern[i].equals(path[i])) {
-                return null;
             }
         }
         return params;

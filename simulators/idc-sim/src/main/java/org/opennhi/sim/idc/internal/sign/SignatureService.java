@@ -31,6 +31,11 @@ public final class SignatureService {
     private final Table<SamRecord> sams;
     private final SamKeys keys;
     private final Keyring keyring;
+    // One signer per thread and algorithm: getInstance looks the provider up and builds a new digest each time;
+    // initSign with the SAM's key makes a reused one as good as new.
+    private final ThreadLocal<Signature> rsaSigner = ThreadLocal.withInitial(() -> newSignature("SHA256withRSA"));
+    private final ThreadLocal<Signature> dsaSigner =
+            ThreadLocal.withInitial(() -> newSignature("SHA256withDSAinP1363Format"));
 
     /**
      * @param sams the SAM registry
@@ -52,9 +57,9 @@ public final class SignatureService {
         }
         try {
             if (type == SignatureType.PRESCRIPTION) {
-                return jdkSign("SHA256withDSAinP1363Format", keys.privateKey(sam, "DSA"), data);
+                return jdkSign(dsaSigner.get(), keys.privateKey(sam, "DSA"), data);
             }
-            byte[] raw = jdkSign("SHA256withRSA", keys.privateKey(sam, "RSA"), data);
+            byte[] raw = jdkSign(rsaSigner.get(), keys.privateKey(sam, "RSA"), data);
             return type == SignatureType.VISIT_RAW ? raw
                     : HexFormat.of().withUpperCase().formatHex(raw).getBytes(StandardCharsets.US_ASCII);
         } catch (GeneralSecurityException e) {
@@ -96,11 +101,18 @@ public final class SignatureService {
                 "SAM " + samId + " is unknown to this IDC"));
     }
 
-    private static byte[] jdkSign(String algorithm, java.security.PrivateKey key, byte[] data)
+    private static byte[] jdkSign(Signature s, java.security.PrivateKey key, byte[] data)
             throws GeneralSecurityException {
-        Signature s = Signature.getInstance(algorithm);
-        s.initSign(key);
+        s.initSign(key); // also resets a signer that an earlier failure left half-way
         s.update(data);
         return s.sign();
+    }
+
+    private static Signature newSignature(String algorithm) {
+        try {
+            return Signature.getInstance(algorithm);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks " + algorithm, e);
+        }
     }
 }

@@ -59,7 +59,10 @@ public final class AuditLog implements AutoCloseable {
         writer.start();
     }
 
-    /** Queues an entry; drops it (with a warning) only if the writer is 100 000 entries behind. */
+    /**
+     * Queues an entry. Never drops one: when the writer is 100 000 entries behind, the caller waits for room
+     * (the disk, not the audit, is then the limit).
+     */
     public void record(Entry entry) {
         synchronized (recent) {
             recent.addLast(entry);
@@ -68,7 +71,12 @@ public final class AuditLog implements AutoCloseable {
             }
         }
         if (!queue.offer(entry)) {
-            LOG.log(System.Logger.Level.WARNING, "audit queue full: entry dropped");
+            try {
+                queue.put(entry);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.log(System.Logger.Level.WARNING, "interrupted while the audit queue was full: entry dropped");
+            }
         }
     }
 
@@ -138,8 +146,12 @@ public final class AuditLog implements AutoCloseable {
         if (s == null) {
             return b.append("null");
         }
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
+            plain++;
+        }
+        b.append('"').append(s, 0, plain); // the usual case: nothing to escape, one bulk copy
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 b.append('\\').append(c);
