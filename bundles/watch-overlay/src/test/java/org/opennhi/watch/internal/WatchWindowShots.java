@@ -22,6 +22,9 @@ public final class WatchWindowShots {
     private WatchWindowShots() {
     }
 
+    private static final java.awt.Color[] HC_COLOURS = {LightsPanel.WHITE, LightsPanel.BROWN, LightsPanel.GREEN,
+        LightsPanel.LIGHT_PURPLE};
+
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of(args[0]));
         LightsPanel panel = new LightsPanel();
@@ -36,9 +39,17 @@ public final class WatchWindowShots {
             Lights lights = new Lights(2, Lights.samLabel(2), state, LABELS[state], state, LABELS[state], "");
             SwingUtilities.invokeAndWait(() -> panel.show(lights));
             robot.waitForIdle();
-            Thread.sleep(400);
             Point at = new Point(0, 0);
             SwingUtilities.invokeAndWait(() -> at.setLocation(panel.getLocationOnScreen()));
+            // a new window's first paint can lag on a loaded machine: wait (bounded) until the HC light shows the
+            // state's colour on screen; the test then checks both lights in the saved shot
+            int[] c = LightsPanel.centre(1);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!HC_COLOURS[state].equals(robot.getPixelColor(at.x + c[0] - 18, at.y + c[1]))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(200);
             BufferedImage shot = robot.createScreenCapture(new Rectangle(at.x, at.y, panel.getWidth(), panel.getHeight()));
             ImageIO.write(shot, "png", new File(out.toFile(), "watch-window-" + state + ".png"));
             if (all == null) {
