@@ -212,10 +212,7 @@ public final class Engine implements CardEngine {
                         "no visit at this institution in the last 24 hours");
             }
             if (VisitRules.needsInsuranceCheck(category)) {
-                ResultCode insured = idcService().checkInsurance(basic.cardNumber(), basic.idNumber());
-                if (!insured.isSuccess()) {
-                    throw new NhiException(insured, "the IDC's insurance check");
-                }
+                requireInsured(basic);
             }
             byte[] cumulative = c.area(Areas.CUMULATIVE);
             int year = Roc.year(today);
@@ -729,7 +726,11 @@ public final class Engine implements CardEngine {
 
     @Override
     public void checkInsurance() throws NhiException {
-        BasicProfile basic = basicProfile();
+        requireInsured(basicProfile());
+    }
+
+    /** @throws NhiException the IDC's answer when the holder is not insured now (5012, 9083–9092; 4061 offline) */
+    private void requireInsured(BasicProfile basic) throws NhiException {
         ResultCode insured = idcService().checkInsurance(basic.cardNumber(), basic.idNumber());
         if (!insured.isSuccess()) {
             throw new NhiException(insured, "the IDC's insurance check");
