@@ -1,8 +1,8 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.ZipInputStream;
 
-import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
 
 import org.opennhi.sim.idc.IdcOptions;
 import org.opennhi.sim.idc.IdcSimulator;
@@ -38,8 +39,11 @@ import com.google.gson.JsonObject;
  * Each {@code name=jar} adds another build of the simulator (e.g. the one before a change), measured with 1 and 8
  * clients in every round of the same run.
  *
- * Clients are plain blocking HTTP/1.1 over one kept-alive TLS connection each, so that client-side CPU (which
- * shares the machine with the server) stays small. Each request signs 64 bytes.
+ * Clients are plain blocking HTTP/1.1 over one kept-alive TLS connection each ({@link TlsClient}: SSLEngine over a
+ * SocketChannel), so that client-side CPU (which shares the machine with the server) stays small. Each request
+ * signs 64 bytes. Before the first round every case runs unmeasured until the JIT compiler has settled; each round
+ * then measures raw and HTTPS back to back, and both the medians of the rates and the median of the per-round
+ * ratios are printed.
  */
 public class SignatureBench {
     private static final byte[] DATA = "1151122103000|0001|9999999999|900000000001|visit-signature-bench-data-64"
@@ -69,6 +73,8 @@ public class SignatureBench {
             for (int i = 3; i < args.length; i++) {
                 others.add(Other.start(args[i]));
             }
+            warmUp(warmup, List.of(() -> rawSigner(key), () -> httpsSigner(Target.of(idc), session, body)), others,
+                    body);
             for (int i = 0; i < rounds; i++) {
                 System.out.printf("round %d%n", i + 1);
                 for (Other o : others) {
@@ -93,6 +99,16 @@ public class SignatureBench {
             System.out.printf("median raw 1 thread %.0f/s, HTTPS 1 client %.0f/s, ratio %.2f%n", raw1, https1, https1 / raw1);
             System.out.printf("median raw 8 threads %.0f/s, HTTPS 8 clients %.0f/s, ratio %.2f%n", raw8, https8,
                     https8 / raw8);
+            // Each round measures HTTPS right after raw, so a pair shares the machine's load of the moment; the
+            // median of the per-round ratios is the figure that load swings between rounds distort least.
+            double[] pair1 = new double[rounds];
+            double[] pair8 = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                pair1[i] = r[1][i] / r[0][i];
+                pair8[i] = r[3][i] / r[2][i];
+            }
+            System.out.printf("per-round ratios, 1 client: %s (median %.2f); 8 clients: %s (median %.2f)%n",
+                    list(pair1), median(pair1), list(pair8), median(pair8));
             for (Other o : others) {
                 System.out.printf("median %s: HTTPS 1 client %.0f/s, ratio %.2f; HTTPS 8 clients %.0f/s, ratio %.2f%n",
                         o.name, median(o.rates[0]), median(o.rates[0]) / raw1, median(o.rates[1]),
@@ -107,6 +123,9 @@ public class SignatureBench {
             System.out.printf("CPU per signature: raw %.0f us, HTTPS 1 client %.0f us (ratio %.2f); "
                     + "raw 8 threads %.0f us, HTTPS 8 clients %.0f us (ratio %.2f)%n", cpuRaw1, cpuHttps1,
                     cpuRaw1 / cpuHttps1, cpuRaw8, cpuHttps8, cpuRaw8 / cpuHttps8);
+            double clients8 = medianOf(CALLER_CPU.get("IDC over HTTPS, 8 clients"));
+            System.out.printf("of which the 8 clients' own threads %.0f us (TLS, HTTP and the kernel's work for their "
+                    + "sockets); without them, raw/HTTPS CPU would be %.2f%n", clients8, cpuRaw8 / (cpuHttps8 - clients8));
             for (Other o : others) {
                 o.simulator.close(); // its Jetty threads would keep the JVM alive
             }
@@ -160,8 +179,48 @@ public class SignatureBench {
         }
     }
 
+    /**
+     * Runs the cases, unmeasured, until the JIT compiler has settled: on 2 cores C2 takes a minute or more to
+     * compile the TLS, HTTP and signing paths, and every round measured before that counts compiler threads and
+     * half-compiled code (the first rounds of a run used to be 20-40 % slower than the later ones). A pass is
+     * quiet when the compiler worked less than 2 % of its time; at most 24 passes.
+     */
+    static void warmUp(int seconds, List<OpFactory> cases, List<Other> others, String body) throws Exception {
+        int slice = Math.max(2, seconds);
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        for (int pass = 1; pass <= 24; pass++) {
+            long jit0 = jit.getTotalCompilationTime();
+            long t0 = System.nanoTime();
+            for (OpFactory c : cases) {
+                run(slice, 8, c);
+            }
+            for (Other o : others) {
+                run(slice, 8, () -> httpsSigner(o.target, o.session, body));
+            }
+            long compiled = jit.getTotalCompilationTime() - jit0;
+            long elapsed = (System.nanoTime() - t0) / 1_000_000;
+            System.out.printf("warm-up pass %d: %d s, JIT compiled for %d ms%n", pass, elapsed / 1000, compiled);
+            if (compiled < elapsed / 50) {
+                return;
+            }
+        }
+        System.out.println("warm-up: the JIT has not settled after 24 passes; rounds may still include compiling");
+    }
+
     /** CPU microseconds per operation, per case: other processes' load does not inflate these. */
     static final java.util.Map<String, List<Double>> CPU = new java.util.LinkedHashMap<>();
+    /** Of that, the CPU microseconds of the calling threads: for HTTPS, what the clients cost. */
+    static final java.util.Map<String, List<Double>> CALLER_CPU = new java.util.LinkedHashMap<>();
+
+    /** CPU the calling threads (the clients, or the raw signers) used, user and kernel time. */
+    static long threadsCpuNanos(List<Thread> threads) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : threads) {
+            sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
+        }
+        return sum;
+    }
 
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -172,21 +231,50 @@ public class SignatureBench {
         return median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    static String list(double[] values) {
+        return java.util.Arrays.stream(values).mapToObj(v -> String.format("%.2f", v))
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     static double median(double[] values) {
         double[] v = values.clone();
         java.util.Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    interface Op {
+    interface Op extends AutoCloseable {
         void run() throws Exception;
+
+        /** Ends the operation's connection, if it has one. */
+        @Override
+        default void close() throws Exception {
+        }
     }
 
     interface OpFactory {
         Op create() throws Exception;
     }
 
+    /** One measured case: operations per second, this process's CPU per operation, JIT time while measuring. */
+    record Measured(double rate, double cpuMicros, double callerCpuMicros, long jitMillis) {
+    }
+
     static double rate(String label, int threads, int warmup, int seconds, OpFactory factory) throws Exception {
+        Measured m = measure(threads, warmup, seconds, factory);
+        System.out.printf("%s: %8.0f signatures/s, %6.0f us of this process's CPU each, %3.0f us of it in the "
+                + "calling threads%s%n", label, m.rate(), m.cpuMicros(), m.callerCpuMicros(),
+                m.jitMillis() > 0 ? String.format(" (JIT compiled for %d ms)", m.jitMillis()) : "");
+        CPU.computeIfAbsent(label.trim(), k -> new ArrayList<>()).add(m.cpuMicros());
+        CALLER_CPU.computeIfAbsent(label.trim(), k -> new ArrayList<>()).add(m.callerCpuMicros());
+        return m.rate();
+    }
+
+    /** Runs {@code factory}'s operation on {@code threads} threads, unmeasured (a warm-up slice). */
+    static void run(int seconds, int threads, OpFactory factory) throws Exception {
+        measure(threads, 0, seconds, factory);
+    }
+
+    static Measured measure(int threads, int warmup, int seconds, OpFactory factory) throws Exception {
         LongAdder done = new LongAdder();
         AtomicLong phase = new AtomicLong(0); // 0 warm-up, 1 measuring, 2 stop
         List<Thread> workers = new ArrayList<>();
@@ -194,7 +282,7 @@ public class SignatureBench {
         for (int i = 0; i < threads; i++) {
             Op op = factory.create();
             Thread t = new Thread(() -> {
-                try {
+                try (op) {
                     while (phase.get() < 2) {
                         op.run();
                         if (phase.get() == 1) {
@@ -208,26 +296,28 @@ public class SignatureBench {
             t.start();
             workers.add(t);
         }
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         Thread.sleep(warmup * 1000L);
         phase.set(1);
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
+        long jitStart = jit.getTotalCompilationTime();
+        long callerStart = threadsCpuNanos(workers);
         Thread.sleep(seconds * 1000L);
         long count = done.sum();
         long cpu = processCpuNanos() - cpuStart;
+        long callers = threadsCpuNanos(workers) - callerStart;
+        long compiled = jit.getTotalCompilationTime() - jitStart;
         double elapsed = (System.nanoTime() - start) / 1e9;
         phase.set(2);
         for (Thread t : workers) {
             t.join();
         }
         if (!errors.isEmpty()) {
-            throw new IllegalStateException(label + " failed", errors.get(0));
+            throw new IllegalStateException("a case failed", errors.get(0));
         }
-        double r = count / elapsed;
-        double cpuMicros = cpu / 1e3 / Math.max(1, count);
-        System.out.printf("%s: %8.0f signatures/s, %6.0f us of this process's CPU each%n", label, r, cpuMicros);
-        CPU.computeIfAbsent(label.trim(), k -> new ArrayList<>()).add(cpuMicros);
-        return r;
+        return new Measured(count / elapsed, cpu / 1e3 / Math.max(1, count), callers / 1e3 / Math.max(1, count),
+                compiled);
     }
 
     static Op rawSigner(KeyPair key) throws Exception {
@@ -261,40 +351,138 @@ public class SignatureBench {
 
     /** One kept-alive TLS connection speaking minimal HTTP/1.1, sending {@code request} again and again. */
     static Op https(Target idc, byte[] request) throws Exception {
-        SSLSocket socket = (SSLSocket) idc.tls().getSocketFactory().createSocket("127.0.0.1", idc.port());
-        socket.setTcpNoDelay(true);
-        socket.startHandshake();
-        OutputStream out = socket.getOutputStream();
-        InputStream in = new BufferedInputStream(socket.getInputStream());
-        return () -> {
-            out.write(request);
-            out.flush();
-            String status = readLine(in);
-            int length = -1;
-            for (String h = readLine(in); !h.isEmpty(); h = readLine(in)) {
-                if (h.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                    length = Integer.parseInt(h.substring(15).trim());
+        TlsClient tls = new TlsClient(idc);
+        ByteBuffer out = ByteBuffer.wrap(request);
+        return new Op() {
+            @Override
+            public void run() throws Exception {
+                tls.send(out.rewind());
+                String answer = tls.receiveAnswer();
+                if (!answer.startsWith("HTTP/1.1 200")) {
+                    throw new IllegalStateException(answer);
                 }
             }
-            byte[] answer = in.readNBytes(length);
-            if (!status.startsWith("HTTP/1.1 200") || answer.length != length) {
-                throw new IllegalStateException(status + " " + new String(answer, StandardCharsets.UTF_8));
+
+            @Override
+            public void close() throws IOException {
+                tls.close();
             }
         };
     }
 
-    static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-        int b;
-        while ((b = in.read()) != '\n') {
-            if (b < 0) {
-                throw new IOException("connection closed");
-            }
-            if (b != '\r') {
-                line.write(b);
+    /**
+     * A blocking TLS client on {@link SSLEngine} over a {@link SocketChannel}, as lean as a client can be, since
+     * its CPU competes with the server's for the same cores: one {@code write} per request and usually one
+     * {@code read} per answer ({@code SSLSocket} reads every record's 5-byte header and its body separately, and
+     * adds its own locking), buffers reused, no streams.
+     */
+    static final class TlsClient implements AutoCloseable {
+        private final SocketChannel channel;
+        private final SSLEngine engine;
+        private final ByteBuffer netIn;
+        private final ByteBuffer netOut;
+        private ByteBuffer appIn;
+
+        TlsClient(Target idc) throws IOException {
+            channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", idc.port()));
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            engine = idc.tls().createSSLEngine("127.0.0.1", idc.port());
+            engine.setUseClientMode(true);
+            int packet = engine.getSession().getPacketBufferSize();
+            netIn = ByteBuffer.allocateDirect(packet);
+            netOut = ByteBuffer.allocateDirect(packet);
+            appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+            handshake();
+        }
+
+        private void handshake() throws IOException {
+            engine.beginHandshake();
+            while (true) {
+                switch (engine.getHandshakeStatus()) {
+                    case NEED_WRAP -> send(ByteBuffer.allocate(0));
+                    case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> unwrapSome();
+                    case NEED_TASK -> {
+                        for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
+                            task.run();
+                        }
+                    }
+                    default -> {
+                        return; // FINISHED or NOT_HANDSHAKING
+                    }
+                }
             }
         }
-        return line.toString(StandardCharsets.US_ASCII);
+
+        void send(ByteBuffer data) throws IOException {
+            do {
+                netOut.clear();
+                SSLEngineResult r = engine.wrap(data, netOut);
+                if (r.getStatus() != SSLEngineResult.Status.OK) {
+                    throw new IOException("TLS wrap: " + r.getStatus());
+                }
+                netOut.flip();
+                while (netOut.hasRemaining()) {
+                    channel.write(netOut);
+                }
+            } while (data.hasRemaining());
+        }
+
+        /** Unwraps one record (reading from the socket when none is complete); it may carry no application data. */
+        private void unwrapSome() throws IOException {
+            while (true) {
+                netIn.flip();
+                SSLEngineResult r = engine.unwrap(netIn, appIn);
+                netIn.compact();
+                switch (r.getStatus()) {
+                    case OK -> {
+                        return;
+                    }
+                    case BUFFER_UNDERFLOW -> {
+                        if (channel.read(netIn) < 0) {
+                            throw new IOException("the server closed the connection");
+                        }
+                    }
+                    case BUFFER_OVERFLOW -> appIn = ByteBuffer.allocate(appIn.capacity() * 2).put(appIn.flip());
+                    case CLOSED -> throw new IOException("the server closed TLS");
+                }
+            }
+        }
+
+        /** @return the status line of the next answer, after reading the whole answer (headers and body) */
+        String receiveAnswer() throws IOException {
+            appIn.clear();
+            int headerEnd;
+            while ((headerEnd = headerEnd()) < 0) {
+                unwrapSome();
+            }
+            String head = new String(appIn.array(), 0, headerEnd, StandardCharsets.US_ASCII);
+            int at = head.toLowerCase(java.util.Locale.ROOT).indexOf("\r\ncontent-length:");
+            if (at < 0) {
+                throw new IOException("no Content-Length in " + head);
+            }
+            int eol = head.indexOf('\r', at + 2);
+            int length = Integer.parseInt(head.substring(at + 17, eol < 0 ? head.length() : eol).trim());
+            while (appIn.position() < headerEnd + 4 + length) {
+                unwrapSome();
+            }
+            return head.substring(0, head.indexOf('\r'));
+        }
+
+        /** @return where the blank line after the headers starts in what was received, or -1 */
+        private int headerEnd() {
+            byte[] a = appIn.array();
+            for (int i = 0; i + 3 < appIn.position(); i++) {
+                if (a[i] == '\r' && a[i + 1] == '\n' && a[i + 2] == '\r' && a[i + 3] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     static String authenticate(IdcHttp http) throws Exception {

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Visit signatures per second: the IDC simulator over HTTPS (1 and 8 clients) next to the JDK's raw rate.
 # Usage: bench/idc-signatures/run.sh [warmupSeconds=5] [seconds=10] [rounds=3] [name=other/idc-sim.jar ...]
+#   (warmupSeconds: per case before each measurement, and the slice length of the JIT warm-up before round 1)
 #   (from the repository root; each name=jar adds another build, e.g. the one before a change, to every round)
 set -e
 cd "$(dirname "$0")/../.."
