@@ -41,6 +41,7 @@ import org.opennhi.idc.client.SessionCalls;
  * Every card command goes through one exclusive session of the SAM slot at a time.
  */
 final class PhysicalSam {
+    private static final long CATCH_UP_SPACING_NANOS = 1_000_000_000L;
 
     private final ReaderService readers;
     private final Clock clock;
@@ -50,6 +51,7 @@ final class PhysicalSam {
     private final AtomicLong generations = new AtomicLong();
     private volatile PhysicalSamSettings settings;
     private volatile State state = State.NONE;
+    private volatile long lastCatchUp = System.nanoTime() - CATCH_UP_SPACING_NANOS;
     private IdcConnection connection;
     private PhysicalSamSettings connectionSettings;
 
@@ -82,6 +84,11 @@ final class PhysicalSam {
 
     /** @return the status now; an ended session counts as not authenticated */
     SamStatus status() {
+        catchUp();
+        return recorded();
+    }
+
+    private SamStatus recorded() {
         State s = state;
         if (s.status() == SamStatus.AUTHENTICATED && !clock.instant().isBefore(s.session().expiresAt())) {
             return SamStatus.NOT_AUTHENTICATED;
@@ -90,7 +97,23 @@ final class PhysicalSam {
     }
 
     Optional<SamIdentity> identity() {
+        catchUp();
         return Optional.ofNullable(state.identity());
+    }
+
+    /**
+     * Reads a SAM card that the reader already holds but this plugin has not read: the insertion event that has
+     * it read travels on the reader service's event thread and can arrive after a caller asks (right after start
+     * or a switch to physical mode), and a caller must not hear "no SAM" (4012) about a card that is there.
+     */
+    private void catchUp() {
+        long now = System.nanoTime();
+        // at most one try a second: a mute card would otherwise make every status question wait for its timeout
+        if (state.status() == SamStatus.ABSENT && now - lastCatchUp >= CATCH_UP_SPACING_NANOS
+                && readers.slot(Slot.SAM).cardPresent()) {
+            lastCatchUp = now;
+            refresh();
+        }
     }
 
     /** The SAM card left (or the reader went away): everything it held is gone. */
@@ -115,7 +138,7 @@ final class PhysicalSam {
                 // the state says why (9 not a SAM, 0 gone)
             }
         }
-        return status();
+        return recorded();
     }
 
     /**

@@ -105,6 +105,17 @@ public class PhysicalSamTest {
     }
 
     @Test
+    public void aSamCardTheReaderHoldsCountsBeforeItsInsertionEventArrives() throws Exception {
+        // no refresh and no event: as right after start, when the reader shows the card before the plugin heard of it
+        readers.insert(Slot.SAM, cards.card(TEST_SAM));
+        assertEquals(SamStatus.NOT_AUTHENTICATED, sam.status());
+        assertEquals(TEST_SAM, sam.identity().orElseThrow().samId());
+        readers.remove(Slot.SAM);
+        assertEquals("a card gone is noticed at the next look", SamStatus.ABSENT, sam.refresh());
+        assertEquals(SamStatus.ABSENT, sam.status());
+    }
+
+    @Test
     public void notASamCardIsStatus9() throws Exception {
         readers.insert(Slot.SAM, cards.card(TEST_HC));
         assertEquals(SamStatus.NOT_A_SAM, sam.refresh());
