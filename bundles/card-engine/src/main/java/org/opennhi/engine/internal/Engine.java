@@ -35,6 +35,7 @@ import org.opennhi.engine.CardStatus;
 import org.opennhi.engine.PatientCheck;
 import org.opennhi.engine.PinSource;
 import org.opennhi.engine.ProfessionalIdentity;
+import org.opennhi.engine.RecordArea;
 import org.opennhi.engine.TreatmentWrite;
 import org.opennhi.engine.UploadReceipt;
 import org.opennhi.engine.Visit;
@@ -210,6 +211,18 @@ public final class Engine implements CardEngine {
                     && findRecent(visits, at, id.hospitalId()).isEmpty()) {
                 throw new NhiException(ResultCode.CANCEL_VISIT_NONE_IN_24H,
                         "no visit at this institution in the last 24 hours");
+            }
+            if (VisitRules.cancelsPrenatalCheck(category) && !VisitRules.recentService(
+                    c.area(RecordArea.PRENATAL_CHECKS.area()), RecordArea.PRENATAL_CHECKS.recordLength(), 0, today,
+                    id.hospitalId())) {
+                throw new NhiException(ResultCode.CANCEL_PRENATAL_NONE_IN_24H,
+                        "no prenatal check at this institution in the last 24 hours");
+            }
+            if (VisitRules.cancelsPreventiveCare(category) && !VisitRules.recentService(
+                    c.area(RecordArea.PREVENTIVE_CARE.area()), RecordArea.PREVENTIVE_CARE.recordLength(), 2, today,
+                    id.hospitalId())) {
+                throw new NhiException(ResultCode.CANCEL_PREVENTIVE_NONE_IN_24H,
+                        "no preventive-care service at this institution in the last 24 hours");
             }
             if (VisitRules.needsInsuranceCheck(category)) {
                 requireInsured(basic);

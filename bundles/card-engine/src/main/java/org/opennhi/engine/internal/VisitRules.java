@@ -13,8 +13,8 @@ import org.opennhi.engine.VisitReminder;
  * reminder is due. Pure logic.
  */
 final class VisitRules {
-    /** Categories the engine accepts (HC 健8-1); XA and YA–YF need the prenatal and preventive areas. */
-    private static final Pattern KNOWN = Pattern.compile("0[1-9]|A[A-I]|B[A-F]|CA|D[A-C]|Z[AB]");
+    /** Categories the engine accepts (HC 健8-1), the cancellations ZA/ZB, XA and YA–YF included. */
+    private static final Pattern KNOWN = Pattern.compile("0[1-9]|A[A-I]|B[A-F]|CA|D[A-C]|Z[AB]|XA|Y[A-F]");
     private static final Pattern ONLINE_CHECK = Pattern.compile("05|B[A-F]|DC");
     /** Days a newborn may use the parent's card. */
     static final int NEWBORN_DAYS = 60;
@@ -40,6 +40,36 @@ final class VisitRules {
     /** @return true for ZA and ZB: cancel a visit of the last 24 hours */
     static boolean cancelsVisit(String category) {
         return category.equals("ZA") || category.equals("ZB");
+    }
+
+    /** @return true for XA: cancel a prenatal check of the last 24 hours (5082 when there is none) */
+    static boolean cancelsPrenatalCheck(String category) {
+        return category.equals("XA");
+    }
+
+    /** @return true for YA–YF: cancel a preventive-care service of the last 24 hours (5084 when there is none) */
+    static boolean cancelsPreventiveCare(String category) {
+        return category.length() == 2 && category.charAt(0) == 'Y' && category.charAt(1) >= 'A'
+                && category.charAt(1) <= 'F';
+    }
+
+    /**
+     * Whether one of an area's records (its date at {@code dateAt}, ROC YYYMMDD, and the institution's 10-character
+     * id right after it) is from {@code hospitalId} within the last 24 hours. The prenatal and preventive-care
+     * records carry a date only, so the 24 hours are read as the two calendar days they can span: today and
+     * yesterday.
+     */
+    static boolean recentService(byte[] records, int recordLength, int dateAt, LocalDate today, String hospitalId) {
+        for (int o = 0; o + recordLength <= records.length; o += recordLength) {
+            String date = new String(records, o + dateAt, 7, java.nio.charset.StandardCharsets.US_ASCII);
+            String hospital = new String(records, o + dateAt + 7, 10, java.nio.charset.StandardCharsets.US_ASCII);
+            Optional<LocalDate> day = Roc.parseDate(date);
+            if (day.isPresent() && !day.get().isBefore(today.minusDays(1)) && !day.get().isAfter(today)
+                    && hospital.equals(hospitalId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return true when the newborn may no longer use the parent's card on {@code visitDay} */

@@ -191,6 +191,31 @@ public class HealthWritesTest {
         assertArrayEquals(blank, onCard(HealthWrites.PRENATAL));
     }
 
+    /** Visits of 就醫類別 XA and YA–YF cancel a prenatal check or a preventive service of the last 24 hours. */
+    @Test
+    public void cancellingAPrenatalCheckOrPreventiveCareNeedsOneFromHereRecently() throws Exception {
+        world.hc("900000000008");
+        PatientCheck p = patient("900000000008");
+        int visitsLeft = world.engine.cardStatus().visitsLeft();
+        expect(ResultCode.CANCEL_PRENATAL_NONE_IN_24H, () -> cancel("XA"));
+        expect(ResultCode.CANCEL_PREVENTIVE_NONE_IN_24H, () -> cancel("YA"));
+        acVisit();
+        world.engine.writePrenatalCheck(p, "31", PinSource.none());
+        // a prenatal check is no preventive service
+        expect(ResultCode.CANCEL_PREVENTIVE_NONE_IN_24H, () -> cancel("YF"));
+        cancel("XA");
+        assertEquals("the cancellation is recorded as a visit of its own", "XA", text(onCard(Areas.VISITS), 1, 2));
+        world.engine.writePreventiveCare(p, "02", "21", PinSource.none());
+        cancel("YB");
+        assertEquals("YB", text(onCard(Areas.VISITS), 1, 2));
+        assertEquals("cancellations use no visit", visitsLeft, world.freshEngine().cardStatus().visitsLeft());
+    }
+
+    private void cancel(String category) throws NhiException {
+        world.engine.takeVisit(new VisitRequest(category, false, '1', VisitRequest.SignatureForm.PRINTABLE_256,
+                false), PinSource.none());
+    }
+
     @Test
     public void inoculation126() throws Exception {
         world.hc("900000000001");

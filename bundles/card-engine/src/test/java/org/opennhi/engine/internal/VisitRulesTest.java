@@ -51,9 +51,42 @@ public class VisitRulesTest {
         assertTrue(VisitRules.needsInsuranceCheck("BF"));
         assertTrue(VisitRules.needsInsuranceCheck("DC"));
         assertFalse(VisitRules.needsInsuranceCheck("01"));
-        assertFalse(VisitRules.known("XA"));
+        assertTrue(VisitRules.known("XA"));
+        assertTrue(VisitRules.known("YF"));
+        assertFalse(VisitRules.known("YG"));
+        assertFalse(VisitRules.known("XB"));
         assertFalse(VisitRules.known("0A"));
+        assertTrue(VisitRules.cancelsPrenatalCheck("XA"));
+        assertFalse(VisitRules.cancelsPrenatalCheck("YA"));
+        assertTrue(VisitRules.cancelsPreventiveCare("YA"));
+        assertTrue(VisitRules.cancelsPreventiveCare("YF"));
+        assertFalse(VisitRules.cancelsPreventiveCare("YG"));
+        assertFalse(VisitRules.cancelsPreventiveCare("XA"));
+        assertFalse(VisitRules.counted("XA"));
         assertTrue(VisitRules.newbornTooOld(KIT_DAY.minusDays(61), KIT_DAY));
         assertFalse(VisitRules.newbornTooOld(KIT_DAY.minusDays(60), KIT_DAY));
+    }
+
+    /** Prenatal records: date 7, hospital 10, item 2; preventive care: mark 2 first. Only dates on them. */
+    @Test
+    public void aRecentServiceIsFromThisInstitutionTodayOrYesterday() {
+        String here = "7777777777";
+        String today = Roc.date(KIT_DAY);
+        String yesterday = Roc.date(KIT_DAY.minusDays(1));
+        String twoDaysAgo = Roc.date(KIT_DAY.minusDays(2));
+        String blank = " ".repeat(19);
+        assertTrue(recent(blank + yesterday + here + "31", 0, here));
+        assertTrue(recent(today + here + "31" + blank, 0, here));
+        assertFalse("older than the two days", recent(twoDaysAgo + here + "31" + blank, 0, here));
+        assertFalse("another institution", recent(today + "1234567890" + "31" + blank, 0, here));
+        assertFalse("a date ahead of today", recent(Roc.date(KIT_DAY.plusDays(1)) + here + "31", 0, here));
+        assertFalse("blank records", recent(blank + blank, 0, here));
+        assertTrue("preventive care: the date after the 2-character mark", recent("02" + today + here + "21", 2, here));
+        assertFalse(recent("02" + twoDaysAgo + here + "21", 2, here));
+    }
+
+    private static boolean recent(String records, int dateAt, String hospital) {
+        return VisitRules.recentService(records.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                dateAt == 0 ? 19 : 21, dateAt, KIT_DAY, hospital);
     }
 }
