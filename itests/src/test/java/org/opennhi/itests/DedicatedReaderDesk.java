@@ -9,6 +9,7 @@ import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.reader.ReaderService;
 import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.sam.SamService;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -42,6 +43,10 @@ final class DedicatedReaderDesk {
         Configs.update(configAdmin, PlatformSettings.PID, "samMode", PlatformSettings.SAM_MODE_PHYSICAL);
         Await.until("the dedicated reader holds the SAM card and the HC", () -> "nhi-com".equals(readers.readerType())
                 && readers.slot(Slot.SAM).cardPresent() && readers.slot(Slot.HC).cardPresent());
+        // the mode reaches the SAM service on its own path: until then the cloud SAM installed above still serves
+        SamService sams = context.getService(context.getServiceReference(SamService.class));
+        Await.until("the SAM service uses the physical SAM card", () -> sams.identity()
+                .map(id -> PHYSICAL_SAM.equals(id.samId())).orElse(false));
         return device;
     }
 }

@@ -150,9 +150,10 @@ public class FacadeUpdateIT {
     public void v5IsUpdatedWhileV3ServesWithoutAFailure() throws Exception {
         V5Calls v5 = new V5Calls(context, home, "v5");
         V5Calls v3 = new V5Calls(context, home, "v3");
-        // The first call comes right after the desk is up. Under CI load it once answered 4012: the reader already
-        // showed the SAM card, but the physical SAM plugin reads a card only when its insertion event arrives, and
-        // that event was still on its way. The plugin now reads such a card when asked (PhysicalSamTest).
+        // The first call comes right after the desk is up (which now waits until the SAM service serves the
+        // physical SAM card). Under CI load it once answered 4012 before that wait existed: either the SAM mode had
+        // not reached the SAM service yet, or the physical SAM plugin had not yet read the card the reader showed
+        // (it read a card only when the insertion event arrived; now also when asked, see PhysicalSamTest).
         String expected = v5.ok("hisGetBasicData", "{}").get("bufferBase64").getAsString();
         Bundle apiV5 = bundle("org.opennhi.api.v5");
         Bundle apiV3 = bundle("org.opennhi.api.v3");
