@@ -5,6 +5,7 @@ import java.time.Period;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.opennhi.engine.CardFields;
 import org.opennhi.engine.VisitReminder;
 
 /**
@@ -61,11 +62,9 @@ final class VisitRules {
      */
     static boolean recentService(byte[] records, int recordLength, int dateAt, LocalDate today, String hospitalId) {
         for (int o = 0; o + recordLength <= records.length; o += recordLength) {
-            String date = new String(records, o + dateAt, 7, java.nio.charset.StandardCharsets.US_ASCII);
-            String hospital = new String(records, o + dateAt + 7, 10, java.nio.charset.StandardCharsets.US_ASCII);
-            Optional<LocalDate> day = Roc.parseDate(date);
+            Optional<LocalDate> day = Roc.parseDate(CardFields.ascii(records, o + dateAt, 7));
             if (day.isPresent() && !day.get().isBefore(today.minusDays(1)) && !day.get().isAfter(today)
-                    && hospital.equals(hospitalId)) {
+                    && CardFields.ascii(records, o + dateAt + 7, 10).equals(hospitalId)) {
                 return true;
             }
         }
