@@ -72,7 +72,53 @@ public class FacadeHttp<A> {
         } catch (JsonParseException | IllegalStateException ex) {
             return error(400, ResultCode.BAD_PARAMETER, "the body is not JSON");
         }
-        Request in = new Request(json);
+        try {
+            Outcome o = invoke(e, new Request(json));
+            return new Answer(200, answer(e, o.rc(), o.buffer(), o.length(), o.extra()));
+        } catch (Endpoint.BadRequest ex) {
+            return error(400, ResultCode.BAD_PARAMETER, ex.getMessage());
+        }
+    }
+
+    /** A binary answer (the native libraries' format, {@link CallWire}): HTTP status and body. */
+    public record BinaryAnswer(int status, byte[] body) {
+    }
+
+    /**
+     * The same call in the binary format of the native libraries: the answer holds the function's int return
+     * exactly as the DLL returns it (a status value stays a value), and, when the function wrote its buffer, the
+     * bytes as {@code pBuffer} and the new length as {@code iBufferLen}, then the extra values.
+     */
+    public BinaryAnswer callBinary(String function, byte[] body) {
+        Endpoint<A> e = endpoints.get(function);
+        if (e == null) {
+            return binaryError(404, ResultCode.FUNCTION_NOT_AVAILABLE, "no function " + function + " in the "
+                    + title + " API");
+        }
+        try {
+            Outcome o = invoke(e, new Request(CallWire.decodeRequest(body)));
+            CallWire.Answer a = new CallWire.Answer(o.rc());
+            if (o.buffer() != null && (o.rc() == 0 || o.rc() == ResultCode.CRITICAL_ILLNESS_DATES_ONLY_WITHOUT_HPC
+                    .code())) {
+                a.bytes("pBuffer", o.buffer(), o.length()).integer("iBufferLen", o.length());
+            }
+            return new BinaryAnswer(200, a.extras(o.extra()).toBytes());
+        } catch (CallWire.Malformed ex) {
+            return binaryError(400, ResultCode.BAD_PARAMETER, ex.getMessage());
+        } catch (Endpoint.BadRequest ex) {
+            return binaryError(400, ResultCode.BAD_PARAMETER, ex.getMessage());
+        }
+    }
+
+    public static BinaryAnswer binaryError(int status, ResultCode code, String detail) {
+        return new BinaryAnswer(status, new CallWire.Answer(code.code()).text("detail", detail).toBytes());
+    }
+
+    /** What one call did: the function's int return, its buffer and length cell, its extra values. */
+    private record Outcome(int rc, byte[] buffer, int length, Map<String, Object> extra) {
+    }
+
+    private Outcome invoke(Endpoint<A> e, Request in) throws Endpoint.BadRequest {
         try {
             A api = facade.apply(in);
             int size = e.bufferSize() >= 0 ? e.bufferSize() : -e.bufferSize() * Math.max(1, in.integer("iWriteCount"));
@@ -80,9 +126,7 @@ public class FacadeHttp<A> {
             int[] length = {buffer == null ? 0 : buffer.length};
             Map<String, Object> extra = new LinkedHashMap<>();
             int rc = e.call().call(api, in, buffer, length, extra);
-            return new Answer(200, answer(e, rc, buffer, length[0], extra));
-        } catch (Endpoint.BadRequest ex) {
-            return error(400, ResultCode.BAD_PARAMETER, ex.getMessage());
+            return new Outcome(rc, buffer, length[0], extra);
         } finally {
             in.wipe();
         }
@@ -123,6 +167,8 @@ public class FacadeHttp<A> {
         extra.forEach((k, v) -> {
             if (v instanceof Number n) {
                 fields.addProperty(k, n);
+            } else if (v instanceof byte[] b) {
+                fields.addProperty(k + "Base64", Base64.getEncoder().encodeToString(b));
             } else if (v instanceof JsonElement j) {
                 fields.add(k, j);
             } else {

@@ -13,7 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@code POST /<set>/<function>} and {@code GET /<set>/openapi.json} of one facade, registered by the facade
  * on the gateway's context (which checks Host, Origin and the client token before a request gets here).
- * Bodies are never logged: they may hold PINs.
+ * Bodies are never logged: they may hold PINs. A body of type {@link CallWire#MEDIA_TYPE} (the native
+ * libraries) gets an answer of that type; anything else is JSON.
  */
 public abstract class FacadeServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -42,11 +43,39 @@ public abstract class FacadeServlet extends HttpServlet {
         try (InputStream in = req.getInputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
         }
+        boolean binary = isBinary(req.getContentType());
         if (body.length > MAX_BODY) {
-            write(res, FacadeHttp.error(413, ResultCode.BAD_PARAMETER, "the body is larger than 64 KiB"));
+            String detail = "the body is larger than 64 KiB";
+            if (binary) {
+                write(res, FacadeHttp.binaryError(413, ResultCode.BAD_PARAMETER, detail));
+            } else {
+                write(res, FacadeHttp.error(413, ResultCode.BAD_PARAMETER, detail));
+            }
             return;
         }
-        write(res, http.call(function, new String(body, StandardCharsets.UTF_8)));
+        if (binary) {
+            write(res, http.callBinary(function, body));
+        } else {
+            write(res, http.call(function, new String(body, StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The native libraries send {@link CallWire#MEDIA_TYPE}; everything else is JSON. */
+    static boolean isBinary(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return CallWire.MEDIA_TYPE.equalsIgnoreCase(type);
+    }
+
+    private static void write(HttpServletResponse res, FacadeHttp.BinaryAnswer a) throws IOException {
+        res.setStatus(a.status());
+        res.setContentType(CallWire.MEDIA_TYPE);
+        res.setHeader("Cache-Control", "no-store");
+        res.setContentLength(a.body().length);
+        res.getOutputStream().write(a.body());
     }
 
     private static void write(HttpServletResponse res, FacadeHttp.Answer a) throws IOException {

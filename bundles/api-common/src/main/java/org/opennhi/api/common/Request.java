@@ -46,12 +46,17 @@ public final class Request {
 
     /** @return the caller's buffer length: {@code iBufferLen} when given, else the full answer's size */
     public int bufferLength(int full) throws Endpoint.BadRequest {
-        if (!body.has("iBufferLen")) {
+        return bufferLength("iBufferLen", full);
+    }
+
+    /** @return the caller's length of one of several buffers ({@code name}) when given, else {@code full} */
+    public int bufferLength(String name, int full) throws Endpoint.BadRequest {
+        if (!body.has(name)) {
             return full;
         }
-        int n = integer("iBufferLen");
+        int n = integer(name);
         if (n < 0 || n > 65535) {
-            throw new Endpoint.BadRequest("iBufferLen is 0 to 65535");
+            throw new Endpoint.BadRequest(name + " is 0 to 65535");
         }
         return n;
     }

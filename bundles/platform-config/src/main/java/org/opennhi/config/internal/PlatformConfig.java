@@ -36,9 +36,13 @@ import org.osgi.service.metatype.annotations.Option;
     boolean remoteDesktop() default false;
 
     @AttributeDefinition(name = "Keep HIS on console close", description = "Closing the console leaves the HIS"
-            + " running (CLSCSFSIM).")
+            + " running (CLSCSFSIM). Always so here, whatever this says: the console is a web page and a desktop"
+            + " window, and closing either never stops the platform or a HIS; kept only so the legacy csdll.ini"
+            + " value is imported and shown.")
     boolean keepHisOnConsoleClose() default true;
 
-    @AttributeDefinition(name = "Open console on call", description = "An API call opens the console (CSFSIM).")
+    @AttributeDefinition(name = "Open console on call", description = "A call through the native libraries"
+            + " (cshis.dll, libcshis.so) while the platform is not running starts it, as NHI's DLL starts its"
+            + " console (CSFSIM); off: such a call answers 9240 within 3 s (docs/native.md).")
     boolean openConsoleOnCall() default true;
 }

@@ -6,6 +6,7 @@ import static org.opennhi.api.common.Endpoint.Param.text;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ final class V5RecordEndpoints {
             "the caller's buffer length (default: the full answer); too small answers 6018");
     private static final Param ICD10 = optionalText("icd10", "'Y': read in ICD-10-CM format (the buffer is handed "
             + "in starting with the marker [XXXXXXX]); codes come unpacked, 7 characters");
+    private static final Param OUTPATIENT_LEN = length("iBufferLenOutpatient", "門診處方箋", 3660);
+    private static final Param LONG_TERM_LEN = length("iBufferLenLongTerm", "長期處方箋", 1320);
+    private static final Param IMPORTANT_LEN = length("iBufferLenImportant", "重要醫令", 360);
+    private static final Param IRRITATION_LEN = length("iBufferLenIrritation", "過敏藥物", 120);
     private static final Param START = integer("iStartPos", "first record, 1-based");
     private static final Param END = integer("iEndPos", "last record, inclusive");
 
@@ -94,22 +99,27 @@ final class V5RecordEndpoints {
                     }
                     return rc;
                 }));
-        put(m, new Endpoint("hisReadPrescription", "1.10", "讀取處方箋作業 (four buffers, full size)", List.of(PIN), 0,
-                List.of(), Returns.CODE, (api, in, b, l, x) -> {
-                    byte[] o = new byte[3660];
-                    byte[] lt = new byte[1320];
-                    byte[] i = new byte[360];
-                    byte[] a = new byte[120];
+        put(m, new Endpoint("hisReadPrescription", "1.10", "讀取處方箋作業 (four buffers, full size unless the "
+                + "iBufferLen… parameters offer less)", List.of(PIN, OUTPATIENT_LEN, LONG_TERM_LEN, IMPORTANT_LEN,
+                        IRRITATION_LEN), 0, List.of(), Returns.CODE, (api, in, b, l, x) -> {
+                    byte[] o = new byte[length(in, OUTPATIENT_LEN, 3660)];
+                    byte[] lt = new byte[length(in, LONG_TERM_LEN, 1320)];
+                    byte[] i = new byte[length(in, IMPORTANT_LEN, 360)];
+                    byte[] a = new byte[length(in, IRRITATION_LEN, 120)];
                     int[] ol = {o.length};
                     int[] ll = {lt.length};
                     int[] il = {i.length};
                     int[] al = {a.length};
                     int rc = api.hisReadPrescription(o, ol, lt, ll, i, il, a, al);
                     if (rc == 0) {
-                        x.put("pOutpatientPrescriptionBase64", base64(o, ol[0]));
-                        x.put("pLongTermPrescriptionBase64", base64(lt, ll[0]));
-                        x.put("pImportantTreatmentCodeBase64", base64(i, il[0]));
-                        x.put("pIrritationDrugBase64", base64(a, al[0]));
+                        x.put("pOutpatientPrescription", Arrays.copyOf(o, ol[0]));
+                        x.put(OUTPATIENT_LEN.name(), ol[0]);
+                        x.put("pLongTermPrescription", Arrays.copyOf(lt, ll[0]));
+                        x.put(LONG_TERM_LEN.name(), ll[0]);
+                        x.put("pImportantTreatmentCode", Arrays.copyOf(i, il[0]));
+                        x.put(IMPORTANT_LEN.name(), il[0]);
+                        x.put("pIrritationDrug", Arrays.copyOf(a, al[0]));
+                        x.put(IRRITATION_LEN.name(), al[0]);
                         x.put("outpatientPrescriptions", OUTPATIENT.decode(o, 0, 60, false));
                         x.put("longTermPrescriptions", LONG_TERM.decode(lt, 0, 30, false));
                         x.put("importantOrders", IMPORTANT.decode(i, 0, 10, false));
@@ -214,6 +224,15 @@ final class V5RecordEndpoints {
             System.arraycopy(V5Records.ICD10_MARKER, 0, buffer, 0, V5Records.ICD10_MARKER.length);
         }
         return icd10;
+    }
+
+    private static Param length(String name, String area, int full) {
+        return new Param(name, true, false, "the caller's " + area + " buffer length (default " + full
+                + "); too small answers 6018");
+    }
+
+    private static int length(Request in, Param p, int full) throws org.opennhi.api.common.Endpoint.BadRequest {
+        return in.bufferLength(p.name(), full);
     }
 
     private static void put(Map<String, Endpoint> m, Endpoint e) {

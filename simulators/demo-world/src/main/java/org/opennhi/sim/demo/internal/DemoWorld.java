@@ -61,6 +61,8 @@ public final class DemoWorld {
     static final String VPCD_HC_READER = "Virtual PCD 00 00";
     static final String VPCD_HPC_READER = "Virtual PCD 00 01";
     private static final int STEPS = 5;
+    /** Written into the home's demo folder once the simulated world is set up. */
+    static final String READY_FILE = "ready";
 
     private final BundleContext context;
     private final ConfigurationAdmin cm;
@@ -96,6 +98,8 @@ public final class DemoWorld {
     private void setUp() {
         try {
             Path demo = home.root().resolve("demo");
+            // the native libraries' start-on-call waits for this file: the world is set up (docs/native.md)
+            Files.deleteIfExists(demo.resolve(READY_FILE));
             step(1, "virtual cards in " + demo.resolve("cards"));
             update(CARDS_PID, Map.of("dir", demo.resolve("cards").toString()));
 
@@ -129,6 +133,8 @@ public final class DemoWorld {
             step(5, "SAM authentication with the IDC (csVerifySAMDC)");
             SamStatus status = awaitSam(Duration.ofSeconds(config.samWaitSeconds()));
             say("  SAM " + file.getFileName() + ": status " + status.legacyValue() + " " + status.name());
+            Files.createDirectories(demo);
+            Files.writeString(demo.resolve(READY_FILE), "ready\n");
             say("ready.");
             banner();
         } catch (InterruptedException e) {
