@@ -32,9 +32,14 @@ static void put_name(nhi_call *c, const char *name, int type, size_t value_size)
 }
 
 void nhi_begin(nhi_call *c, nhi_set set, const char *function) {
-    memset(c, 0, sizeof *c);
+    /* the scalars only: the request and binding arrays are filled as they are used (no 9 KB memset a call) */
     c->set = set;
     c->function = function;
+    c->used = 0;
+    c->overflow = 0;
+    c->bad_parameter = 0;
+    c->binding_count = 0;
+    c->pin_count = 0;
 }
 
 void nhi_int(nhi_call *c, const char *name, int value) {
@@ -161,19 +166,28 @@ void nhi_out_library_path(nhi_call *c, char *target, int size) {
 }
 
 void nhi_pin(nhi_call *c, const char *name, nhi_pin_purpose purpose) {
-    if (c->pin_result != 0 || c->bad_parameter || c->overflow) {
-        return;
+    if (c->pin_count < (int)(sizeof c->pins / sizeof c->pins[0])) {
+        c->pins[c->pin_count].name = name;
+        c->pins[c->pin_count].purpose = purpose;
+        c->pin_count++;
     }
-    char pin[16];
-    int rc = nhi_ask_pin(purpose, pin, sizeof pin);
-    if (rc > 0) {
-        c->pin_result = rc;
-    } else if (rc == 0) {
-        nhi_text(c, name, pin, (int)sizeof pin - 1, 1);
-        c->sent_pin |= strcmp(name, "pin") == 0;
+}
+
+/** What a PIN field the platform asked for is, for this function. */
+static nhi_pin_purpose purpose_of(const nhi_call *c, const char *field) {
+    for (int i = 0; i < c->pin_count; i++) {
+        if (strcmp(c->pins[i].name, field) == 0) {
+            return c->pins[i].purpose;
+        }
     }
-    /* rc < 0: no PIN entry here; the platform's own (the dedicated reader's keypad) answers */
-    memset(pin, 0, sizeof pin);
+    int hpc = strncmp(c->function, "hpc", 3) == 0;
+    if (strcmp(field, "newPin") == 0) {
+        return hpc ? NHI_PIN_HPC_NEW : NHI_PIN_HC_NEW;
+    }
+    if (strcmp(field, "puk") == 0) {
+        return NHI_PIN_HPC_PUK;
+    }
+    return hpc ? NHI_PIN_HPC : NHI_PIN_HC;
 }
 
 int nhi_answer_item(const nhi_answer *a, const char *name, int *value, const unsigned char **bytes, size_t *len) {
@@ -255,33 +269,57 @@ static void copy_back(const nhi_call *c, const nhi_answer *a) {
     }
 }
 
+/** The answer's "pinWanted" as a field name we know, or NULL. */
+static const char *pin_wanted(const nhi_answer *a) {
+    static const char *const fields[] = {"pin", "newPin", "puk"};
+    int value;
+    const unsigned char *bytes = NULL;
+    size_t len = 0;
+    if (a->rc != 5109 || nhi_answer_item(a, "pinWanted", &value, &bytes, &len) != 'b') {
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        if (len == strlen(fields[i]) && memcmp(bytes, fields[i], len) == 0) {
+            return fields[i];
+        }
+    }
+    return NULL;
+}
+
 int nhi_finish(nhi_call *c) {
     if (c->bad_parameter || c->overflow) {
         return 6018;
     }
-    if (c->pin_result != 0) {
-        return c->pin_result;
-    }
     nhi_answer a;
     unsigned char body[NHI_ANSWER_MAX];
-    int rc = nhi_link_call(c->set, c->function, c->request, c->used, body, sizeof body, &a);
-    if (rc != 0) {
-        return rc; /* the platform could not be reached in time: nothing was copied */
-    }
-    if (a.rc == 5109 && !c->sent_pin && strncmp(c->function, "hpc", 3) != 0) {
-        /* the card wants its holder's PIN, which this call did not carry: ask it now and send the call again
-           (5109 means nothing was done) */
-        nhi_pin(c, "pin", NHI_PIN_HC);
-        if (c->pin_result != 0) {
-            return c->pin_result;
+    int rc = 0;
+    int asked = 0; /* bit per field already asked: never the same PIN twice in one call */
+    for (;;) {
+        rc = nhi_link_call(c->set, c->function, c->request, c->used, body, sizeof body, &a);
+        if (rc != 0) {
+            break; /* the platform could not be reached in time: nothing was copied */
         }
-        if (c->sent_pin) {
-            rc = nhi_link_call(c->set, c->function, c->request, c->used, body, sizeof body, &a);
-            if (rc != 0) {
-                return rc;
-            }
+        const char *field = pin_wanted(&a);
+        int bit = field == NULL ? 0 : field[0] == 'p' && field[1] == 'i' ? 1 : field[0] == 'n' ? 2 : 4;
+        if (field == NULL || (asked & bit)) {
+            copy_back(c, &a);
+            rc = a.rc;
+            break;
+        }
+        asked |= bit;
+        char pin[16];
+        int entry = nhi_ask_pin(purpose_of(c, field), pin, sizeof pin);
+        if (entry != 0) {
+            rc = entry > 0 ? entry : 5109; /* cancelled, the two new PINs differ, or no PIN entry here */
+            break;
+        }
+        nhi_text(c, field, pin, (int)sizeof pin - 1, 1);
+        memset(pin, 0, sizeof pin);
+        if (c->overflow) {
+            rc = 6018;
+            break;
         }
     }
-    copy_back(c, &a);
-    return a.rc;
+    memset(c->request, 0, c->used); /* the request may hold PINs */
+    return rc;
 }

@@ -9,8 +9,9 @@
  * Every function only describes its call: its inputs under the facade's JSON names, read no further than the
  * manual's sizes; where each answer item goes in the caller's memory, capped at the facade's documented sizes.
  * The standard out buffer travels as "pBuffer" with the caller's length as "iBufferLen", whatever the C
- * parameter's name. The PIN functions (1.27, 1.28, 4.2-4.4) ask their PIN here, as the official DLL pops its
- * dialog; reads of PIN-protected data ask none (the platform asks when the card needs it).
+ * parameter's name. The PIN functions (1.27, 1.28, 4.2-4.4) name the PINs they take (nhi_pin); any function
+ * asks a PIN of the person only when the platform answers that the card needs it, as the official DLL pops its
+ * dialog then (nhi.h).
  */
 #include "nhi.h"
 
@@ -330,7 +331,7 @@ NHI_EXPORT int NHI_API csVerifyHCPIN(void) {
     return nhi_finish(&c);
 }
 
-/* 1.28: the new PIN only, as the facade's endpoint takes it (the current one was verified by 1.27). */
+/* 1.28: the new PIN, asked twice; a card that has a PIN also wants the current one (asked when it does). */
 NHI_EXPORT int NHI_API csInputHCPIN(void) {
     nhi_call c;
     nhi_begin(&c, NHI_SET, "csInputHCPIN");

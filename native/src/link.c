@@ -9,11 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
-#ifdef _WIN32
-#define POLL WSAPoll
-typedef WSAPOLLFD nhi_pollfd;
-#else
+#ifndef _WIN32
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -34,7 +33,8 @@ static int g_install_loaded;
 static nhi_socket g_idle[MAX_IDLE];
 static int g_idle_port[MAX_IDLE];
 static int g_idle_count;
-static long long g_spawned_at = -1; /* when this process last started the platform */
+static long long g_spawned_at = -1; /* while this process starts the platform: when it did, else -1 */
+static time_t g_spawned_wall;       /* the same on the wall clock, to tell a fresh demo/ready from an old one */
 #ifdef _WIN32
 static int g_wsa;
 #endif
@@ -102,6 +102,18 @@ static int wait_for(nhi_socket s, short events, long long deadline) {
         if (left <= 0) {
             return 0;
         }
+#ifdef _WIN32
+        /* select, not WSAPoll: WSAPoll does not report a refused connection before Windows 10 2004 */
+        fd_set ready;
+        fd_set failed;
+        FD_ZERO(&ready);
+        FD_ZERO(&failed);
+        FD_SET(s, &ready);
+        FD_SET(s, &failed);
+        struct timeval t = {(long)(left / 1000), (long)(left % 1000) * 1000};
+        int n = select(0, events == POLLIN ? &ready : NULL, events == POLLIN ? NULL : &ready, &failed, &t);
+        return n > 0; /* a failed connect shows in the second set; SO_ERROR then says how */
+#else
         nhi_pollfd p;
         memset(&p, 0, sizeof p);
         p.fd = s;
@@ -110,14 +122,11 @@ static int wait_for(nhi_socket s, short events, long long deadline) {
         if (n > 0) {
             return 1;
         }
-#ifndef _WIN32
         if (n < 0 && errno == EINTR) {
             continue;
         }
+        return 0;
 #endif
-        if (n < 0) {
-            return 0;
-        }
     }
 }
 
@@ -160,21 +169,32 @@ static nhi_socket connect_to(const char *host, int port, long long deadline) {
     return s;
 }
 
+static int would_block(void) {
+#ifdef _WIN32
+    return WSAGetLastError() == WSAEWOULDBLOCK;
+#else
+    return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
+#endif
+}
+
+/** Sends everything; waits for room only when the socket has none (a request fits its buffer: no wait). */
 static int send_all(nhi_socket s, const unsigned char *p, size_t n, long long deadline) {
     while (n > 0) {
-        if (!wait_for(s, POLLOUT, deadline)) {
-            return 0;
-        }
 #ifdef _WIN32
         int k = send(s, (const char *)p, (int)n, 0);
 #else
         ssize_t k = send(s, p, n, MSG_NOSIGNAL);
 #endif
-        if (k <= 0) {
+        if (k > 0) {
+            p += k;
+            n -= (size_t)k;
+        } else if (k < 0 && would_block()) {
+            if (!wait_for(s, POLLOUT, deadline)) {
+                return 0;
+            }
+        } else {
             return 0;
         }
-        p += k;
-        n -= (size_t)k;
     }
     return 1;
 }
@@ -301,15 +321,12 @@ static int unreachable_code(nhi_set set, const char *function) {
     return 9240; /* 雲端安全模組主控台沒啓動: the console (here: the platform) is not running */
 }
 
-static int demo_ready(const nhi_install *in) {
+/** demo/ready written since the platform was started (since 0: at all): the simulated world is set up. */
+static int demo_ready(const nhi_install *in, time_t since) {
     char path[NHI_PATH_MAX + 32];
     snprintf(path, sizeof path, "%s/demo/ready", in->home);
-    FILE *f = fopen(path, "r");
-    if (f != NULL) {
-        fclose(f);
-        return 1;
-    }
-    return 0;
+    struct stat st;
+    return stat(path, &st) == 0 && st.st_mtime + 2 >= since;
 }
 
 /**
@@ -344,10 +361,14 @@ static long long start_platform(nhi_install *in) {
         return deadline;
     }
     if (in->demo) {
+        /* waiting processes wait for the new world's file, not an old one (the demo rewrites it when set up) */
         char path[NHI_PATH_MAX + 32];
         snprintf(path, sizeof path, "%s/demo/ready", in->home);
         remove(path);
     }
+    nhi_lock(&g_lock);
+    g_spawned_wall = time(NULL);
+    nhi_unlock(&g_lock);
     if (nhi_spawn_platform(in->launcher, in->home, in->port, in->demo) != 0) {
         nhi_start_unlock(lock);
         nhi_lock(&g_lock);
@@ -360,23 +381,29 @@ static long long start_platform(nhi_install *in) {
         nhi_socket s = connect_to(in->host, in->port, nhi_now_ms() + 500);
         if (s != NHI_NO_SOCKET) {
             nhi_close_socket(s);
-            if (!in->demo || demo_ready(in)) {
+            if (!in->demo || demo_ready(in, g_spawned_wall)) {
                 break;
             }
         }
         nhi_sleep_ms(250);
     }
     nhi_start_unlock(lock);
+    nhi_lock(&g_lock);
+    g_spawned_at = -1; /* this start is over: a platform stopped later is started again by the next call */
+    nhi_unlock(&g_lock);
     return deadline;
 }
 
 /** Waits until the platform that is being started takes connections (and, in demo mode, its world is set up). */
 static nhi_socket wait_for_start(nhi_install *in, long long deadline) {
+    nhi_lock(&g_lock);
+    time_t since = g_spawned_at >= 0 ? g_spawned_wall : 0; /* 0: another process starts it */
+    nhi_unlock(&g_lock);
     while (nhi_now_ms() < deadline) {
         installation(in, 1);
         nhi_socket s = connect_to(in->host, in->port, nhi_now_ms() + 500);
         if (s != NHI_NO_SOCKET) {
-            if (!in->demo || demo_ready(in)) {
+            if (!in->demo || demo_ready(in, since)) {
                 return s;
             }
             nhi_close_socket(s);
@@ -420,7 +447,12 @@ int nhi_link_call(nhi_set set, const char *function, const unsigned char *reques
         size_t body_length = 0;
         int r = exchange(s, &in, set, function, request, length, body, capacity, &h, &body_length, deadline);
         if (r == EXCHANGE_NOTHING && reused && !stale_retried) {
-            nhi_close_socket(s); /* the platform closed an idle connection: once more on a new one */
+            /* the platform closed an idle connection (idle timeout, restart): so it did the others kept with
+               it; drop them all and send once more on a new one */
+            nhi_close_socket(s);
+            nhi_lock(&g_lock);
+            drop_idle_locked();
+            nhi_unlock(&g_lock);
             stale_retried = 1;
             continue;
         }
@@ -467,15 +499,12 @@ __attribute__((destructor)) static void unloaded(void) {
 BOOL WINAPI DllMain(HINSTANCE module, DWORD reason, LPVOID reserved) {
     (void)module;
     if (reason == DLL_PROCESS_DETACH && reserved == NULL) {
-        /* FreeLibrary, not process exit: give the sockets back (no Winsock call may block here) */
+        /* FreeLibrary, not process exit: give the sockets back. No WSACleanup here (it may deadlock in
+           DllMain): Winsock's count of this library's WSAStartup stays until the process ends. */
         for (int i = 0; i < g_idle_count; i++) {
             closesocket(g_idle[i]);
         }
         g_idle_count = 0;
-        if (g_wsa) {
-            WSACleanup();
-            g_wsa = 0;
-        }
     }
     return TRUE;
 }

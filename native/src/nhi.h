@@ -63,8 +63,11 @@ typedef struct {
     size_t used;
     int overflow;           /* a parameter did not fit: the call answers 6018 without being sent */
     int bad_parameter;      /* a NULL pointer where the manual requires one: 6018 without being sent */
-    int pin_result;         /* non-zero: PIN entry failed or was cancelled (5109), sent nothing */
-    int sent_pin;           /* a "pin" item is in the request */
+    struct {
+        const char *name;   /* "pin", "newPin", "puk" */
+        nhi_pin_purpose purpose;
+    } pins[3];              /* the PINs this function may ask (nhi_pin) */
+    int pin_count;
     nhi_binding bindings[NHI_MAX_BINDINGS];
     int binding_count;
 } nhi_call;
@@ -109,13 +112,13 @@ void nhi_out_cstring(nhi_call *c, const char *name, char *target, int size);
 void nhi_out_library_path(nhi_call *c, char *target, int size);
 
 /**
- * Asks a PIN of the person at the PC through the PIN entry (docs/native.md: NHI_PINENTRY, or the PIN dialog on
- * Windows) and sends it as name ("pin", "newPin", "puk"). Without a PIN entry nothing is sent and the platform
- * answers 5109 as for a cancelled entry. Cancelled → the call answers 5109 without being sent.
- *
- * Any call that was sent without "pin" and answered 5109 (the card asked for its holder's PIN: 1.2, the
- * medical reads of a PIN card, 1.28 on a card that has a PIN) asks the health card PIN then and is sent
- * once more with it, as NHI's DLL pops its PIN dialog when the card needs it.
+ * Names a PIN this function may need, as the facade's body takes it ("pin", "newPin", "puk"), and what it is
+ * for. No PIN is asked up front: the call goes out without one, and when the platform answers 5109 naming the
+ * PIN it wanted (answer item "pinWanted": the card really needs it, after every other check passed), the PIN
+ * is asked of the person at the PC (docs/native.md: NHI_PINENTRY, or the PIN window on Windows) and the call is
+ * sent again with it; 5109 means nothing was done. A PIN wanted but not named here (1.2 on a PIN card, the
+ * current PIN of 1.28) is asked as the health card's PIN ("pin") or by its field's meaning. Cancelled, or no
+ * PIN entry at all: the call answers 5109.
  */
 void nhi_pin(nhi_call *c, const char *name, nhi_pin_purpose purpose);
 

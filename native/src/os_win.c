@@ -9,12 +9,14 @@
 static HANDLE g_start_lock = INVALID_HANDLE_VALUE;
 
 int nhi_spawn_platform(const char *launcher, const char *home, int port, int demo) {
-    if (GetFileAttributesA(launcher) == INVALID_FILE_ATTRIBUTES) {
+    size_t n = strlen(launcher);
+    int script = n > 4 && (_stricmp(launcher + n - 4, ".cmd") == 0 || _stricmp(launcher + n - 4, ".bat") == 0);
+    int program = n > 4 && _stricmp(launcher + n - 4, ".exe") == 0;
+    /* only a Windows launcher: a POSIX script named by a platform on the other side of wine is not one */
+    if ((!script && !program) || GetFileAttributesA(launcher) == INVALID_FILE_ATTRIBUTES) {
         return -1;
     }
     char line[3 * NHI_PATH_MAX];
-    size_t n = strlen(launcher);
-    int script = n > 4 && (_stricmp(launcher + n - 4, ".cmd") == 0 || _stricmp(launcher + n - 4, ".bat") == 0);
     snprintf(line, sizeof line, "%s\"%s\" --home \"%s\" --port %d%s%s", script ? "cmd.exe /d /c \"" : "",
              launcher, home, port, demo ? " --demo" : "", script ? "\"" : "");
     STARTUPINFOA si;

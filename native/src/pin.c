@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef _WIN32
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,9 +42,14 @@ static const char *prompt_of(nhi_pin_purpose purpose, int again) {
 static int run_entry(const char *program, const char *prompt, char *pin, size_t size) {
     memset(pin, 0, size);
 #ifdef _WIN32
+    /* in UTF-16, so the Chinese prompt reaches the program intact whatever the code page */
     char line[NHI_PATH_MAX + 256];
     snprintf(line, sizeof line, "\"\"%s\" \"%s\"\"", program, prompt);
-    FILE *f = _popen(line, "rb");
+    wchar_t wide[NHI_PATH_MAX + 256];
+    if (MultiByteToWideChar(CP_UTF8, 0, line, -1, wide, NHI_PATH_MAX + 256) == 0) {
+        return 5109;
+    }
+    FILE *f = _wpopen(wide, L"rb");
     if (f == NULL) {
         return 5109;
     }

@@ -87,7 +87,8 @@ public class FacadeHttp<A> {
     /**
      * The same call in the binary format of the native libraries: the answer holds the function's int return
      * exactly as the DLL returns it (a status value stays a value), and, when the function wrote its buffer, the
-     * bytes as {@code pBuffer} and the new length as {@code iBufferLen}, then the extra values.
+     * bytes as {@code pBuffer} and the new length as {@code iBufferLen}, then the extra values; a call answered
+     * 5109 because the body held no PIN names the PIN it wanted ({@code pinWanted}).
      */
     public BinaryAnswer callBinary(String function, byte[] body) {
         Endpoint<A> e = endpoints.get(function);
@@ -96,11 +97,14 @@ public class FacadeHttp<A> {
                     + title + " API");
         }
         try {
-            Outcome o = invoke(e, new Request(CallWire.decodeRequest(body)));
+            Request in = new Request(CallWire.decodeRequest(body));
+            Outcome o = invoke(e, in);
             CallWire.Answer a = new CallWire.Answer(o.rc());
-            if (o.buffer() != null && (o.rc() == 0 || o.rc() == ResultCode.CRITICAL_ILLNESS_DATES_ONLY_WITHOUT_HPC
-                    .code())) {
+            if (o.buffer() != null && wroteBuffer(o.rc())) {
                 a.bytes("pBuffer", o.buffer(), o.length()).integer("iBufferLen", o.length());
+            }
+            if (o.rc() == ResultCode.PIN_ENTRY_CANCELLED.code() && in.missingPin() != null) {
+                a.text("pinWanted", in.missingPin());
             }
             return new BinaryAnswer(200, a.extras(o.extra()).toBytes());
         } catch (CallWire.Malformed ex) {
@@ -108,6 +112,11 @@ public class FacadeHttp<A> {
         } catch (Endpoint.BadRequest ex) {
             return binaryError(400, ResultCode.BAD_PARAMETER, ex.getMessage());
         }
+    }
+
+    /** A function wrote its buffer: on success, and with 5141 the critical illnesses' dates alone (1.33, 1.50). */
+    private static boolean wroteBuffer(int rc) {
+        return rc == 0 || rc == ResultCode.CRITICAL_ILLNESS_DATES_ONLY_WITHOUT_HPC.code();
     }
 
     public static BinaryAnswer binaryError(int status, ResultCode code, String detail) {
@@ -146,7 +155,7 @@ public class FacadeHttp<A> {
         Optional<ResultCode> known = ResultCode.of(code);
         o.addProperty("message", known.map(ResultCode::chinese).orElse("未知的回傳值"));
         o.addProperty("messageEn", known.map(ResultCode::english).orElse("Unknown return value"));
-        if (buffer != null && code == 0) {
+        if (buffer != null && wroteBuffer(code)) {
             o.addProperty("bufferLen", length);
             o.addProperty("bufferBase64", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer,
                     length)));

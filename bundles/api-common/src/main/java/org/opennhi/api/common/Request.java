@@ -12,6 +12,7 @@ import org.opennhi.engine.PinSource;
 /** The JSON body of one call; PINs are handed out once, as char arrays, and never logged. */
 public final class Request {
     private final JsonObject body;
+    private volatile String missingPin;
 
     public Request(JsonObject body) {
         this.body = body;
@@ -71,10 +72,19 @@ public final class Request {
             };
             JsonElement e = body.get(field);
             if (e == null || !e.isJsonPrimitive()) {
+                missingPin = field;
                 throw new NhiException(ResultCode.PIN_ENTRY_CANCELLED, "no " + field + " in the request");
             }
             return e.getAsString().toCharArray();
         };
+    }
+
+    /**
+     * @return the PIN field ({@code pin}, {@code newPin}, {@code puk}) the call asked for and the body did not
+     *         hold, if it did: the native libraries then ask that PIN of the person and send the call again
+     */
+    public String missingPin() {
+        return missingPin;
     }
 
     /** Drops the PINs from the body once the call is done. */

@@ -138,6 +138,18 @@ public class V5BinaryTest {
     }
 
     @Test
+    public void aPinTheCardWantsIsNamedSoTheLibraryCanAskIt() {
+        world.hc("900000000002");
+        Answer none = call("hisGetRegisterBasic", new Call().integer("iBufferLen", 78));
+        assertEquals(5109, none.rc());
+        assertArrayEquals("pin".getBytes(StandardCharsets.US_ASCII), none.bytes().get("pinWanted"));
+        Answer with = call("hisGetRegisterBasic", new Call().integer("iBufferLen", 78).text("pin", "1234"));
+        assertEquals(0, with.rc());
+        assertNull(with.bytes().get("pinWanted"));
+        assertEquals(78, with.bytes().get("pBuffer").length);
+    }
+
+    @Test
     public void malformedBodiesAndUnknownFunctionsAnswerTheirCodes() {
         FacadeHttp.BinaryAnswer bad = http.callBinary("hisGetBasicData", new byte[] {3, 'a', 'b'});
         assertEquals(400, bad.status());
