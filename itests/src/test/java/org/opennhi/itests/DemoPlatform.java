@@ -41,9 +41,32 @@ final class DemoPlatform implements AutoCloseable {
      * @param javaOptions extra JVM options (NHI_JAVA_OPTS)
      */
     static DemoPlatform start(Path work, Map<String, String> environment, String javaOptions) throws Exception {
+        return start(work, environment, javaOptions, home -> {
+        });
+    }
+
+    /** What a test writes into the new home before the platform starts (e.g. a file under INI/config). */
+    interface HomeSetup {
+        void prepare(Path home) throws IOException;
+    }
+
+    static DemoPlatform start(Path work, Map<String, String> environment, String javaOptions, HomeSetup setup)
+            throws Exception {
         Path home = Files.createTempDirectory(work, "demo-home-");
-        int port = PlatformOptions.freePort();
-        Path log = home.resolve("nhi-cs.out");
+        setup.prepare(home);
+        return launch(home, PlatformOptions.freePort(), home.resolve("nhi-cs.out"), environment, javaOptions);
+    }
+
+    /**
+     * Starts the distribution again on this platform's home and port, as a person restarts it after {@link #close()}
+     * (the home keeps its settings, cards and token); its output goes to a new log in the home.
+     */
+    DemoPlatform restart(Map<String, String> environment, String javaOptions) throws Exception {
+        return launch(home, port, Files.createTempFile(home, "nhi-cs-restart-", ".out"), environment, javaOptions);
+    }
+
+    private static DemoPlatform launch(Path home, int port, Path log, Map<String, String> environment,
+            String javaOptions) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/nhi-cs").toString(), "--demo", "--home",
                 home.toString(), "--port", Integer.toString(port)));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
@@ -52,8 +75,23 @@ final class DemoPlatform implements AutoCloseable {
         pb.environment().put("NHI_JAVA_OPTS", javaOptions);
         pb.environment().putAll(environment);
         DemoPlatform platform = new DemoPlatform(home, port, log, pb.start());
-        Await.until("the demo says ready (" + log + ")", 120_000, () -> platform.output().contains("demo: ready."));
+        try {
+            Await.until("the demo says ready (" + log + ")", 120_000, () -> platform.output().contains("demo: ready."));
+        } catch (AssertionError | InterruptedException e) {
+            platform.close(); // a platform that never got ready must not outlive the test either
+            throw e;
+        }
         return platform;
+    }
+
+    /**
+     * The platform JVMs running on a home, whoever started them (this class, or a native library starting the
+     * platform on a call): {@code bin/nhi-cs} execs java with {@code -Dopennhi.home=<home>}.
+     */
+    static List<ProcessHandle> processesOf(Path home) {
+        String arg = "-Dopennhi.home=" + home.toAbsolutePath();
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(a -> List.of(a).contains(arg)).orElse(false)).toList();
     }
 
     String output() {
@@ -112,6 +150,11 @@ final class DemoPlatform implements AutoCloseable {
         return process.isAlive();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** Stops the platform (SIGTERM, as a person's Ctrl-C or systemd does); the home stays as it is. */
     @Override
     public void close() throws Exception {
         process.destroy();
