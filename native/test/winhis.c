@@ -5,6 +5,7 @@
  * what each call returned and wrote, so the test can compare it with POST /v5/<function> and /v3/<function>.
  *
  *   winhis.exe <cshis.dll> <cshis30.dll> <pDataWrite of hisWriteTreatmentCode>
+ *   winhis.exe pin <cshis.dll>     (hpcVerifyHPCPIN alone, for a person at the DLL's PIN window)
  *
  * Output, one line per call: "<set> <function> rc=N" and, where the call has them, "len=N" (the length cell
  * afterwards), "hex=..." (the bytes the cell says were written, or a C string up to its NUL), "spill=N" (guard
@@ -196,12 +197,33 @@ static int session_v3(const char *path) {
     return 0;
 }
 
-int main(int argc, char **argv) {
-    if (argc != 4) {
-        fprintf(stderr, "usage: winhis.exe <cshis.dll> <cshis30.dll> <pDataWrite>\n");
+/* One hpcVerifyHPCPIN: without NHI_PINENTRY the DLL asks the PIN in its own window, answered by the test. */
+static int verify_hpc_pin(const char *path) {
+    HMODULE dll = LoadLibraryA(path);
+    if (dll == NULL) {
+        printf("v5 LoadLibraryA failed (error %lu)\n", GetLastError());
         return 2;
     }
+    fn_void hpcVerifyHPCPIN = FIND(fn_void, "hpcVerifyHPCPIN");
+    if (missing) {
+        return 2;
+    }
+    printf("v5 hpcVerifyHPCPIN rc=%d\n", hpcVerifyHPCPIN());
+    printf("v5 FreeLibrary rc=%d\n", FreeLibrary(dll) ? 1 : 0);
+    return 0;
+}
+
+int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IONBF, 0);
+    if (argc == 3 && strcmp(argv[1], "pin") == 0) {
+        int rc = verify_hpc_pin(argv[2]);
+        printf("done rc=%d\n", rc);
+        return rc;
+    }
+    if (argc != 4) {
+        fprintf(stderr, "usage: winhis.exe <cshis.dll> <cshis30.dll> <pDataWrite> | pin <cshis.dll>\n");
+        return 2;
+    }
     int rc = visit_v5(argv[1], argv[3]);
     if (rc == 0) {
         rc = session_v3(argv[2]);

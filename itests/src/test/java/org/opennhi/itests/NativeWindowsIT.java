@@ -4,6 +4,8 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,8 @@ import org.junit.Test;
  * parameter (__stdcall), tail calls followed, and no import but Windows' own DLLs.</li>
  * <li>Both builds from the same sources: the 64-bit DLLs export the same names, and hold the same of the
  * sources' string literals as the 32-bit ones; CsHis50.dll is cshis.dll.</li>
+ * <li>The 64-bit DLL's own PIN window (no {@code NHI_PINENTRY}), used as a person uses it on a virtual display
+ * ({@link XDisplay}): the Chinese prompt drawn, 1234 typed and Enter verifies the HPC; Cancel answers 5109.</li>
  * </ul>
  * Missing tools fail the test (./nhi test installs them): a skipped check would pass unseen.
  */
@@ -56,8 +59,7 @@ public class NativeWindowsIT {
             "gdi32.dll", "advapi32.dll", "shell32.dll", "ole32.dll", "comctl32.dll", "ucrtbase.dll", "ntdll.dll");
     private static Path work;
     private static DemoPlatform platform;
-    private static Path prefix;
-    private static String wineserver;
+    private static WinePrefix wine;
 
     @BeforeClass
     public static void start() throws Exception {
@@ -69,17 +71,8 @@ public class NativeWindowsIT {
     @AfterClass
     public static void stop() throws Exception {
         try {
-            if (prefix != null) {
-                // wine's server and its services outlive the program: end them, then drop the prefix (~700 MB)
-                try {
-                    run(List.of(wineserver, "-k"), Map.of("WINEPREFIX", prefix.toString()), 60);
-                    run(List.of(wineserver, "-w"), Map.of("WINEPREFIX", prefix.toString()), 60);
-                } catch (AssertionError none) {
-                    // no server left to end
-                }
-                try (Stream<Path> files = Files.walk(prefix)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+            if (wine != null) {
+                wine.close();
             }
             if (platform != null) {
                 endPlatformsStartedBy(windows(platform.home));
@@ -93,28 +86,18 @@ public class NativeWindowsIT {
 
     @Test
     public void aVisitThroughThe64BitDllsUnderWine() throws Exception {
-        String gcc = tool("x86_64-w64-mingw32-gcc", "apt-get install gcc-mingw-w64-x86-64");
-        String wine = tool("wine64", "apt-get install wine wine64", "/usr/lib/wine/wine64", "wine64", "wine");
-        wineserver = tool("wineserver", "apt-get install wine wine64", "/usr/lib/wine/wineserver", "wineserver");
-        Path exe = work.resolve("winhis.exe");
-        run(List.of(gcc, "-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-o", exe.toString(),
-                NATIVE.resolve("test/winhis.c").toString()), Map.of(), 120);
+        WinePrefix wine = wine();
+        boolean fresh = !Files.isDirectory(wine.dir);
+        Map<String, String> env = wine.env(platform.home);
         // the PIN entry (askpass style, run by cmd.exe through _popen): notes its prompt, answers the demo HPC's PIN
         Path pin = work.resolve("pin.cmd");
         Path asked = work.resolve("pin-asked.txt");
         Files.writeString(pin, "@echo %* > \"" + windows(asked) + "\"\r\n@echo 1234\r\n");
         Path cshis = LIBS.resolve("windows-x86_64/cshis.dll");
         Path cshis30 = LIBS.resolve("windows-x86_64/cshis30.dll");
-        prefix = work.resolve("wine-prefix");
-
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("WINEPREFIX", prefix.toString());
-        env.put("WINEDEBUG", "-all");
-        env.put("WINEDLLOVERRIDES", "mscoree,mshtml="); // no Mono/Gecko install dialogs
-        env.put("NHI_HOME", windows(platform.home));
         env.put("NHI_PINENTRY", windows(pin));
         long started = System.nanoTime();
-        String out = run(List.of(wine, exe.toString(), windows(cshis), windows(cshis30), DIAGNOSES), env, 300);
+        String out = wine.run(List.of(wine.exe.toString(), windows(cshis), windows(cshis30), DIAGNOSES), env, 300);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         Files.writeString(work.resolve("winhis.out"), out);
         Map<String, Map<String, String>> r = parse(out);
@@ -172,8 +155,57 @@ public class NativeWindowsIT {
 
         assertEquals("the DLLs reached the platform, so none may have started another one", List.of(),
                 endPlatformsStartedBy(windows(platform.home)));
-        System.out.println("NativeWindowsIT: wine64 run " + ms + " ms (prefix created), " + r.size()
-                + " calls, visit " + dateTime + " #" + visit.substring(13, 17));
+        System.out.println("NativeWindowsIT: wine64 run " + ms + " ms" + (fresh ? " (prefix created), " : ", ")
+                + r.size() + " calls, visit " + dateTime + " #" + visit.substring(13, 17));
+    }
+
+    @Test
+    public void thePinWindowAsAPersonUsesIt() throws Exception {
+        WinePrefix wine = wine();
+        Map<String, String> env = wine.env(platform.home);
+        assertTrue("fonts-noto-cjk is missing (apt-get install fonts-noto-cjk; ./nhi test installs it)",
+                Files.isRegularFile(Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")));
+        Path shot = Path.of("target/screenshots/native-pin-window.png");
+        List<String> verify = List.of(wine.exe.toString(), "pin", windows(LIBS.resolve("windows-x86_64/cshis.dll")));
+        long started = System.nanoTime();
+        try (XDisplay x = XDisplay.start()) {
+            env.put("DISPLAY", x.name);
+            // a session started headless keeps a desktop without a display, so this one starts its own (ended below);
+            // wine draws CJK in its dialog font (Tahoma) from PMingLiU as Windows does: let Noto Sans CJK TC be it
+            wine.endSession();
+            wine.run(List.of("reg", "add", "HKCU\\Software\\Wine\\Fonts\\Replacements", "/v", "PMingLiU", "/t",
+                    "REG_SZ", "/d", "Noto Sans CJK TC", "/f"), env, 120);
+            try {
+                int inserted = reinsertHpc();
+                Path log = work.resolve("pin-ok.out");
+                Process his = wine.start(verify, env, log);
+                String window = x.window("PIN", his, 60_000, log);
+                // a window manager gives a new window the keyboard; the caret must then be in the PIN field already
+                x.xdotool("windowfocus", "--sync", window);
+                x.xdotool("type", "--delay", "40", "1234");
+                BufferedImage seen = x.screenshot(window, shot);
+                // the prompt (pin_dialog.c: 12,10 350x20) starts with 醫事人員卡: strokes, not the boxes of a missing font
+                assertTrue("the prompt's Chinese is not drawn (boxes?), see " + shot.toAbsolutePath(),
+                        XDisplay.columnsCrossing(seen, new Rectangle(12, 10, 70, 20), 4) >= 4);
+                x.xdotool("key", "Return");
+                String out = WinePrefix.exited(his, log);
+                assertEquals(out, "0", parse(out).get("v5 hpcVerifyHPCPIN").get("rc"));
+                assertEquals("PIN verified (was " + inserted + ")", 3, hpcStatus());
+
+                inserted = reinsertHpc();
+                log = work.resolve("pin-cancel.out");
+                his = wine.start(verify, env, log);
+                window = x.window("PIN", his, 60_000, log);
+                x.xdotool("mousemove", "--window", window, "322", "85", "click", "1"); // Cancel: 282,72 80x26
+                out = WinePrefix.exited(his, log);
+                assertEquals(out, "5109", parse(out).get("v5 hpcVerifyHPCPIN").get("rc"));
+                assertEquals("Cancel leaves the HPC as it was", inserted, hpcStatus());
+            } finally {
+                wine.endSession(); // before Xvfb ends: the next program in the prefix starts a session of its own
+            }
+        }
+        System.out.println("NativeWindowsIT: PIN window typed into, then cancelled, in "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms; " + shot);
     }
 
     @Test
@@ -250,6 +282,34 @@ public class NativeWindowsIT {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** The prefix the tests share (winhis.exe built on first use). */
+    private static WinePrefix wine() throws Exception {
+        if (wine == null) {
+            wine = WinePrefix.create(work, NATIVE.resolve("test/winhis.c"));
+        }
+        return wine;
+    }
+
+    /** Takes the demo HPC out and puts it back (its PIN not verified); its status then. */
+    private static int reinsertHpc() throws Exception {
+        platform.json("POST", "/demo/cards", "{\"slot\":\"hpc\"}");
+        platform.json("POST", "/demo/cards", "{\"slot\":\"hpc\",\"card\":\"900000001001\"}");
+        int[] status = {0};
+        Await.until("the HPC is in its reader", () -> {
+            try {
+                return (status[0] = hpcStatus()) != 0;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue("a reinserted HPC's PIN is not verified: " + status[0], status[0] != 3);
+        return status[0];
+    }
+
+    private static int hpcStatus() throws Exception {
+        return v5("hisGetCardStatus", "{\"CardType\":3}").getAsJsonObject("fields").get("value").getAsInt();
+    }
 
     private static JsonObject v5(String function, String json) throws Exception {
         return platform.json("POST", "/v5/" + function, json);
@@ -358,7 +418,10 @@ public class NativeWindowsIT {
         throw new AssertionError(name + " is missing (" + install + "; ./nhi test installs it)");
     }
 
-    /** Runs a program headless (no display for wine), bounded in time; fails with its output unless it exits 0. */
+    /**
+     * Runs a program headless (no display for wine, unless {@code env} names one), bounded in time; fails with its
+     * output unless it exits 0.
+     */
     static String run(List<String> cmd, Map<String, String> env, int seconds) throws IOException, InterruptedException {
         Path log = Files.createTempFile(work, "run-", ".out");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
