@@ -4,6 +4,7 @@
  * platform started on the first call when the installation says so (INI/cshis.ini, [Start]).
  */
 #include "link.h"
+#include "net.h"
 #include "os.h"
 
 #include <stdio.h>
@@ -12,17 +13,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#ifndef _WIN32
-#include <errno.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <arpa/inet.h>
-#define POLL poll
-typedef struct pollfd nhi_pollfd;
-#endif
 
 #define MAX_IDLE 8
 #define HEADER_MAX 4096
@@ -96,118 +86,6 @@ static void give_back(nhi_socket s, int port) {
     }
 }
 
-static int wait_for(nhi_socket s, short events, long long deadline) {
-    for (;;) {
-        long long left = deadline - nhi_now_ms();
-        if (left <= 0) {
-            return 0;
-        }
-#ifdef _WIN32
-        /* select, not WSAPoll: WSAPoll does not report a refused connection before Windows 10 2004 */
-        fd_set ready;
-        fd_set failed;
-        FD_ZERO(&ready);
-        FD_ZERO(&failed);
-        FD_SET(s, &ready);
-        FD_SET(s, &failed);
-        struct timeval t = {(long)(left / 1000), (long)(left % 1000) * 1000};
-        int n = select(0, events == POLLIN ? &ready : NULL, events == POLLIN ? NULL : &ready, &failed, &t);
-        return n > 0; /* a failed connect shows in the second set; SO_ERROR then says how */
-#else
-        nhi_pollfd p;
-        memset(&p, 0, sizeof p);
-        p.fd = s;
-        p.events = events;
-        int n = POLL(&p, 1, (int)left);
-        if (n > 0) {
-            return 1;
-        }
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        return 0;
-#endif
-    }
-}
-
-static nhi_socket connect_to(const char *host, int port, long long deadline) {
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((unsigned short)port);
-    if (inet_pton(AF_INET, host, &a.sin_addr) != 1) {
-        inet_pton(AF_INET, "127.0.0.1", &a.sin_addr); /* only loopback addresses are written there */
-    }
-    nhi_socket s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    if (s == NHI_NO_SOCKET) {
-        return s;
-    }
-#ifdef _WIN32
-    u_long nonblocking = 1;
-    ioctlsocket(s, FIONBIO, &nonblocking);
-    SetHandleInformation((HANDLE)s, HANDLE_FLAG_INHERIT, 0);
-#else
-    fcntl(s, F_SETFL, fcntl(s, F_GETFL) | O_NONBLOCK);
-    fcntl(s, F_SETFD, FD_CLOEXEC);
-#endif
-    int one = 1;
-    setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (const char *)&one, sizeof one);
-    if (connect(s, (struct sockaddr *)&a, sizeof a) != 0) {
-#ifdef _WIN32
-        int pending = WSAGetLastError() == WSAEWOULDBLOCK;
-#else
-        int pending = errno == EINPROGRESS;
-#endif
-        int err = 0;
-        socklen_t len = sizeof err;
-        if (!pending || !wait_for(s, POLLOUT, deadline)
-            || getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len) != 0 || err != 0) {
-            nhi_close_socket(s);
-            return NHI_NO_SOCKET;
-        }
-    }
-    return s;
-}
-
-static int would_block(void) {
-#ifdef _WIN32
-    return WSAGetLastError() == WSAEWOULDBLOCK;
-#else
-    return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
-#endif
-}
-
-/** Sends everything; waits for room only when the socket has none (a request fits its buffer: no wait). */
-static int send_all(nhi_socket s, const unsigned char *p, size_t n, long long deadline) {
-    while (n > 0) {
-#ifdef _WIN32
-        int k = send(s, (const char *)p, (int)n, 0);
-#else
-        ssize_t k = send(s, p, n, MSG_NOSIGNAL);
-#endif
-        if (k > 0) {
-            p += k;
-            n -= (size_t)k;
-        } else if (k < 0 && would_block()) {
-            if (!wait_for(s, POLLOUT, deadline)) {
-                return 0;
-            }
-        } else {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/** Reads what is there (at most n bytes): > 0 bytes, 0 the peer closed, -1 failed or out of time. */
-static long receive(nhi_socket s, unsigned char *p, size_t n, long long deadline) {
-    if (!wait_for(s, POLLIN, deadline)) {
-        return -1;
-    }
-    long k = (long)recv(s, (char *)p, (int)n, 0);
-    return k < 0 ? -1 : k;
-}
-
 typedef struct {
     int status;
     int binary;
@@ -271,7 +149,7 @@ static int exchange(nhi_socket s, const nhi_install *in, nhi_set set, const char
         return EXCHANGE_FAILED;
     }
     memcpy(out + n, request, length);
-    if (!send_all(s, out, (size_t)n + length, deadline)) {
+    if (!nhi_send_all(s, out, (size_t)n + length, deadline)) {
         return EXCHANGE_NOTHING;
     }
     char head[HEADER_MAX + 1];
@@ -281,7 +159,7 @@ static int exchange(nhi_socket s, const nhi_install *in, nhi_set set, const char
         if (got == HEADER_MAX) {
             return EXCHANGE_FAILED;
         }
-        long k = receive(s, (unsigned char *)head + got, HEADER_MAX - got, deadline);
+        long k = nhi_receive(s, (unsigned char *)head + got, HEADER_MAX - got, deadline);
         if (k <= 0) {
             return got == 0 && k == 0 ? EXCHANGE_NOTHING : EXCHANGE_FAILED;
         }
@@ -304,7 +182,7 @@ static int exchange(nhi_socket s, const nhi_install *in, nhi_set set, const char
     memcpy(body, head + head_length, extra);
     size_t have = extra;
     while (have < (size_t)h->content_length) {
-        long k = receive(s, body + have, (size_t)h->content_length - have, deadline);
+        long k = nhi_receive(s, body + have, (size_t)h->content_length - have, deadline);
         if (k <= 0) {
             return EXCHANGE_FAILED;
         }
@@ -354,7 +232,7 @@ static long long start_platform(nhi_install *in) {
     if (lock < 0) {
         return deadline; /* another process is starting it */
     }
-    nhi_socket probe = connect_to(in->host, in->port, nhi_now_ms() + 300);
+    nhi_socket probe = nhi_connect(in->host, in->port, nhi_now_ms() + 300);
     if (probe != NHI_NO_SOCKET) {
         nhi_close_socket(probe); /* it came up meanwhile */
         nhi_start_unlock(lock);
@@ -378,7 +256,7 @@ static long long start_platform(nhi_install *in) {
     }
     /* the lock is held while the platform starts, so other processes wait instead of starting another */
     while (nhi_now_ms() < deadline) {
-        nhi_socket s = connect_to(in->host, in->port, nhi_now_ms() + 500);
+        nhi_socket s = nhi_connect(in->host, in->port, nhi_now_ms() + 500);
         if (s != NHI_NO_SOCKET) {
             nhi_close_socket(s);
             if (!in->demo || demo_ready(in, g_spawned_wall)) {
@@ -401,7 +279,7 @@ static nhi_socket wait_for_start(nhi_install *in, long long deadline) {
     nhi_unlock(&g_lock);
     while (nhi_now_ms() < deadline) {
         installation(in, 1);
-        nhi_socket s = connect_to(in->host, in->port, nhi_now_ms() + 500);
+        nhi_socket s = nhi_connect(in->host, in->port, nhi_now_ms() + 500);
         if (s != NHI_NO_SOCKET) {
             if (!in->demo || demo_ready(in, since)) {
                 return s;
@@ -426,11 +304,11 @@ int nhi_link_call(nhi_set set, const char *function, const unsigned char *reques
         nhi_socket s = take_idle(in.port);
         if (s == NHI_NO_SOCKET) {
             reused = 0;
-            s = connect_to(in.host, in.port, deadline);
+            s = nhi_connect(in.host, in.port, deadline);
         }
         if (s == NHI_NO_SOCKET) {
             installation(&in, 1); /* restarted on another port? */
-            s = connect_to(in.host, in.port, deadline);
+            s = nhi_connect(in.host, in.port, deadline);
         }
         if (s == NHI_NO_SOCKET) {
             long long start_deadline = start_platform(&in);
