@@ -23,7 +23,7 @@ one_run() {  # $1 = home folder; prints milliseconds to the first 200
   while :; do
     if [ -s "$home/INI/api-token" ]; then
       token=$(cat "$home/INI/api-token")
-      code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+      code=$(curl -s -o /dev/null -w '%{http_code}' -H @<(printf 'Authorization: Bearer %s\n' "$token") \
         "http://127.0.0.1:$port/status" || true)
       [ "$code" = 200 ] && break
     fi

@@ -13,7 +13,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 600); do
-  if [ -s "$work/home/INI/api-token" ] && curl -s -X POST -H "Authorization: Bearer $(cat "$work/home/INI/api-token")" \
+  if [ -s "$work/home/INI/api-token" ] && curl -s -X POST -H @<(printf 'Authorization: Bearer %s\n' "$(<"$work/home/INI/api-token")") \
       -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$port/v5/hisGetBasicData" | grep -q '"code":0'; then
     break
   fi

@@ -10,7 +10,9 @@ NHI_CDS=off "$dist/bin/nhi-cs" --home "$home" --port "$port" </dev/null >"$home/
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$home"' EXIT
 i=0
-until [ -s "$home/INI/api-token" ] && curl -s -o /dev/null -H "Authorization: Bearer $(cat "$home/INI/api-token")" "http://127.0.0.1:$port/status"; do
+# the token goes to curl in a header file (owner-only), not in its argv where ps shows it
+until [ -s "$home/INI/api-token" ] && (umask 077; printf 'Authorization: Bearer %s\n' "$(cat "$home/INI/api-token")" > "$home/.auth-header") \
+    && curl -s -o /dev/null -H @"$home/.auth-header" "http://127.0.0.1:$port/status"; do
   i=$((i+1)); [ $i -lt 300 ] || { cat "$home/out.log"; exit 1; }; sleep 0.1
 done
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)  nproc: $(nproc)  cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')  load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -42,7 +42,19 @@ final class LegacyImport {
         }
     }
 
+    /** Unknown entries kept in the configuration at most: a clinic's own keys are a handful, junk is not kept. */
+    static final int MAX_UNKNOWN = 100;
+
     private LegacyImport() {
+    }
+
+    private static String[] kept(List<String> unknown) {
+        if (unknown.size() <= MAX_UNKNOWN) {
+            return unknown.toArray(String[]::new);
+        }
+        List<String> first = new ArrayList<>(unknown.subList(0, MAX_UNKNOWN));
+        first.add("… and " + (unknown.size() - MAX_UNKNOWN) + " more entries not kept");
+        return first.toArray(String[]::new);
     }
 
     static Result csdll(String file, IniFile ini) {
@@ -76,7 +88,7 @@ final class LegacyImport {
             }
         }
         if (!unknown.isEmpty()) {
-            props.put(UNKNOWN_PROPERTY, unknown.toArray(String[]::new));
+            props.put(UNKNOWN_PROPERTY, kept(unknown));
         }
         return new Result(file, props, applied, unknown, problems);
     }
@@ -96,7 +108,7 @@ final class LegacyImport {
             }
         }
         if (!unknown.isEmpty()) {
-            props.put(UNKNOWN_PROPERTY, unknown.toArray(String[]::new));
+            props.put(UNKNOWN_PROPERTY, kept(unknown));
         }
         return new Result(file, props, applied, unknown, problems);
     }

@@ -124,9 +124,12 @@ public final class LegacyIniImporter {
     private void importFile(Path file, String pid, BiFunction<String, IniFile, LegacyImport.Result> mapper, boolean force, ImportReport report) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = readLegacy(file);
         } catch (IOException e) {
             report.note(file.getFileName() + " could not be read: " + e.getMessage());
+            return;
+        } catch (Refused e) {
+            report.note(file.getFileName() + " refused, nothing imported from it: " + e.getMessage());
             return;
         }
         String hash = sha256(bytes);
@@ -163,6 +166,41 @@ public final class LegacyIniImporter {
         } catch (IOException e) {
             return HomeLayout.DEFAULT_SAM_PORT;
         }
+    }
+
+    /** The most a legacy INI may hold: NHI's have a few hundred bytes; anything near this is not one. */
+    static final int MAX_LEGACY_BYTES = 64 * 1024;
+
+    /** A file that is not a legacy INI (too large, not a regular file, binary). */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Reads a legacy INI, at most {@link #MAX_LEGACY_BYTES} (a 50 MB file must cost neither memory nor start-up
+     * time, nor fill the configuration with junk).
+     */
+    static byte[] readLegacy(Path file) throws IOException, Refused {
+        if (!Files.isRegularFile(file)) {
+            throw new Refused("not a regular file");
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_LEGACY_BYTES + 1);
+        }
+        if (bytes.length > MAX_LEGACY_BYTES) {
+            throw new Refused("larger than " + MAX_LEGACY_BYTES / 1024 + " KiB (" + Files.size(file) + " bytes)");
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new Refused("binary data (NUL bytes), not a text file");
+            }
+        }
+        return bytes;
     }
 
     /** Logs a run and keeps it as the latest report in {@code LOG/}. */
