@@ -207,11 +207,29 @@ public final class SettingsServlet extends HttpServlet {
         if (options != null && options.length > 0 && !Arrays.asList(options).contains(value.toString())) {
             return null;
         }
+        TextRule rule = TEXT_RULES.get(ad.getID());
+        if (rule != null && !rule.pattern().matcher(value.toString()).matches()) {
+            return null;
+        }
         String verdict = ad.validate(value.toString());
         return verdict == null || verdict.isEmpty() ? value : null;
     }
 
+    /** A text setting's form, where metatype cannot say it: nothing else is taken (and so persisted). */
+    private record TextRule(java.util.regex.Pattern pattern, String description) {
+    }
+
+    private static final Map<String, TextRule> TEXT_RULES = Map.of(
+            "samPort", new TextRule(java.util.regex.Pattern.compile("COMX[1-9][0-9]?"),
+                    "a SAM folder name COMX1 to COMX99"),
+            "readerType", new TextRule(java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,31}"),
+                    "a reader type: lower-case letters, digits and '-', e.g. pcsc or nhi-com"));
+
     private static String describe(AttributeDefinition ad) {
+        TextRule rule = TEXT_RULES.get(ad.getID());
+        if (rule != null) {
+            return rule.description();
+        }
         String[] options = ad.getOptionValues();
         if (options != null && options.length > 0) {
             return "one of " + String.join(", ", options);
