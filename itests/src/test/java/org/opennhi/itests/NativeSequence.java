@@ -97,7 +97,19 @@ final class NativeSequence {
     private void insert(String slot, String card) throws Exception {
         cards.insert(slot, card);
         if (slot.equals("hc") && card != null) {
-            JsonObject f = cards.platform.json("POST", "/v5/hisGetBasicData", "{}").getAsJsonObject("fields");
+            // the reader's insertion event reaches the engine asynchronously: wait until the card answers as itself
+            JsonObject[] basic = new JsonObject[1];
+            Await.until("HC " + card + " answers hisGetBasicData", 10_000, () -> {
+                try {
+                    basic[0] = cards.platform.json("POST", "/v5/hisGetBasicData", "{}");
+                } catch (Exception e) {
+                    return false;
+                }
+                JsonObject fields = basic[0].getAsJsonObject("fields");
+                return basic[0].get("code").getAsInt() == 0 && fields.has("cardNumber")
+                        && card.equals(fields.get("cardNumber").getAsString());
+            });
+            JsonObject f = basic[0].getAsJsonObject("fields");
             id = f.get("idNumber").getAsString();
             birth = f.get("birthDate").getAsString();
         }

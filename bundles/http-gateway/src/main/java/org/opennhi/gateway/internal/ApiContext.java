@@ -14,6 +14,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -62,6 +63,13 @@ public final class ApiContext extends ServletContextHelper {
     static final String LOGIN_PATH = "/ui/login";
 
     private final TokenFile tokenFile;
+    /** Puts a deleted token file back even while no request comes (a HIS or ctl needs the file to send one). */
+    private final java.util.concurrent.ScheduledExecutorService tokenWatch =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "opennhi-token-file-watch");
+                t.setDaemon(true);
+                return t;
+            });
     private final UiSessions browsers;
     private volatile Policy policy;
 
@@ -74,9 +82,15 @@ public final class ApiContext extends ServletContextHelper {
         try {
             this.policy = new Policy(config, tokenFile.readOrCreate());
             LOG.info("API client token in {} ({})", tokenFile.path(), TokenFile.describePermissions(tokenFile.path()));
+            tokenWatch.scheduleWithFixedDelay(this::tokenFileChanged, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the API client token in " + tokenFile.path(), e);
         }
+    }
+
+    @Deactivate
+    void deactivate() {
+        tokenWatch.shutdownNow();
     }
 
     @Modified
@@ -148,6 +162,9 @@ public final class ApiContext extends ServletContextHelper {
                 return false;
             }
         }
+        if (tokenFileChanged()) {
+            guard = policy.guard(req.getLocalPort());
+        }
         if (!guard.hasToken(req.getHeader("Authorization"))) {
             if (!p.failedAuth().tryAcquire()) {
                 res.setHeader("Retry-After", Long.toString(p.failedAuth().secondsUntilNextPermit()));
@@ -162,6 +179,36 @@ public final class ApiContext extends ServletContextHelper {
     }
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final long TOKEN_CHECK_NANOS = 1_000_000_000L;
+    private volatile long lastTokenCheck;
+
+    /**
+     * Has the token file changed under the running API (a new token written in, or the file deleted)? Looked at
+     * most once a second and reconciled (TokenFile.reconcile), so the file and the API never hold two different
+     * live tokens, and a deleted file is back within a second for the HIS and ctl to read.
+     *
+     * @return whether the API now accepts another token
+     */
+    private boolean tokenFileChanged() {
+        long now = System.nanoTime();
+        if (now - lastTokenCheck < TOKEN_CHECK_NANOS) {
+            return false;
+        }
+        lastTokenCheck = now;
+        Policy p = policy;
+        try {
+            String token = tokenFile.reconcile(p.token());
+            if (token.equals(p.token())) {
+                return false;
+            }
+            policy = new Policy(p.config(), token);
+            LOG.info("The client token in {} changed: the API accepts the new one", tokenFile.path());
+            return true;
+        } catch (IOException e) {
+            LOG.warn("Could not check the client token file {}: {}", tokenFile.path(), e.toString());
+            return false;
+        }
+    }
 
     /** @return the web page a path belongs to, if it is one of the pages a browser session may open */
     static String pageOf(String path) {

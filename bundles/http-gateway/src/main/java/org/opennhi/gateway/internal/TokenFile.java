@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,14 +47,35 @@ final class TokenFile {
      * @return the token
      */
     synchronized String readOrCreate() throws IOException {
+        Optional<String> token = read();
+        return token.isPresent() ? token.get() : rotate();
+    }
+
+    /** @return the file's token, if the file holds a usable one; never creates it */
+    synchronized Optional<String> read() throws IOException {
         if (Files.isRegularFile(file)) {
             restrictToOwner(file);
             String token = Files.readString(file, StandardCharsets.US_ASCII).strip();
             if (token.length() >= MIN_LENGTH && token.chars().allMatch(TokenFile::isTokenChar)) {
-                return token;
+                return Optional.of(token);
             }
         }
-        return rotate();
+        return Optional.empty();
+    }
+
+    /**
+     * Brings the file and the live token together, so there are never two: a file changed by someone (a new
+     * token written in) is adopted; a file deleted or spoilt while running gets the live token back.
+     *
+     * @return the token to accept from now on
+     */
+    synchronized String reconcile(String live) throws IOException {
+        Optional<String> onDisk = read();
+        if (onDisk.isPresent()) {
+            return onDisk.get();
+        }
+        write(live);
+        return live;
     }
 
     /** Replaces the token with a new one; clients must read the file again. */
@@ -61,6 +83,11 @@ final class TokenFile {
         byte[] bits = new byte[32];
         RANDOM.nextBytes(bits);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+        write(token);
+        return token;
+    }
+
+    private void write(String token) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), ".api-token", ".tmp");
         try {
@@ -71,7 +98,6 @@ final class TokenFile {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        return token;
     }
 
     static void restrictToOwner(Path path) throws IOException {

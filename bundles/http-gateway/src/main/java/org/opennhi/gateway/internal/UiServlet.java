@@ -77,8 +77,10 @@ public final class UiServlet extends HttpServlet {
             case "/login" -> {
                 String next = page(req.getParameter("next"));
                 String token = req.getParameter("token");
-                if (token == null || !MessageDigest.isEqual(token.strip().getBytes(StandardCharsets.US_ASCII),
-                        tokenFile.readOrCreate().getBytes(StandardCharsets.US_ASCII))) {
+                // the file's token, never a new one: creating it here made a token the API did not accept
+                String installed = tokenFile.read().orElse("");
+                if (token == null || installed.isEmpty() || !MessageDigest.isEqual(
+                        token.strip().getBytes(StandardCharsets.US_ASCII), installed.getBytes(StandardCharsets.US_ASCII))) {
                     loginForm(res, 401, next, "That is not this installation's client token.");
                     return;
                 }

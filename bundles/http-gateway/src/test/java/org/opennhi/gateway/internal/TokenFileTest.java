@@ -56,4 +56,20 @@ public class TokenFileTest {
         assertNotEquals(first, second);
         assertEquals(second, file.readOrCreate());
     }
+
+    @Test
+    public void aDeletedFileGetsTheLiveTokenBackAndAChangedOneIsAdopted() throws Exception {
+        TokenFile file = new TokenFile(tmp.newFolder("INI2").toPath());
+        String live = file.readOrCreate();
+        Files.delete(file.path());
+        assertTrue("nothing is created by reading", file.read().isEmpty());
+        assertEquals("the live token is written back, never a second one", live, file.reconcile(live));
+        assertEquals(live, file.read().orElseThrow());
+        String written = "A".repeat(43);
+        Files.writeString(file.path(), written + "\n");
+        assertEquals("a token written into the file is adopted", written, file.reconcile(live));
+        Files.writeString(file.path(), "short");
+        assertEquals("a spoilt file gets the live token back", live, file.reconcile(live));
+        assertEquals(live, file.read().orElseThrow());
+    }
 }
