@@ -41,6 +41,21 @@ enum {
     PATH = 260          /* a Windows path (MAX_PATH) */
 };
 
+/* A function whose only output is the standard buffer ("pBuffer", its length "iBufferLen"). */
+static inline int read_buffer(const char *function, char *buffer, short *length, int documented) {
+    nhi_call c;
+    nhi_begin(&c, NHI_SET, function);
+    nhi_buffer(&c, "pBuffer", "iBufferLen", buffer, length, documented);
+    return nhi_finish(&c);
+}
+
+/* A function without parameters. */
+static inline int no_parameters(const char *function) {
+    nhi_call c;
+    nhi_begin(&c, NHI_SET, function);
+    return nhi_finish(&c);
+}
+
 /* The prescriptions a 1.45/1.49 call writes: the caller's *iWriteCount (low 16 bits), 1 to 60. */
 static inline int write_count(const short *iWriteCount) {
     int n = iWriteCount ? *iWriteCount : 1;

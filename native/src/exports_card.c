@@ -8,58 +8,37 @@
 
 /* 1.1 */
 NHI_EXPORT int NHI_API hisGetBasicData(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetBasicData");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 72);
-    return nhi_finish(&c);
+    return read_buffer("hisGetBasicData", pBuffer, iBufferLen, 72);
 }
 
 /* 1.2 */
 NHI_EXPORT int NHI_API hisGetRegisterBasic(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetRegisterBasic");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 78);
-    return nhi_finish(&c);
+    return read_buffer("hisGetRegisterBasic", pBuffer, iBufferLen, 78);
 }
 
 /* 1.3 */
 NHI_EXPORT int NHI_API hisGetRegisterPrevent(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetRegisterPrevent");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 126);
-    return nhi_finish(&c);
+    return read_buffer("hisGetRegisterPrevent", pBuffer, iBufferLen, 126);
 }
 
 /* 1.4 */
 NHI_EXPORT int NHI_API hisGetRegisterPregnant(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetRegisterPregnant");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 209);
-    return nhi_finish(&c);
+    return read_buffer("hisGetRegisterPregnant", pBuffer, iBufferLen, 209);
 }
 
 /* 1.5 */
 NHI_EXPORT int NHI_API hisGetTreatmentNoNeedHPC(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetTreatmentNoNeedHPC");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 498);
-    return nhi_finish(&c);
+    return read_buffer("hisGetTreatmentNoNeedHPC", pBuffer, iBufferLen, 498);
 }
 
 /* 1.6 */
 NHI_EXPORT int NHI_API hisGetCumulativeData(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetCumulativeData");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 134);
-    return nhi_finish(&c);
+    return read_buffer("hisGetCumulativeData", pBuffer, iBufferLen, 134);
 }
 
 /* 1.7 */
 NHI_EXPORT int NHI_API hisGetCumulativeFee(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetCumulativeFee");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 20);
-    return nhi_finish(&c);
+    return read_buffer("hisGetCumulativeFee", pBuffer, iBufferLen, 20);
 }
 
 /* 1.8: 372 bytes, 540 in ICD-10 mode. */
@@ -97,34 +76,22 @@ NHI_EXPORT int NHI_API hisReadPrescription(char *pOutpatientPrescription, short 
 
 /* 1.11 */
 NHI_EXPORT int NHI_API hisGetInoculateData(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetInoculateData");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 1400);
-    return nhi_finish(&c);
+    return read_buffer("hisGetInoculateData", pBuffer, iBufferLen, 1400);
 }
 
 /* 1.12 */
 NHI_EXPORT int NHI_API hisGetOrganDonate(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetOrganDonate");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 1);
-    return nhi_finish(&c);
+    return read_buffer("hisGetOrganDonate", pBuffer, iBufferLen, 1);
 }
 
 /* 1.13 */
 NHI_EXPORT int NHI_API hisGetEmergentTel(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetEmergentTel");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 14);
-    return nhi_finish(&c);
+    return read_buffer("hisGetEmergentTel", pBuffer, iBufferLen, 14);
 }
 
 /* 1.14 */
 NHI_EXPORT int NHI_API hisGetLastSeqNum(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetLastSeqNum");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 7);
-    return nhi_finish(&c);
+    return read_buffer("hisGetLastSeqNum", pBuffer, iBufferLen, 7);
 }
 
 /* 1.15: the status value comes back as the return value. */
@@ -261,14 +228,10 @@ NHI_EXPORT int NHI_API csInputHCPIN(void) {
 
 /* 1.29: no PIN of its own; the card's PIN was verified by 1.27. */
 NHI_EXPORT int NHI_API csDisableHCPIN(void) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "csDisableHCPIN");
-    return nhi_finish(&c);
+    return no_parameters("csDisableHCPIN");
 }
 
 /* 1.30 */
 NHI_EXPORT int NHI_API csUpdateHCContents(void) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "csUpdateHCContents");
-    return nhi_finish(&c);
+    return no_parameters("csUpdateHCContents");
 }

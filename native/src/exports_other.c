@@ -5,33 +5,22 @@
 
 /* 2.1 */
 NHI_EXPORT int NHI_API csVerifySAMDC(void) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "csVerifySAMDC");
-    return nhi_finish(&c);
+    return no_parameters("csVerifySAMDC");
 }
 
 /* 2.2 */
 NHI_EXPORT int NHI_API csGetHospID(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "csGetHospID");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 10);
-    return nhi_finish(&c);
+    return read_buffer("csGetHospID", pBuffer, iBufferLen, 10);
 }
 
 /* 2.3: 40 bytes as the facade documents it (the manual prints 24). */
 NHI_EXPORT int NHI_API csGetHospName(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "csGetHospName");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 40);
-    return nhi_finish(&c);
+    return read_buffer("csGetHospName", pBuffer, iBufferLen, 40);
 }
 
 /* 2.4: 20 bytes as the facade documents it (the manual prints 128). */
 NHI_EXPORT int NHI_API csGetHospAbbName(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "csGetHospAbbName");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 20);
-    return nhi_finish(&c);
+    return read_buffer("csGetHospAbbName", pBuffer, iBufferLen, 20);
 }
 
 /* ---- 3. 資料上傳 ----------------------------------------------------------------------------------------- */
@@ -121,34 +110,22 @@ NHI_EXPORT int NHI_API hpcUnlockHPC(void) {
 
 /* 4.5 */
 NHI_EXPORT int NHI_API hpcGetHPCSN(char *SN, short *Len_SN) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hpcGetHPCSN");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", SN, Len_SN, 12);
-    return nhi_finish(&c);
+    return read_buffer("hpcGetHPCSN", SN, Len_SN, 12);
 }
 
 /* 4.6 */
 NHI_EXPORT int NHI_API hpcGetHPCSSN(char *SSN, short *Len_SSN) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hpcGetHPCSSN");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", SSN, Len_SSN, 10);
-    return nhi_finish(&c);
+    return read_buffer("hpcGetHPCSSN", SSN, Len_SSN, 10);
 }
 
 /* 4.7 */
 NHI_EXPORT int NHI_API hpcGetHPCCNAME(char *CNAME, short *Len_CNAME) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hpcGetHPCCNAME");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", CNAME, Len_CNAME, 20);
-    return nhi_finish(&c);
+    return read_buffer("hpcGetHPCCNAME", CNAME, Len_CNAME, 20);
 }
 
 /* 4.8 */
 NHI_EXPORT int NHI_API hpcGetHPCENAME(char *ENAME, short *Len_ENAME) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hpcGetHPCENAME");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", ENAME, Len_ENAME, 20);
-    return nhi_finish(&c);
+    return read_buffer("hpcGetHPCENAME", ENAME, Len_ENAME, 20);
 }
 
 /* ---- 5. 其他 ---------------------------------------------------------------------------------------------- */

@@ -14,9 +14,7 @@ NHI_EXPORT int NHI_API csOpenCom(int Comport) {
 
 /* 1.32 */
 NHI_EXPORT int NHI_API csCloseCom(void) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "csCloseCom");
-    return nhi_finish(&c);
+    return no_parameters("csCloseCom");
 }
 
 /* 1.33: 114 bytes, 138 in ICD-10 mode. */
@@ -29,10 +27,7 @@ NHI_EXPORT int NHI_API hisGetCriticalIllness(char *pBuffer, short *iBufferLen) {
 
 /* 1.34 */
 NHI_EXPORT int NHI_API csGetDateTime(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "csGetDateTime");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 13);
-    return nhi_finish(&c);
+    return read_buffer("csGetDateTime", pBuffer, iBufferLen, 13);
 }
 
 /* 1.35 */
@@ -46,9 +41,7 @@ NHI_EXPORT int NHI_API csGetCardNo(int CardType, char *pBuffer, short *iBufferLe
 
 /* 1.36: the value (1 set, 0 not) comes back as the return value. */
 NHI_EXPORT int NHI_API csISSetPIN(void) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "csISSetPIN");
-    return nhi_finish(&c);
+    return no_parameters("csISSetPIN");
 }
 
 /* 1.37 */
@@ -63,10 +56,7 @@ NHI_EXPORT int NHI_API hisGetSeqNumber256(char *cTreatItem, char *cBabyTreat, ch
 
 /* 1.38 */
 NHI_EXPORT int NHI_API hisGetRegisterBasic2(char *pBuffer, short *iBufferLen) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisGetRegisterBasic2");
-    nhi_buffer(&c, "pBuffer", "iBufferLen", pBuffer, iBufferLen, 9);
-    return nhi_finish(&c);
+    return read_buffer("hisGetRegisterBasic2", pBuffer, iBufferLen, 9);
 }
 
 /* 1.39 */
@@ -79,9 +69,7 @@ NHI_EXPORT int NHI_API csUnGetSeqNumber(char *pUnTreatDate) {
 
 /* 1.40 */
 NHI_EXPORT int NHI_API csUpdateHCNoReset(void) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "csUpdateHCNoReset");
-    return nhi_finish(&c);
+    return no_parameters("csUpdateHCNoReset");
 }
 
 /* 1.41 */
@@ -228,9 +216,7 @@ NHI_EXPORT int NHI_API hisGetTreatNumNoICCard(char *pPatientID, char *pHospID, c
 #ifndef NHI_SET_V3 /* 1.55 and 1.56 came with 5.1.5 */
 /* 1.55 */
 NHI_EXPORT int NHI_API hisQuickInsurence(void) {
-    nhi_call c;
-    nhi_begin(&c, NHI_SET, "hisQuickInsurence");
-    return nhi_finish(&c);
+    return no_parameters("hisQuickInsurence");
 }
 
 /* 1.56 */

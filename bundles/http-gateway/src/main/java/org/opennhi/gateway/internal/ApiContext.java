@@ -82,7 +82,7 @@ public final class ApiContext extends ServletContextHelper {
         try {
             this.policy = new Policy(config, tokenFile.readOrCreate());
             LOG.info("API client token in {} ({})", tokenFile.path(), TokenFile.describePermissions(tokenFile.path()));
-            tokenWatch.scheduleWithFixedDelay(this::tokenFileChanged, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+            tokenWatch.scheduleWithFixedDelay(this::reconcileTokenFile, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the API client token in " + tokenFile.path(), e);
         }
@@ -162,9 +162,6 @@ public final class ApiContext extends ServletContextHelper {
                 return false;
             }
         }
-        if (tokenFileChanged()) {
-            guard = policy.guard(req.getLocalPort());
-        }
         if (!guard.hasToken(req.getHeader("Authorization"))) {
             if (!p.failedAuth().tryAcquire()) {
                 res.setHeader("Retry-After", Long.toString(p.failedAuth().secondsUntilNextPermit()));
@@ -179,34 +176,21 @@ public final class ApiContext extends ServletContextHelper {
     }
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final long TOKEN_CHECK_NANOS = 1_000_000_000L;
-    private volatile long lastTokenCheck;
-
     /**
-     * Has the token file changed under the running API (a new token written in, or the file deleted)? Looked at
-     * most once a second and reconciled (TokenFile.reconcile), so the file and the API never hold two different
-     * live tokens, and a deleted file is back within a second for the HIS and ctl to read.
-     *
-     * @return whether the API now accepts another token
+     * Every 2 s (tokenWatch): has the token file changed under the running API (a new token written in, or the
+     * file deleted)? It is reconciled (TokenFile.reconcile), so the file and the API never hold two different
+     * live tokens, and a deleted file is back for the HIS and ctl to read.
      */
-    private boolean tokenFileChanged() {
-        long now = System.nanoTime();
-        if (now - lastTokenCheck < TOKEN_CHECK_NANOS) {
-            return false;
-        }
-        lastTokenCheck = now;
+    private void reconcileTokenFile() {
         Policy p = policy;
         try {
             String token = tokenFile.reconcile(p.token());
-            if (token.equals(p.token())) {
-                return false;
+            if (!token.equals(p.token())) {
+                policy = new Policy(p.config(), token);
+                LOG.info("The client token in {} changed: the API accepts the new one", tokenFile.path());
             }
-            policy = new Policy(p.config(), token);
-            LOG.info("The client token in {} changed: the API accepts the new one", tokenFile.path());
-            return true;
         } catch (IOException e) {
             LOG.warn("Could not check the client token file {}: {}", tokenFile.path(), e.toString());
-            return false;
         }
     }
 

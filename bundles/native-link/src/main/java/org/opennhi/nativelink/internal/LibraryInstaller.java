@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -52,7 +51,7 @@ final class LibraryInstaller {
             try (Stream<Path> files = Files.list(from)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                     Path target = to.resolve(f.getFileName().toString());
-                    if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(target))) {
+                    if (Files.isRegularFile(target) && Files.mismatch(f, target) == -1) {
                         continue;
                     }
                     Path temp = Files.createTempFile(to, f.getFileName().toString(), ".new");

@@ -171,8 +171,9 @@ public final class DemoWorld {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        say("  basic data of the inserted HC: curl -sS -X POST -H \"Authorization: Bearer $(cat "
-                + home.iniFolder().resolve("api-token") + ")\" -H 'Content-Type: application/json' -d '{}' "
+        // the token reaches curl as a header file (bash's printf is a builtin), never in argv where ps shows it
+        say("  basic data of the inserted HC: curl -sS -X POST -H @<(printf 'Authorization: Bearer %s\\n' \"$(cat "
+                + home.iniFolder().resolve("api-token") + ")\") -H 'Content-Type: application/json' -d '{}' "
                 + base + "/v5/hisGetBasicData");
     }
 
