@@ -35,6 +35,16 @@ final class Commands {
         return apdu(0x80, 0xE2, 0x11, 0x00, concat(new byte[] {(byte) area}, record), -1);
     }
 
+    /** BEGIN WRITE SET (docs/card-profile.md §3.5.1): the writes that follow land together or not at all. */
+    static byte[] beginWriteSet() {
+        return new byte[] {(byte) 0x80, (byte) 0xE4, 0x00, 0x00};
+    }
+
+    /** Plain COMMIT WRITE SET naming how many writes were sent (the SAM's channel protects it). */
+    static byte[] commitWriteSet(int writes) {
+        return apdu(0x80, 0xE6, 0x00, 0x00, new byte[] {(byte) writes}, -1);
+    }
+
     /** VERIFY with the PIN digits. */
     static byte[] verify(byte[] digits) {
         return apdu(0x00, 0x20, 0x00, 0x01, digits, -1);

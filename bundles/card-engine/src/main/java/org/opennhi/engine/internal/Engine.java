@@ -41,6 +41,8 @@ import org.opennhi.engine.UploadReceipt;
 import org.opennhi.engine.Visit;
 import org.opennhi.engine.VisitReminder;
 import org.opennhi.engine.VisitRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.opennhi.engine.internal.HcConversation.Write;
 
 /**
@@ -49,6 +51,7 @@ import org.opennhi.engine.internal.HcConversation.Write;
  * reader reports the card gone.
  */
 public final class Engine implements CardEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private final ReaderService readers;
     private final SamService sam;
     private final HpcAuthorisation hpcAuth;
@@ -137,7 +140,10 @@ public final class Engine implements CardEngine {
 
     @Override
     public byte[] lastSequenceNumber(PinSource pin) throws NhiException {
-        return withHc(pin, c -> c.area(Areas.LAST_SEQUENCE));
+        return withHc(pin, c -> {
+            settleLedger(c);
+            return c.area(Areas.LAST_SEQUENCE);
+        });
     }
 
     @Override
@@ -194,6 +200,7 @@ public final class Engine implements CardEngine {
         SamIdentity id = sam();
         Optional<VisitReminder> reminder;
         Visit visit = withHcSession(pin, c -> {
+            settleLedger(c);
             BasicProfile basic = new BasicProfile(c.area(Areas.BASIC));
             CardStatus status = new CardStatus(c.area(Areas.STATUS));
             LocalDateTime at = now();
@@ -228,9 +235,10 @@ public final class Engine implements CardEngine {
                 requireInsured(basic);
             }
             byte[] cumulative = c.area(Areas.CUMULATIVE);
-            int year = Roc.year(today);
+            LocalDateTime dated = VisitLedger.nextDateTime(visits, at);
+            int year = Roc.year(dated.toLocalDate());
             int visitsThisYear = visitsInYear(cumulative, year);
-            String dateTime = uniqueDateTime(visits, at);
+            String dateTime = Roc.dateTime(dated);
             String sequence = String.format("%04d", counted ? visitsThisYear + 1 : visitsThisYear);
             boolean sameDay = sameDay(visits, dateTime);
 
@@ -276,6 +284,7 @@ public final class Engine implements CardEngine {
                 ResultCode.BAD_PARAMETER, "就診日期時間 is 13 digits, ROC YYYMMDDHHMMSS"));
         SamIdentity id = sam();
         withHcSession(pin, c -> {
+            settleLedger(c);
             byte[] visits = c.area(Areas.VISITS);
             int index = findVisit(visits, visitDateTime);
             if (index < 0) {
@@ -293,8 +302,8 @@ public final class Engine implements CardEngine {
                 throw new NhiException(ResultCode.UNDO_ALREADY_DONE, "the visit was undone already");
             }
             LocalDateTime now = now();
-            // a visit taken in the same second as another is dated a second on: a little ahead of the clock
-            if (when.isAfter(now.plusMinutes(1)) || when.isBefore(now.minusHours(24))) {
+            // visits faster than one a second are dated ahead of the clock (VisitLedger): no upper bound here
+            if (when.isBefore(now.minusHours(24))) {
                 throw new NhiException(ResultCode.UNDO_DATE_NOT_ALLOWED, "a visit can be undone within 24 hours");
             }
             CardStatus status = new CardStatus(c.area(Areas.STATUS));
@@ -859,6 +868,40 @@ public final class Engine implements CardEngine {
         T run(CardSession s) throws NhiException;
     }
 
+    /**
+     * Rolls a torn visit forward before anything else touches the visit areas (VisitLedger): once per card
+     * insertion, in one write set. Cards written by this engine are never torn (write sets); this heals a
+     * card torn elsewhere or by an older version.
+     */
+    private void settleLedger(HcConversation c) throws NhiException {
+        if (c.ledgerSettled()) {
+            return;
+        }
+        byte[] visits = c.area(Areas.VISITS);
+        byte[] cumulative = c.area(Areas.CUMULATIVE);
+        byte[] last = c.area(Areas.LAST_SEQUENCE);
+        byte[] status = c.area(Areas.STATUS);
+        Optional<VisitLedger.Repair> repair = VisitLedger.check(visits, cumulative, last, status);
+        if (repair.isPresent()) {
+            VisitLedger.Repair r = repair.get();
+            List<Write> writes = new ArrayList<>();
+            if (VisitLedger.changes(cumulative, r.cumulative())) {
+                writes.add(Write.put(Areas.CUMULATIVE, 0, r.cumulative(), r.cumulative()));
+            }
+            if (VisitLedger.changes(last, r.lastSequence())) {
+                writes.add(Write.put(Areas.LAST_SEQUENCE, 0, r.lastSequence(), r.lastSequence()));
+            }
+            if (VisitLedger.changes(status, r.status())) {
+                writes.add(Write.put(Areas.STATUS, 0, r.status(), r.status()));
+            }
+            c.write(ResultCode.CARD_UPDATE_FAILED, writes.toArray(Write[]::new));
+            LOG.warn("An HC's visit counters lagged behind its newest visit record (a card pulled mid-write): "
+                    + "rolled forward, {} visit(s) counted, last sequence number {}", r.visitsCounted(),
+                    CardFields.ascii(r.lastSequence(), 3, 4));
+        }
+        c.ledgerSettled(true);
+    }
+
     /** A read: answered from the cache without opening a reader session when the cache holds it all. */
     private <T> T withHc(PinSource pin, HcWork<T> work) throws NhiException {
         return onHc(pin, true, work);
@@ -1006,7 +1049,7 @@ public final class Engine implements CardEngine {
         return out;
     }
 
-    private static byte[] withVisitsLeft(byte[] status, int left) {
+    static byte[] withVisitsLeft(byte[] status, int left) {
         byte[] out = status.clone();
         System.arraycopy(String.format("%02d", Math.max(0, Math.min(99, left))).getBytes(StandardCharsets.US_ASCII),
                 0, out, 8, 2);
@@ -1070,7 +1113,7 @@ public final class Engine implements CardEngine {
             Optional<LocalDateTime> when = Roc.parseDateTime(CardFields.ascii(visits, o + 3, 13));
             if (when.isPresent() && VisitRules.counted(CardFields.ascii(visits, o, 2))
                     && CardFields.ascii(visits, o + 21, 10).equals(hospitalId)
-                    && !when.get().isBefore(at.minusHours(24)) && !when.get().isAfter(at)) {
+                    && !when.get().isBefore(at.minusHours(24))) {
                 return Optional.of(i);
             }
         }
@@ -1083,26 +1126,6 @@ public final class Engine implements CardEngine {
             int o = i * Areas.VISIT_LENGTH;
             if (CardFields.ascii(visits, o + 3, 7).equals(day)
                     && VisitRules.counted(CardFields.ascii(visits, o, 2))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Two visits in the same second would share a date-time, the key of every later write: move on a second. */
-    private static String uniqueDateTime(byte[] visits, LocalDateTime at) {
-        LocalDateTime t = at;
-        String dt = Roc.dateTime(t);
-        while (containsDateTime(visits, dt)) {
-            t = t.plusSeconds(1);
-            dt = Roc.dateTime(t);
-        }
-        return dt;
-    }
-
-    private static boolean containsDateTime(byte[] visits, String dt) {
-        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
-            if (CardFields.ascii(visits, i * Areas.VISIT_LENGTH + 3, 13).equals(dt)) {
                 return true;
             }
         }

@@ -163,24 +163,62 @@ final class HcConversation {
         }
     }
 
-    /** Sends writes on a fresh SAM channel; each write's area is updated in the cache once the card took it. */
+    /**
+     * Sends writes on a fresh SAM channel. Two or more go as one write set (docs/card-profile.md §3.5.1): the
+     * card stores all of them at the commit or none, so a card pulled (or a platform killed) mid-operation
+     * never keeps half a visit. The cache takes the new contents only once the card has stored them.
+     */
     void write(ResultCode failure, Write... writes) throws NhiException {
         needsCard();
         if (channel == null) {
             authenticate();
         }
+        boolean set = writes.length > 1;
+        if (set) {
+            send(failure, Commands.beginWriteSet(), -1, false);
+        }
         for (Write w : writes) {
-            ResponseApdu r = session.transmit(channel.protect(w.command()));
-            if (!r.isOk()) {
-                state.cardReset();
-                channel = null;
-                throw new NhiException(failure, String.format("writing area %02X answered %04X", w.area(), r.sw()));
+            send(failure, w.command(), w.area(), true);
+            if (!set) {
+                remember(w);
             }
-            if (w.contentAfter() != null) {
-                state.put(w.area(), w.contentAfter());
-            } else {
-                state.areas.remove(w.area());
+        }
+        if (set) {
+            send(failure, Commands.commitWriteSet(writes.length), -1, true);
+            for (Write w : writes) {
+                remember(w);
             }
+        }
+    }
+
+    private void send(ResultCode failure, byte[] command, int area, boolean protect) throws NhiException {
+        ResponseApdu r;
+        try {
+            r = session.transmit(protect ? channel.protect(command) : command);
+        } catch (NhiException e) {
+            forgetWrites();
+            throw e;
+        }
+        if (!r.isOk()) {
+            forgetWrites();
+            throw new NhiException(failure, area < 0
+                    ? String.format("the card's write set answered %04X", r.sw())
+                    : String.format("writing area %02X answered %04X", area, r.sw()));
+        }
+    }
+
+    /** After a failed write the card's state is unknown: forget its security and what it holds. */
+    private void forgetWrites() {
+        state.cardReset();
+        state.areas.clear();
+        channel = null;
+    }
+
+    private void remember(Write w) {
+        if (w.contentAfter() != null) {
+            state.put(w.area(), w.contentAfter());
+        } else {
+            state.areas.remove(w.area());
         }
     }
 
@@ -195,6 +233,14 @@ final class HcConversation {
             System.arraycopy(contentBefore, 0, after, record.length, contentBefore.length - record.length);
             return new Write(area, Commands.append(area, record), after);
         }
+    }
+
+    boolean ledgerSettled() {
+        return state.ledgerSettled;
+    }
+
+    void ledgerSettled(boolean settled) {
+        state.ledgerSettled = settled;
     }
 
     /** Without a session (answering from the cache) anything that needs the card stops the attempt. */

@@ -17,6 +17,8 @@ final class HcState {
     boolean pinVerified;
     /** After csUpdateHCNoReset (1.40): nothing more until the card leaves the reader and comes back. */
     boolean reinsertNeeded;
+    /** The visit areas were checked (and, if torn, rolled forward) since the card came in. */
+    boolean ledgerSettled;
 
     byte[] area(int area) {
         return areas.get(area);

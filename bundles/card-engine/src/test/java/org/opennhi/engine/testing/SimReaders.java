@@ -43,6 +43,7 @@ public final class SimReaders implements ReaderService {
     /** Puts a card into a slot (a reset card, as after power-on). */
     public synchronized void insert(Slot slot, VirtualCard card) {
         card.reset();
+        pulls.remove(slot);
         cards.put(slot, card);
         events.accept(new ReaderEvent(ReaderEvent.Type.CARD_INSERTED, slot, "sim " + slot, Instant.now()));
     }
@@ -55,6 +56,17 @@ public final class SimReaders implements ReaderService {
             events.accept(new ReaderEvent(ReaderEvent.Type.CARD_REMOVED, slot, "sim " + slot, Instant.now()));
         }
     }
+
+    /**
+     * A patient pulling the card mid-operation: the slot's card leaves the reader once {@code apdus} more
+     * commands have reached it (the card has processed them; their answers may still be lost when
+     * {@code answerLost}), as a real removal falls between or during commands.
+     */
+    public synchronized void pullAfter(Slot slot, int apdus, boolean answerLost) {
+        pulls.put(slot, new int[] {apdus, answerLost ? 1 : 0});
+    }
+
+    private final Map<Slot, int[]> pulls = new EnumMap<>(Slot.class);
 
     /** @return APDUs sent to the slot's cards so far */
     public long apdus(Slot slot) {
@@ -122,7 +134,19 @@ public final class SimReaders implements ReaderService {
                     }
                 }
                 apdus.get(slot).incrementAndGet();
-                return new ResponseApdu(card.transmit(command));
+                byte[] answer = card.transmit(command);
+                synchronized (SimReaders.this) {
+                    int[] pull = pulls.get(slot);
+                    if (pull != null && --pull[0] <= 0) {
+                        pulls.remove(slot);
+                        remove(slot);
+                        if (pull[1] == 1) {
+                            throw new NhiException(slot == Slot.HC ? ResultCode.HC_NOT_PRESENT
+                                    : ResultCode.HPC_NOT_PRESENT, "the card left before answering");
+                        }
+                    }
+                }
+                return new ResponseApdu(answer);
             }
 
             @Override

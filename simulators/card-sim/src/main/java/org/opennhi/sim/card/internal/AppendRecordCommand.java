@@ -3,13 +3,15 @@ package org.opennhi.sim.card.internal;
 import org.opennhi.sim.card.profile.StatusWords;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * APPEND RECORD into a cyclic area, protected: {@code 84 E2 11 00 Lc AA data MAC}. The new record becomes
  * record 1, the others move down one and the last one drops out. An outpatient prescription of order class
  * '2' is also appended to the long-term prescriptions (area 0F). SW: 9000; 6982; 6988; 6983; 6A88; 6986 area
- * not cyclic; 6700 data length not the record size; 6A86 P1/P2 not 11 00.
+ * not cyclic; 6700 data length not the record size; 6A86 P1/P2 not 11 00. Inside a write set (§3.5.1) 9000
+ * means staged, not yet stored.
  */
 final class AppendRecordCommand extends ProtectedWrite {
     AppendRecordCommand(Map<Integer, Area> areas) {
@@ -25,13 +27,13 @@ final class AppendRecordCommand extends ProtectedWrite {
         if (record.length != area.recordLength()) {
             return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
-        CardState state = card.state();
-        state.setArea(area.id(), LongTermCopy.prepend(state.area(area.id()), record));
+        Map<Integer, byte[]> contents = new LinkedHashMap<>();
+        contents.put(area.id(), LongTermCopy.prepend(card.areaForWrite(area.id()), record));
         byte[] longTerm = area.id() == Layouts.OUTPATIENT_RX ? LongTermCopy.of(record) : null;
         if (longTerm != null) {
-            state.setArea(Layouts.LONG_TERM_RX, LongTermCopy.prepend(state.area(Layouts.LONG_TERM_RX), longTerm));
+            contents.put(Layouts.LONG_TERM_RX, LongTermCopy.prepend(card.areaForWrite(Layouts.LONG_TERM_RX), longTerm));
         }
-        card.persist();
+        card.write(contents);
         return StatusWords.only(StatusWords.OK);
     }
 }

@@ -1,6 +1,7 @@
 package org.opennhi.sim.card.internal;
 
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** What a command sees of its card: the persistent state, this session, and how to persist a change. */
@@ -31,6 +32,28 @@ public final class CardContext {
 
     public SecureRandom random() {
         return random;
+    }
+
+    /** @return an area's content as the next write sees it: staged in the open write set, else stored */
+    byte[] areaForWrite(int id) {
+        Map<Integer, byte[]> staged = session.staged;
+        byte[] b = staged == null ? null : staged.get(id);
+        return b != null ? b : state.area(id);
+    }
+
+    /**
+     * Takes one data write of one or more areas: kept in the open write set, or else stored and persisted
+     * before the card answers.
+     */
+    void write(Map<Integer, byte[]> contents) {
+        Map<Integer, byte[]> staged = session.staged;
+        if (staged != null) {
+            contents.forEach((id, c) -> staged.put(id, c.clone()));
+            session.stagedWrites++;
+            return;
+        }
+        contents.forEach(state::setArea);
+        persist();
     }
 
     /** Writes the state to disk; called after every change, before the card answers. */

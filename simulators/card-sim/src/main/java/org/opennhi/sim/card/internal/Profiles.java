@@ -55,6 +55,8 @@ public final class Profiles {
                 PinRule rule = new PinRule(true);
                 m.put(0xDA, new PutDataCommand(areas));
                 m.put(0xE2, new AppendRecordCommand(areas));
+                m.put(0xE4, new BeginWriteSetCommand());
+                m.put(0xE6, new CommitWriteSetCommand());
                 m.put(0x20, new VerifyCommand(rule));
                 m.put(0x24, new ChangePinCommand(rule));
                 m.put(0x26, new DisablePinCommand(rule));
@@ -82,8 +84,8 @@ public final class Profiles {
     /** @return the CLA each INS must be sent with: 80 for proprietary commands, 00 (or 84 protected) else */
     static int expectedCla(int ins) {
         return switch (ins) {
-            case 0x82, 0x8A, 0x8C, 0x8E, 0x2A -> 0x80;
-            case 0xDA, 0xE2 -> 0x84;
+            case 0x82, 0x8A, 0x8C, 0x8E, 0x2A, 0xE4 -> 0x80;
+            case 0xDA, 0xE2, 0xE6 -> 0x84;
             default -> 0x00;
         };
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * PUT DATA (replace a record or a whole area), protected: {@code 84 DA 11 00 Lc AA RR data MAC}; RR 00 =
  * whole area. SW: 9000 written and persisted; 6982 no session or CLA without the SM bit; 6988 wrong MAC
  * (session ends); 6983 locked; 6A88 no such area; 6986 area not writable; 6A83 record out of range; 6700 data
- * length not the record's (or the area's) size; 6A86 P1/P2 not 11 00.
+ * length not the record's (or the area's) size; 6A86 P1/P2 not 11 00. Inside a write set (§3.5.1) 9000 means
+ * staged, not yet stored.
  */
 final class PutDataCommand extends ProtectedWrite {
     PutDataCommand(Map<Integer, Area> areas) {
@@ -30,10 +31,9 @@ final class PutDataCommand extends ProtectedWrite {
         if (value.length != expected) {
             return StatusWords.only(StatusWords.WRONG_LENGTH);
         }
-        byte[] content = card.state().area(area.id()).clone();
+        byte[] content = card.areaForWrite(area.id()).clone();
         System.arraycopy(value, 0, content, record == 0 ? 0 : (record - 1) * area.recordLength(), value.length);
-        card.state().setArea(area.id(), content);
-        card.persist();
+        card.write(Map.of(area.id(), content));
         return StatusWords.only(StatusWords.OK);
     }
 }

@@ -14,6 +14,13 @@ public final class Session {
     /** SAM only: pending and established authentications of other cards, by channel number. */
     final Map<Integer, Authenticator.Pending> pending = new HashMap<>();
     final Map<Integer, SecureChannel> hostChannels = new HashMap<>();
+    /**
+     * HC only: the open write set (docs/card-profile.md §3.5.1), the areas' new contents by area, or null when
+     * none is open. Volatile memory: pulling the card, a reset or a failed MAC drops it, so it never lands half.
+     */
+    Map<Integer, byte[]> staged;
+    /** Writes accepted into the open write set. */
+    int stagedWrites;
 
     public boolean selected() {
         return selected;
@@ -31,5 +38,7 @@ public final class Session {
         challenge = null;
         channel = null;
         pinVerified = false;
+        staged = null;
+        stagedWrites = 0;
     }
 }

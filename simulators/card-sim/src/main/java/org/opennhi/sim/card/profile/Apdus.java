@@ -90,6 +90,16 @@ public final class Apdus {
         return command(0x80, 0xDA, 0x11, 0x00, concat(new byte[] {(byte) area, (byte) record}, value), -1);
     }
 
+    /** @return BEGIN WRITE SET (HC): the writes that follow land together at COMMIT WRITE SET, or not at all */
+    public static byte[] beginWriteSet() {
+        return new byte[] {(byte) 0x80, (byte) 0xE4, 0x00, 0x00};
+    }
+
+    /** @return plain COMMIT WRITE SET naming how many writes the set holds; protect it before sending */
+    public static byte[] commitWriteSet(int writes) {
+        return command(0x80, 0xE6, 0x00, 0x00, new byte[] {(byte) writes}, -1);
+    }
+
     /** @return plain APPEND RECORD into a cyclic area; protect it before sending */
     public static byte[] appendRecord(int area, byte[] record) {
         return command(0x80, 0xE2, 0x11, 0x00, concat(new byte[] {(byte) area}, record), -1);
