@@ -23,15 +23,24 @@ import org.opennhi.engine.UploadReceipt;
 /**
  * Uploads of visit data to the IDC and the download of their check reports (3.1–3.3), through the SAM's IDC
  * session ({@link SamService#callIdc}, routes of docs/idc-protocol.md §11). The file is checked (there, readable,
- * the size the HIS declared) before anything is sent.
+ * the size the HIS declared) before anything is sent, and only a regular file inside the upload folder is sent
+ * (6017 otherwise): a HIS's file name must not make the platform send whatever it can read, such as
+ * {@code /etc/shadow}, to the IDC. The folder is {@code <home>/UPLOAD} unless configured (docs/card-engine.md).
  */
 final class Uploads {
     /** The IDC takes bodies up to 48 MiB; base64 makes 4 bytes of 3. */
     static final long MAX_FILE = 36L * 1024 * 1024;
     private static final int SERVER_RANDOM_LENGTH = 130;
 
+    /** System property naming the upload folder (until the engine's configuration carries it). */
+    static final String UPLOAD_FOLDER_PROPERTY = "opennhi.uploadFolder";
+    /** The folder under the NHI home uploads are taken from by default. */
+    static final String UPLOAD_SUBFOLDER = "UPLOAD";
+
     private final SamService sam;
     private volatile Path downloads;
+    /** Null: {@link #uploadFolder()} resolves the default. */
+    private volatile Path uploadFolder;
 
     Uploads(SamService sam, Path downloads) {
         this.sam = Objects.requireNonNull(sam, "sam");
@@ -42,6 +51,56 @@ final class Uploads {
         downloads = Objects.requireNonNull(folder, "folder");
     }
 
+    /** @param folder the only folder files are uploaded from; null for the default */
+    void uploadFolder(Path folder) {
+        uploadFolder = folder;
+    }
+
+    /**
+     * @return the configured folder, else {@value #UPLOAD_FOLDER_PROPERTY}, else {@code UPLOAD} in the home the
+     *         launcher names ({@code opennhi.home}, {@code NHI_HOME}), else {@code <java.io.tmpdir>/opennhi/upload}
+     */
+    Path uploadFolder() {
+        Path configured = uploadFolder;
+        if (configured != null) {
+            return configured;
+        }
+        String named = System.getProperty(UPLOAD_FOLDER_PROPERTY, "");
+        if (!named.isBlank()) {
+            return Path.of(named);
+        }
+        for (String home : new String[] {System.getProperty("opennhi.home"), System.getenv("NHI_HOME")}) {
+            if (home != null && !home.isBlank()) {
+                return Path.of(home.trim(), UPLOAD_SUBFOLDER);
+            }
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "opennhi", "upload");
+    }
+
+    /**
+     * @return the file's real path (links resolved) when it is a regular file inside the upload folder
+     * @throws NhiException 6017 otherwise, naming the folder but never the file's content
+     */
+    private Path insideUploadFolder(Path file) throws NhiException {
+        Path folder = uploadFolder();
+        try {
+            Files.createDirectories(folder);
+            Path realFolder = folder.toRealPath();
+            Path real = file.toRealPath();
+            if (!real.startsWith(realFolder) || real.equals(realFolder)) {
+                throw new NhiException(ResultCode.FILE_ACCESS_DENIED, "only files in the upload folder " + realFolder
+                        + " are uploaded");
+            }
+            if (!Files.isRegularFile(real, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isReadable(real)) {
+                throw new NhiException(ResultCode.FILE_ACCESS_DENIED, "the upload file is not a readable regular"
+                        + " file");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new NhiException(ResultCode.FILE_ACCESS_DENIED, "the upload file is not there or not readable", e);
+        }
+    }
+
     UploadReceipt upload(SamIdentity id, Path file, long declaredSize, int records, OptionalInt prescriptions)
             throws NhiException {
         if (declaredSize < 0 || records < 0 || prescriptions.orElse(0) < 0) {
@@ -50,9 +109,10 @@ final class Uploads {
         if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new NhiException(ResultCode.FILE_ACCESS_DENIED, "the upload file is not there or not readable");
         }
+        Path real = insideUploadFolder(file);
         byte[] content;
         try {
-            long size = Files.size(file);
+            long size = Files.size(real);
             if (size > MAX_FILE) {
                 throw new NhiException(ResultCode.OUT_OF_MEMORY, "the upload file is over " + MAX_FILE + " bytes");
             }
@@ -60,7 +120,12 @@ final class Uploads {
                 throw new NhiException(ResultCode.FILE_SIZE_OR_TRANSFER_FAILED, "the file has " + size
                         + " bytes, not " + declaredSize);
             }
-            content = Files.readAllBytes(file);
+            try (java.io.InputStream in = Files.newInputStream(real)) {
+                content = in.readNBytes((int) MAX_FILE + 1); // never more than the bound, even if it grows
+            }
+            if (content.length != declaredSize) {
+                throw new NhiException(ResultCode.FILE_SIZE_OR_TRANSFER_FAILED, "the file changed while read");
+            }
         } catch (IOException e) {
             throw new NhiException(ResultCode.FILE_ACCESS_DENIED, "the upload file cannot be read", e);
         }

@@ -30,12 +30,14 @@ public class UploadsTest {
     @After
     public void close() {
         world.close();
+        System.clearProperty(Uploads.UPLOAD_FOLDER_PROPERTY);
     }
 
     private Path file(String name, String content) throws Exception {
         if (dir == null) {
             dir = Files.createTempDirectory(world.dir, "his");
             world.engine.downloadFolder(dir.resolve("download"));
+            System.setProperty(Uploads.UPLOAD_FOLDER_PROPERTY, dir.toString()); // the HIS's upload folder
         }
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
@@ -82,6 +84,27 @@ public class UploadsTest {
                 OptionalInt.empty()));
         expect(ResultCode.FILE_SIZE_OR_TRANSFER_FAILED, () -> world.engine.upload(f, 99, 1, OptionalInt.empty()));
         expect(ResultCode.BAD_PARAMETER, () -> world.engine.upload(f, 3, -1, OptionalInt.empty()));
+    }
+
+    @Test
+    public void onlyFilesInTheUploadFolderAreSent() throws Exception {
+        world.idcRoute = (route, body) -> {
+            throw new AssertionError("nothing may reach the IDC");
+        };
+        file("D1.xml", "r1\n"); // the upload folder is dir
+        Path outside = Files.writeString(world.dir.resolve("secret.txt"), "not for the IDC\n");
+        expect(ResultCode.FILE_ACCESS_DENIED, () -> world.engine.upload(outside, Files.size(outside), 1,
+                OptionalInt.empty()));
+        Path link = Files.createSymbolicLink(dir.resolve("link.xml"), outside);
+        expect(ResultCode.FILE_ACCESS_DENIED, () -> world.engine.upload(link, Files.size(outside), 1,
+                OptionalInt.empty()));
+        Path escape = dir.resolve("..").resolve("secret.txt");
+        expect(ResultCode.FILE_ACCESS_DENIED, () -> world.engine.upload(escape, Files.size(outside), 1,
+                OptionalInt.empty()));
+        Path shadow = Path.of("/etc/passwd");
+        expect(ResultCode.FILE_ACCESS_DENIED, () -> world.engine.upload(shadow, Files.size(shadow), 1,
+                OptionalInt.empty()));
+        System.out.println("upload folder: 4 files outside it (plain, link, ../, /etc/passwd) refused 6017, none sent");
     }
 
     @Test

@@ -281,9 +281,8 @@ public final class ConsoleActions {
         if (!logFiles().contains(name)) {
             throw new IllegalArgumentException("no log file '" + name + "' in " + home.logFolder());
         }
-        List<String> all = Files.readAllLines(home.logFolder().resolve(name), StandardCharsets.UTF_8);
         int n = Math.max(1, Math.min(lines, LOG_LINES_MAX));
-        return all.subList(Math.max(0, all.size() - n), all.size());
+        return LogTail.tail(home.logFolder().resolve(name), n); // from the end: never the whole file
     }
 
     // --- references -----------------------------------------------------------------------------------

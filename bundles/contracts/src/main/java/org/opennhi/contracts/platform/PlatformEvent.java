@@ -8,7 +8,7 @@ import org.opennhi.contracts.reader.Slot;
 
 /**
  * Something a clinic, an integrator or an ops engineer may want to see happen: SAM and card authentications,
- * PIN verifications, HPC fast authentication. The watch overlay shows them and the audit log keeps them.
+ * PIN verifications, HPC fast authentication, refused settings, the audit log's health. The watch overlay shows them and the audit log keeps them.
  * Never holds a PIN or a full id number; card numbers are masked ({@link #mask}).
  *
  * @param type what happened
@@ -28,7 +28,18 @@ public record PlatformEvent(Type type, Optional<Slot> slot, int code, String det
         /** A PIN was verified on a card, or was wrong. */
         PIN_VERIFICATION,
         /** An HPC authorisation began, held by fast authentication, or ended. */
-        HPC_AUTHORISATION
+        HPC_AUTHORISATION,
+        /**
+         * A setting was refused and not applied ({@code code} 6018): a value that is not of its type or allowed
+         * form reached the configuration by a way that could not refuse it (ConfigAdmin, a configuration file).
+         * @since 1.1
+         */
+        SETTING_REFUSED,
+        /**
+         * The audit log could not be written ({@code code} 6016, calls that need an audit record are refused
+         * until it can) or can be again ({@code code} 0). @since 1.1
+         */
+        AUDIT
     }
 
     /** @throws NullPointerException for a null argument */

@@ -9,10 +9,12 @@ import org.osgi.service.metatype.annotations.Option;
         description = "Reader type, SAM mode and the switches of the legacy csdll.ini. Applied live.")
 @interface PlatformConfig {
 
-    // no fixed options: a vendor's reader plugin brings a type of its own
+    // no fixed options: a vendor's reader plugin brings a type of its own; metatype has no patterns, so the
+    // forms of readerType and samPort are SettingRules', enforced by PlatformSettingsComponent and SettingsGuard
     @AttributeDefinition(name = "Reader type", description = "The reader plugin that serves calls (the official"
             + " csUpRDType switch): pcsc for chip readers, nhi-com for the dedicated NHI reader on a COM port, or"
-            + " the type of an installed vendor plugin.")
+            + " the type of an installed vendor plugin: lower-case letters, digits and '-' (at most 32). Any other"
+            + " value is refused and the previous type stays.")
     String readerType() default PlatformSettings.READER_TYPE_PCSC;
 
     @AttributeDefinition(name = "SAM mode", description = "Cloud SAM file or physical SAM card.",
@@ -21,7 +23,8 @@ import org.osgi.service.metatype.annotations.Option;
     String samMode() default PlatformSettings.SAM_MODE_CLOUD;
 
     @AttributeDefinition(name = "SAM port", description = "Folder under SAM/ that holds the cloud SAM file"
-            + " (csdll.ini [CS] COM=).")
+            + " (csdll.ini [CS] COM=): COMX1 to COMX99, never a path. Any other value is refused and the previous"
+            + " port stays.")
     String samPort() default "COMX1";
 
     @AttributeDefinition(name = "HPC fast authentication", description = "After one PIN check the HPC stays"

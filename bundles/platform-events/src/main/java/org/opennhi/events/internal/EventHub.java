@@ -1,56 +1,77 @@
 package org.opennhi.events.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.PlatformEvent;
 import org.opennhi.contracts.platform.PlatformEventListener;
 import org.opennhi.contracts.platform.PlatformEvents;
+import org.opennhi.contracts.result.ResultCode;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One thread takes published events in order, appends each to {@code <home>/LOG/audit.jsonl} and hands it to
- * the listeners. The queue is bounded so a stuck disk or listener cannot eat the heap; when it is full the
- * event is dropped with a warning rather than blocking a card operation.
+ * One thread takes published events in order, appends each to {@code <home>/LOG/audit.jsonl} (rotated by size,
+ * {@link AuditFile}) and hands it to the listeners. The queue is bounded so a stuck disk or listener cannot eat
+ * the heap. An event that cannot be kept (disk full, file not writable, queue full) is never dropped silently:
+ * it is counted ({@link #unauditedEvents}), the log says so once, the listeners (and so {@code /status}'s last
+ * error) get an {@link PlatformEvent.Type#AUDIT} event with 6016, and {@link #auditFailure} tells the SAM service
+ * to refuse card writes and IDC calls until a record can be written again (docs/card-engine.md, "Audit").
  */
-@Component(service = PlatformEvents.class, immediate = true)
+@Component(service = PlatformEvents.class, immediate = true, configurationPid = EventsConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = {"osgi.command.scope=opennhi", "osgi.command.function=audit"})
+@Designate(ocd = EventsConfig.class)
 public final class EventHub implements PlatformEvents {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     /** Audit file name in the LOG folder. */
     static final String AUDIT_FILE = "audit.jsonl";
     private static final int CAPACITY = 10_000;
+    /** While the audit log cannot be written, a record of the gap is tried this often (no event needed). */
+    static final long PROBE_MILLIS = 2_000;
 
-    private final Path auditFile;
+    private final Path auditPath;
+    private final AuditFile audit;
     private final List<PlatformEventListener> listeners = new CopyOnWriteArrayList<>();
     private final BlockingQueue<PlatformEvent> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final Thread worker;
+    private final AtomicLong unaudited = new AtomicLong();
     private volatile boolean running = true;
+    /** Why the audit log cannot be written now; null while it can. */
+    private volatile String failure;
+    private volatile Instant failingSince;
+    private long lastProbe;
 
     @Activate
-    public EventHub(@Reference NhiHome home) {
-        this(home.logFolder().resolve(AUDIT_FILE));
+    public EventHub(@Reference NhiHome home, EventsConfig config) {
+        this(home.logFolder().resolve(AUDIT_FILE), config.auditMaxBytes(), config.auditKeep());
     }
 
     EventHub(Path auditFile) {
-        this.auditFile = auditFile;
+        this(auditFile, 10L * 1024 * 1024, 5);
+    }
+
+    EventHub(Path auditFile, long maxBytes, int keep) {
+        this.auditPath = auditFile;
+        this.audit = new AuditFile(auditFile, maxBytes, keep);
         worker = new Thread(this::run, "opennhi-events");
         worker.setDaemon(true);
         worker.start();
@@ -78,69 +99,129 @@ public final class EventHub implements PlatformEvents {
     @Override
     public void publish(PlatformEvent event) {
         if (event != null && !queue.offer(event)) {
-            LOG.warn("Platform event dropped, the audit writer is {} events behind: {}", CAPACITY, event.type());
+            unaudited.incrementAndGet();
+            if (failure == null) {
+                failingSince = Instant.now();
+            }
+            failure = "the audit writer is " + CAPACITY + " events behind";
+            LOG.warn("Platform event not audited, the audit writer is {} events behind: {}", CAPACITY, event.type());
         }
     }
 
+    @Override
+    public Optional<String> auditFailure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public long unauditedEvents() {
+        return unaudited.get();
+    }
+
+    /** Gogo {@code opennhi:audit}: the audit log's state. */
+    public String audit() {
+        String f = failure;
+        return "audit log " + auditPath + ": " + (f == null ? "writable" : "NOT writable since " + failingSince
+                + " (" + f + ")") + "; " + unaudited.get() + " events not kept since start";
+    }
+
     private void run() {
-        BufferedWriter out = null;
         List<PlatformEvent> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
                 PlatformEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    probe();
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch);
-                out = write(out, batch);
-                for (PlatformEvent e : batch) {
-                    for (PlatformEventListener l : listeners) {
-                        try {
-                            l.platformEvent(e);
-                        } catch (RuntimeException ex) {
-                            LOG.warn("A platform event listener failed", ex);
-                        }
-                    }
-                }
+                write(batch);
+                tell(batch);
                 batch.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        close(out);
+        audit.close();
     }
 
-    /** Appends and flushes the batch; a failing disk is reported and retried with the next batch. */
-    private BufferedWriter write(BufferedWriter out, List<PlatformEvent> batch) {
+    private void tell(List<PlatformEvent> batch) {
+        for (PlatformEvent e : batch) {
+            for (PlatformEventListener l : listeners) {
+                try {
+                    l.platformEvent(e);
+                } catch (RuntimeException ex) {
+                    LOG.warn("A platform event listener failed", ex);
+                }
+            }
+        }
+    }
+
+    /** Appends and flushes the batch; a failing disk is reported once, counted, and retried. */
+    private void write(List<PlatformEvent> batch) {
+        List<String> lines = new ArrayList<>(batch.size() + 1);
+        String gap = failure == null ? null : gapNotice();
+        if (gap != null) {
+            lines.add(gap);
+        }
+        for (PlatformEvent e : batch) {
+            lines.add(line(e));
+        }
         try {
-            if (out == null) {
-                Files.createDirectories(auditFile.getParent());
-                out = Files.newBufferedWriter(auditFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+            audit.append(lines);
+            if (gap != null) {
+                recovered();
             }
-            for (PlatformEvent e : batch) {
-                out.write(line(e));
-                out.newLine();
-            }
-            out.flush();
-            return out;
         } catch (IOException e) {
-            LOG.error("The audit log {} cannot be written: {}", auditFile, e.toString());
-            close(out);
-            return null;
+            unaudited.addAndGet(batch.size());
+            failed(e);
         }
     }
 
-    private static void close(BufferedWriter out) {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                // nothing more to keep
-            }
+    /** While failing and idle: try to write the gap notice, so the service recovers without waiting for an event. */
+    private void probe() {
+        long now = System.currentTimeMillis();
+        if (failure == null || now - lastProbe < PROBE_MILLIS) {
+            return;
         }
+        lastProbe = now;
+        try {
+            audit.append(List.of(gapNotice()));
+            recovered();
+        } catch (IOException e) {
+            // still failing: already reported
+        }
+    }
+
+    private String gapNotice() {
+        return line(new PlatformEvent(PlatformEvent.Type.AUDIT, Optional.empty(), ResultCode.OUT_OF_MEMORY.code(),
+                "the audit log could not be written from " + failingSince + " (" + failure + "): "
+                        + unaudited.get() + " events since start not kept", Instant.now()));
+    }
+
+    private void failed(IOException e) {
+        boolean first = failure == null;
+        failure = "cannot write " + auditPath.getFileName() + ": " + e.getMessage();
+        lastProbe = System.currentTimeMillis();
+        if (first) {
+            failingSince = Instant.now();
+            LOG.error("The audit log {} cannot be written ({}): card writes and IDC calls are refused (6016) until"
+                    + " it can", auditPath, e.toString());
+            tell(List.of(new PlatformEvent(PlatformEvent.Type.AUDIT, Optional.empty(),
+                    ResultCode.OUT_OF_MEMORY.code(), "audit log not writable (" + e.getMessage()
+                            + "): card writes and IDC calls refused", Instant.now())));
+        }
+    }
+
+    private void recovered() {
+        LOG.info("The audit log {} can be written again; {} events since start were not kept", auditPath,
+                unaudited.get());
+        failure = null;
+        failingSince = null;
+        tell(List.of(new PlatformEvent(PlatformEvent.Type.AUDIT, Optional.empty(), 0,
+                "audit log writable again", Instant.now())));
     }
 
     /** One JSON object per line. */

@@ -39,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * The one {@link SamService}. Every call goes to the SAM plugin of the configured mode (cloud or physical), so
  * switching mode is a configuration change: a call already running finishes on the plugin it started on, the
  * next one uses the new plugin. Before any card authentication it checks that SAM and cards belong to the same
- * environment (R3) and refuses a mix with 9203 — a check no plugin can forget.
+ * environment (R3) and refuses a mix with 9203 — a check no plugin can forget. Likewise, while the audit log
+ * cannot be written ({@link PlatformEvents#auditFailure}), what changes a card or reaches the IDC with data — a
+ * protected card write, a signature, an IDC call — is refused with 6016 rather than done unaudited; reads, SAM
+ * and card authentication go on (docs/card-engine.md, "Audit").
  */
 @Component(service = {SamService.class, ReaderEventListener.class}, immediate = true)
 public final class SamServiceFront implements SamService, ReaderEventListener {
@@ -184,7 +187,7 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
             guard.authenticated(session.slot(), card.environment());
             publish(PlatformEvent.Type.CARD_AUTHENTICATION, session.slot(), ResultCode.SUCCESS, what
                     + " authenticated");
-            return channel;
+            return channel == null ? null : new AuditedChannel(channel);
         } catch (NhiException e) {
             publish(PlatformEvent.Type.CARD_AUTHENTICATION, session.slot(), e.result(), what + " refused: "
                     + e.result().describe());
@@ -199,12 +202,49 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
 
     @Override
     public String callIdc(String route, String jsonBody) throws NhiException {
+        requireAudit("an IDC call");
         return plugin().callIdc(route, jsonBody);
     }
 
     @Override
     public byte[] sign(SignatureType type, byte[] data) throws NhiException {
+        requireAudit("a signature");
         return plugin().sign(type, data);
+    }
+
+    /** @throws NhiException 6016 while the audit log cannot be written: the call would go unaudited */
+    private void requireAudit(String what) throws NhiException {
+        PlatformEvents e = events;
+        Optional<String> failure = e == null ? Optional.empty() : e.auditFailure();
+        if (failure.isPresent()) {
+            throw new NhiException(ResultCode.OUT_OF_MEMORY, what + " is refused while the audit log cannot be"
+                    + " written (" + failure.get() + ")");
+        }
+    }
+
+    /** A card's channel whose protected writes are refused while the audit log cannot be written. */
+    private final class AuditedChannel implements SecureChannel {
+        private final SecureChannel channel;
+
+        AuditedChannel(SecureChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public Slot slot() {
+            return channel.slot();
+        }
+
+        @Override
+        public String cardNumber() {
+            return channel.cardNumber();
+        }
+
+        @Override
+        public byte[] protect(byte[] plainCommand) throws NhiException {
+            requireAudit("a card write");
+            return channel.protect(plainCommand);
+        }
     }
 
     private SamPlugin plugin() throws NhiException {

@@ -135,6 +135,46 @@ public class SamServiceFrontTest {
         }
     }
 
+    @Test
+    public void whileTheAuditLogCannotBeWrittenWritesAndIdcCallsAre6016() throws Exception {
+        bind(new FakeSam("cloud", TEST_SAM), 0);
+        java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        front.bindEvents(new org.opennhi.contracts.platform.PlatformEvents() {
+            @Override
+            public void publish(org.opennhi.contracts.platform.PlatformEvent event) {
+            }
+
+            @Override
+            public Optional<String> auditFailure() {
+                return Optional.ofNullable(failure.get());
+            }
+        });
+        SecureChannel hc = front.authenticateCard(session(Slot.HC, TEST_HC));
+        failure.set("No space left on device");
+        SecureChannel again = front.authenticateCard(session(Slot.HC, TEST_HC)); // reads go on
+        int refused = 0;
+        for (Expectation call : new Expectation[] {() -> front.callIdc("/v1/uploads", "{}"),
+            () -> front.sign(SignatureType.values()[0], new byte[20]), () -> hc.protect(new byte[] {(byte) 0x80}),
+            () -> again.protect(new byte[] {(byte) 0x80})}) {
+            try {
+                call.run();
+                fail("refused while unaudited");
+            } catch (NhiException e) {
+                assertEquals(ResultCode.OUT_OF_MEMORY, e.result());
+                assertTrue(e.getMessage(), e.getMessage().contains("audit log"));
+                refused++;
+            }
+        }
+        failure.set(null);
+        assertEquals("{}", front.callIdc("/v1/uploads", "{}"));
+        assertEquals(1, hc.protect(new byte[] {(byte) 0x80}).length);
+        System.out.println("audit failure: " + refused + " of 4 writing calls refused 6016, card authentication went on");
+    }
+
+    private interface Expectation {
+        void run() throws Exception;
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     /** 9203, the plugin never asked, only public commands on the card, and its failure counter untouched. */
@@ -201,7 +241,22 @@ public class SamServiceFrontTest {
         @Override
         public SecureChannel authenticateCard(CardSession session) {
             cardAuthentications.incrementAndGet();
-            return null;
+            return new SecureChannel() {
+                @Override
+                public Slot slot() {
+                    return session.slot();
+                }
+
+                @Override
+                public String cardNumber() {
+                    return "";
+                }
+
+                @Override
+                public byte[] protect(byte[] plainCommand) {
+                    return plainCommand;
+                }
+            };
         }
 
         @Override

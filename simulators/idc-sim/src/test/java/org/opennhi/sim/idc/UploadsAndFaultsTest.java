@@ -29,6 +29,17 @@ public class UploadsAndFaultsTest extends IdcTestBase {
                 session).json();
         assertEquals(3, report.get("validRecords").getAsInt());
         assertEquals("檢核無誤", report.get("result").getAsString());
+        // issue 16 item 11: the journal holds SAM keys, the uploads visit data: owner-only on disk
+        int checked = 0;
+        for (java.nio.file.Path p : new java.nio.file.Path[] {f.dataDir, f.dataDir.resolve("db"),
+            f.dataDir.resolve("db/journal.jsonl"), f.dataDir.resolve("db/snapshot.json"), f.dataDir.resolve("uploads"),
+            f.dataDir.resolve("uploads/" + up.str("serverRandom") + ".dat")}) {
+            String mode = java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(p));
+            assertEquals(p.toString(), java.nio.file.Files.isDirectory(p) ? "rwx------" : "rw-------", mode);
+            checked++;
+        }
+        System.out.println("IDC data owner-only: " + checked + " paths checked");
     }
 
     @Test

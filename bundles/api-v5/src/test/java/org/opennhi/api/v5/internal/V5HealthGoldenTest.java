@@ -38,6 +38,7 @@ public class V5HealthGoldenTest {
     @After
     public void close() {
         world.close();
+        System.clearProperty("opennhi.uploadFolder");
     }
 
     private static String roc(LocalDate d) {
@@ -226,6 +227,7 @@ public class V5HealthGoldenTest {
         world.idcRoute = IDC.client()::call;
         Path dir = Files.createTempDirectory(world.dir, "his");
         world.engine.downloadFolder(dir.resolve("download"));
+        System.setProperty("opennhi.uploadFolder", dir.toString()); // the HIS's upload folder (docs/card-engine.md)
         Path file = Files.writeString(dir.resolve("A1.xml"), "r1\nr2\n");
         byte[] size = cBuf("6", 21);
         byte[] number = cBuf("2", 21);

@@ -69,8 +69,9 @@ final class CloudSam {
         CloudSamSettings old = settings;
         settings = Objects.requireNonNull(changed, "changed");
         if (!old.equals(changed)) {
+            Read file = read(changed);
             synchronized (authLock) {
-                refresh(true);
+                refresh(changed, file, true);
             }
         }
     }
@@ -97,8 +98,10 @@ final class CloudSam {
      * @return the status after looking
      */
     SamStatus refresh() {
+        CloudSamSettings s = settings;
+        Read file = read(s); // outside the lock: a hostile file costs its own caller the bound, nobody else
         synchronized (authLock) {
-            return refresh(false);
+            return refresh(s, file, false);
         }
     }
 
@@ -110,12 +113,13 @@ final class CloudSam {
      *         4051 refused, 9004 IDC out of service
      */
     void authenticate(Progress progress) throws NhiException {
+        CloudSamSettings s = settings;
+        progress.update(0, SamAuthentication.STEPS + 1, "Reading the SAM file");
+        Read file = read(s); // outside the lock, bounded in size and time (a FIFO must not hold the SAM)
         synchronized (authLock) {
-            CloudSamSettings s = settings;
-            progress.update(0, SamAuthentication.STEPS + 1, "Reading the SAM file");
-            locate(s, Optional.empty()); // the file's own problems (9200/9201) come before a missing CA
+            locate(s, file, Optional.empty()); // the file's own problems (9200/9201) come before a missing CA
             X509Certificate ca = ca(s);
-            LoadedSam sam = locate(s, Optional.of(ca.getPublicKey()));
+            LoadedSam sam = locate(s, file, Optional.of(ca.getPublicKey()));
             String machineId;
             try {
                 machineId = MachineId.of(s.iniFolder());
@@ -239,8 +243,7 @@ final class CloudSam {
         }
     }
 
-    private SamStatus refresh(boolean dropSession) {
-        CloudSamSettings s = settings;
+    private SamStatus refresh(CloudSamSettings s, Read file, boolean dropSession) {
         State now = state;
         Optional<PublicKey> issuer = Optional.empty();
         try {
@@ -249,7 +252,7 @@ final class CloudSam {
             // no CA yet: the file's shape is still checked here, its signature when authenticating
         }
         try {
-            LoadedSam sam = locate(s, issuer);
+            LoadedSam sam = locate(s, file, issuer);
             boolean same = now.sam() != null && now.sam().path().equals(sam.path())
                     && now.sam().file().samId().equals(sam.file().samId());
             if (same && !dropSession && now.session() != null) {
@@ -265,9 +268,24 @@ final class CloudSam {
         return state.status();
     }
 
-    private LoadedSam locate(CloudSamSettings s, Optional<PublicKey> issuer) throws NhiException {
+    /** What reading the SAM folder gave: the file's bytes, or why there are none. */
+    private record Read(SamFileLocator.Candidate candidate, NhiException refusal) {
+    }
+
+    private static Read read(CloudSamSettings s) {
         try {
-            return SamFileLocator.locate(s.samFolder(), issuer);
+            return new Read(SamFileLocator.read(s.samFolder(), BoundedRead.TIME_BOUND), null);
+        } catch (NhiException e) {
+            return new Read(null, e);
+        }
+    }
+
+    private LoadedSam locate(CloudSamSettings s, Read file, Optional<PublicKey> issuer) throws NhiException {
+        try {
+            if (file.refusal() != null) {
+                throw file.refusal();
+            }
+            return SamFileLocator.validate(file.candidate(), issuer);
         } catch (NhiException e) {
             boolean present = SamFileLocator.anySamFile(s.samFolder());
             set(new State(present ? SamStatus.NOT_A_SAM : SamStatus.ABSENT, null, null, null), e.getMessage());

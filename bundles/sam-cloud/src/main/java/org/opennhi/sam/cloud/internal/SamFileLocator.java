@@ -24,39 +24,60 @@ import org.opennhi.idc.client.SamFile;
 final class SamFileLocator {
     /** The official name: 10-digit hospital id then 12-digit SAM id. */
     private static final Pattern NAME = Pattern.compile("(\\d{10})(\\d{12})\\.SAM");
-    /** Files larger than this are not SAM files (a real one is well under 1 KiB). */
-    private static final long MAX_SIZE = 16 * 1024;
+
+    /** The SAM folder's one file, read (bounded) but not yet validated. Holds the key: never log it. */
+    record Candidate(Path path, byte[] content) {
+        @Override
+        public String toString() {
+            return "Candidate[" + path.getFileName() + "]";
+        }
+    }
 
     private SamFileLocator() {
     }
 
+    /** {@link #read} then {@link #validate} with the default time bound. */
+    static LoadedSam locate(Path folder, Optional<PublicKey> issuer) throws NhiException {
+        return validate(read(folder, BoundedRead.TIME_BOUND), issuer);
+    }
+
     /**
+     * Finds and reads the folder's one SAM file. Callers do this outside any lock: only a regular file of at most
+     * {@link BoundedRead#MAX_SIZE} bytes is read, within {@code bound}.
+     *
      * @param folder the SAM folder of the configured port
+     * @param bound how long the read may take
+     * @return the file's name and content
+     * @throws NhiException 9200 when the folder is missing or holds no or several SAM files; 9201 when the file
+     *         is misnamed, not a regular file (FIFO, device, socket, directory), too large, or does not read in time
+     */
+    static Candidate read(Path folder, java.time.Duration bound) throws NhiException {
+        Path path = onlySamFile(folder);
+        if (!NAME.matcher(path.getFileName().toString()).matches()) {
+            throw new NhiException(ResultCode.SAM_FILE_UNREADABLE,
+                    "the SAM file name is not <hospital id, 10 digits><SAM id, 12 digits>.SAM");
+        }
+        return new Candidate(path, BoundedRead.read(path, bound));
+    }
+
+    /**
+     * @param candidate what {@link #read} found
      * @param issuer the IDC's CA key the file's signature must verify with; empty to skip that check (no CA
      *        configured yet: authentication checks the CA anyway)
      * @return the validated file
-     * @throws NhiException 9200 when the folder is missing or holds no or several SAM files; 9201 when the file
-     *         cannot be read, is corrupt, is not signed by the CA, or its name does not match its content
+     * @throws NhiException 9201 when the file is corrupt, is not signed by the CA, or its name does not match its
+     *         content
      */
-    static LoadedSam locate(Path folder, Optional<PublicKey> issuer) throws NhiException {
-        Path path = onlySamFile(folder);
+    static LoadedSam validate(Candidate candidate, Optional<PublicKey> issuer) throws NhiException {
+        Path path = candidate.path();
         var name = NAME.matcher(path.getFileName().toString());
         if (!name.matches()) {
             throw new NhiException(ResultCode.SAM_FILE_UNREADABLE,
                     "the SAM file name is not <hospital id, 10 digits><SAM id, 12 digits>.SAM");
         }
-        byte[] content;
-        try {
-            if (Files.size(path) > MAX_SIZE) {
-                throw new NhiException(ResultCode.SAM_FILE_UNREADABLE, "the SAM file is too large to be one");
-            }
-            content = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new NhiException(ResultCode.SAM_FILE_UNREADABLE, "cannot read the SAM file: " + e, e);
-        }
         SamFile file;
         try {
-            file = SamFile.parse(content);
+            file = SamFile.parse(candidate.content());
         } catch (IllegalArgumentException e) {
             // the parser's messages name fields, never values
             throw new NhiException(ResultCode.SAM_FILE_UNREADABLE, "corrupt SAM file: " + e.getMessage(), e);

@@ -66,6 +66,11 @@ public final class IdcCore implements AutoCloseable {
     public IdcCore(Path dataDir, Times times, boolean forceWrites, boolean unknownCardsInsured) {
         SecureRandom random = new SecureRandom();
         this.times = times;
+        try {
+            org.opennhi.sim.idc.internal.store.OwnerOnly.folder(dataDir); // SAM keys, card records, uploads
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the IDC data folder " + dataDir, e);
+        }
         this.journal = new Journal(dataDir.resolve("db"), forceWrites);
         this.audit = new AuditLog(dataDir.resolve("audit.jsonl"));
         this.ca = CertificateAuthority.loadOrCreate(dataDir.resolve("tls"), random);

@@ -101,7 +101,7 @@ public final class AuditLog implements AutoCloseable {
 
     /** Writes what has queued up every 100 ms: one wake-up and one flush per batch, not per request. */
     private void drain() {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        try (BufferedWriter out = Files.newBufferedWriter(ownerOnly(file), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
             List<Entry> batch = new ArrayList<>();
             boolean last = false;
@@ -179,6 +179,17 @@ public final class AuditLog implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path ownerOnly(Path file) {
+        try {
+            if (file.getParent() != null) {
+                OwnerOnly.folder(file.getParent());
+            }
+            return OwnerOnly.file(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the audit log " + file, e);
         }
     }
 }

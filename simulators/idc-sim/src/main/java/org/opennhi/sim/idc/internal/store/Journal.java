@@ -51,7 +51,7 @@ public final class Journal implements AutoCloseable {
         this.dir = dir;
         this.force = force;
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.folder(dir);
             loadSnapshot();
             int replayed = replay();
             compact();
@@ -188,7 +188,7 @@ public final class Journal implements AutoCloseable {
             rows.forEach(t::add);
             root.add(name, t);
         });
-        Path tmp = dir.resolve(SNAPSHOT + ".tmp");
+        Path tmp = OwnerOnly.file(dir.resolve(SNAPSHOT + ".tmp"));
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(gson.toJson(root).getBytes(StandardCharsets.UTF_8));
@@ -198,7 +198,7 @@ public final class Journal implements AutoCloseable {
             out.force(true);
         }
         Files.move(tmp, dir.resolve(SNAPSHOT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        channel = FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        channel = FileChannel.open(OwnerOnly.file(dir.resolve(JOURNAL)), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         channel.force(true);
     }

@@ -18,6 +18,7 @@ import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.sim.idc.internal.IdcException;
 import org.opennhi.sim.idc.internal.Times;
 import org.opennhi.sim.idc.internal.sam.Session;
+import org.opennhi.sim.idc.internal.store.OwnerOnly;
 import org.opennhi.sim.idc.internal.store.Table;
 
 /**
@@ -65,8 +66,8 @@ public final class UploadService {
         random.nextBytes(r);
         String serverRandom = HexFormat.of().withUpperCase().formatHex(r);
         try {
-            Files.createDirectories(dir);
-            try (OutputStream out = Files.newOutputStream(dir.resolve(serverRandom + ".dat"))) {
+            OwnerOnly.folder(dir);
+            try (OutputStream out = Files.newOutputStream(OwnerOnly.file(dir.resolve(serverRandom + ".dat")))) {
                 for (int off = 0; off < content.length; off += CHUNK) {
                     out.write(content, off, Math.min(CHUNK, content.length - off));
                     if (content.length > 4 * CHUNK) {
