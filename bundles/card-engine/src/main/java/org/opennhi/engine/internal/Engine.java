@@ -851,6 +851,11 @@ public final class Engine implements CardEngine {
         hc = fresh;
     }
 
+    /** @param folder the only folder 3.1/3.2 upload from (6017 for any other file) */
+    public void uploadFolder(java.nio.file.Path folder) {
+        uploads.uploadFolder(folder);
+    }
+
     /** @param folder where 3.3 saves check reports */
     public void downloadFolder(java.nio.file.Path folder) {
         uploads.downloads(folder);

@@ -66,6 +66,9 @@ public final class EngineComponent implements CardEngine, ReaderEventListener {
         if (!config.downloadFolder().isBlank()) {
             engine.downloadFolder(java.nio.file.Path.of(config.downloadFolder()));
         }
+        if (!config.uploadFolder().isBlank()) {
+            engine.uploadFolder(java.nio.file.Path.of(config.uploadFolder()));
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -21,4 +21,10 @@ public @interface EngineConfig {
     @AttributeDefinition(name = "Download folder", description = "Where csDownloadData (3.3) saves the IDC's "
             + "check reports of uploads. Empty: a folder opennhi/download under the system's temporary folder.")
     String downloadFolder() default "";
+
+    /** @return the only folder 3.1/3.2 upload files from; empty: {@code <home>/UPLOAD} */
+    @AttributeDefinition(name = "Upload folder", description = "csUploadData / csUploadDataPrec (3.1, 3.2) send "
+            + "only regular files inside this folder; any other path answers 6017 and nothing is sent. Empty: "
+            + "the folder UPLOAD in the NHI home.")
+    String uploadFolder() default "";
 }

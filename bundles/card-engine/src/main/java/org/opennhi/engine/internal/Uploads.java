@@ -32,7 +32,7 @@ final class Uploads {
     static final long MAX_FILE = 36L * 1024 * 1024;
     private static final int SERVER_RANDOM_LENGTH = 130;
 
-    /** System property naming the upload folder (until the engine's configuration carries it). */
+    /** System property naming the upload folder when the engine's configuration (uploadFolder) does not. */
     static final String UPLOAD_FOLDER_PROPERTY = "opennhi.uploadFolder";
     /** The folder under the NHI home uploads are taken from by default. */
     static final String UPLOAD_SUBFOLDER = "UPLOAD";
