@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import org.opennhi.contracts.platform.HttpApi;
 import org.opennhi.contracts.platform.NhiHome;
@@ -22,6 +23,7 @@ import org.osgi.service.servlet.context.ServletContextHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,14 +42,26 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class ApiContext extends ServletContextHelper {
     private static final Logger LOG = LoggerFactory.getLogger(ApiContext.class);
 
-    /** Everything a request is checked against, swapped whole on a configuration change. */
-    private record Policy(GatewayConfig config, String token, RateLimiter requests, RateLimiter failedAuth,
+    /**
+     * Everything a request is checked against, swapped whole on a configuration change. Each caller class has its
+     * own budget (issue 16, item 2): a flood without the token, or from a browser, can never use up the HIS's.
+     */
+    private record Policy(GatewayConfig config, String token, RateLimiter tokenRequests, RateLimiter sessionRequests,
+            RateLimiter anonymousRequests, RateLimiter failedBearer, RateLimiter failedLogin, Semaphore anonymousSlots,
             Map<Integer, RequestGuard> guards) {
         Policy(GatewayConfig config, String token) {
             this(config, token, new RateLimiter(config.requestsPerSecond(), config.burst(), System::nanoTime),
-                    new RateLimiter(config.failedAuthPerMinute() / 60.0, config.failedAuthPerMinute(),
+                    new RateLimiter(config.sessionRequestsPerSecond(), 2.0 * config.sessionRequestsPerSecond(),
                             System::nanoTime),
+                    new RateLimiter(config.anonymousRequestsPerSecond(), 2.0 * config.anonymousRequestsPerSecond(),
+                            System::nanoTime),
+                    failedAuth(config), failedAuth(config), new Semaphore(Math.max(1, config.anonymousConcurrency())),
                     new ConcurrentHashMap<>());
+        }
+
+        /** Wrong tokens and failed logins are counted apart: guessing one never locks the other out. */
+        private static RateLimiter failedAuth(GatewayConfig config) {
+            return new RateLimiter(config.failedAuthPerMinute() / 60.0, config.failedAuthPerMinute(), System::nanoTime);
         }
 
         /** The guard for requests that arrived on a local port: default allow-lists name that port. */
@@ -58,6 +72,11 @@ public final class ApiContext extends ServletContextHelper {
                     token));
         }
     }
+
+    /** Methods the API answers; TRACE (it would echo the Authorization header back) and the rest get 405. */
+    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
+    /** Request attribute holding the anonymous slot a request took, released by {@link #finishSecurity}. */
+    private static final String SLOT_ATTRIBUTE = ApiContext.class.getName() + ".slot";
 
     /** The login page: it checks a login code or the pasted token itself, so it needs neither beforehand. */
     static final String LOGIN_PATH = "/ui/login";
@@ -108,6 +127,14 @@ public final class ApiContext extends ServletContextHelper {
 
     @Override
     public boolean handleSecurity(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (req.getDispatcherType() == DispatcherType.ERROR) {
+            return true; // Felix's error page for a request that was checked already (or is a 404 of no servlet)
+        }
+        String method = req.getMethod();
+        if (!METHODS.contains(method)) {
+            res.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+            return refuse(res, Verdict.refuse(405, "method_not_allowed", "The API does not answer " + method + "."));
+        }
         Policy p = policy;
         RequestGuard guard = p.guard(req.getLocalPort());
         String origin = req.getHeader("Origin");
@@ -121,7 +148,7 @@ public final class ApiContext extends ServletContextHelper {
             // the exact, allowed origin only: never '*', never an unchecked echo
             res.setHeader("Access-Control-Allow-Origin", origin);
             res.setHeader("Vary", "Origin");
-            if ("OPTIONS".equals(req.getMethod()) && req.getHeader("Access-Control-Request-Method") != null) {
+            if ("OPTIONS".equals(method) && req.getHeader("Access-Control-Request-Method") != null) {
                 res.setHeader("Access-Control-Allow-Methods", "GET, POST");
                 res.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
                 res.setHeader("Access-Control-Max-Age", "600");
@@ -130,49 +157,118 @@ public final class ApiContext extends ServletContextHelper {
                 return false;
             }
         }
-        if (!p.requests().tryAcquire()) {
-            res.setHeader("Retry-After", Long.toString(p.requests().secondsUntilNextPermit()));
-            return refuse(res, Verdict.refuse(429, "rate_limited", "Too many requests; retry later."));
-        }
-        if (LOGIN_PATH.equals(req.getRequestURI())) {
-            // every login attempt counts against the failed-authentication budget: codes and tokens cannot be guessed
-            if (!p.failedAuth().tryAcquire()) {
-                res.setHeader("Retry-After", Long.toString(p.failedAuth().secondsUntilNextPermit()));
-                return refuse(res, Verdict.refuse(429, "rate_limited", "Too many login attempts."));
+        String path = req.getRequestURI();
+        String authorization = req.getHeader("Authorization");
+        if (authorization != null && guard.hasToken(authorization)) {
+            if (!p.tokenRequests().tryAcquire()) {
+                return tooMany(res, p.tokenRequests(), "Too many requests; retry later.");
             }
+            req.setAttribute(HttpApi.CLIENT_ATTRIBUTE, "local-token");
             return true;
         }
-        if (req.getHeader("Authorization") == null) {
+        if (authorization == null) {
             Optional<UiSessions.Session> browser = browsers.find(cookie(req, UiSessions.COOKIE));
             if (browser.isPresent()) {
-                if (!SAFE_METHODS.contains(req.getMethod())
-                        && !browser.get().csrfMatches(req.getHeader(UiSessions.CSRF_HEADER))) {
-                    return refuse(res, Verdict.refuse(403, "csrf_token_missing", "A browser session must send its"
-                            + " CSRF token (GET /ui/session) in the " + UiSessions.CSRF_HEADER + " header."));
+                return admitSession(req, res, p, browser.get(), method, path);
+            }
+            if (LOGIN_PATH.equals(path)) {
+                if ("GET".equals(method) && browsers.isLiveCode(queryValue(req.getQueryString(), "code"))) {
+                    return true; // a live login code is a credential: floods and wrong guesses never block it
                 }
-                req.setAttribute(HttpApi.CLIENT_ATTRIBUTE, "browser-session");
-                req.setAttribute(UiSessions.class.getName(), browser.get());
-                return true;
-            }
-            String page = pageOf(req.getRequestURI());
-            if ("GET".equals(req.getMethod()) && page != null) {
-                // a person opened a page without a session: the login form, then back to the page
-                res.setStatus(HttpServletResponse.SC_SEE_OTHER);
-                res.setHeader("Location", LOGIN_PATH + "?next=" + page);
-                return false;
+                if (!p.anonymousRequests().tryAcquire()) {
+                    return tooMany(res, p.anonymousRequests(), "Too many requests without a credential.");
+                }
+                if (!p.failedLogin().tryAcquire()) {
+                    return tooMany(res, p.failedLogin(), "Too many login attempts.");
+                }
+                return takeAnonymousSlot(req, res, p);
             }
         }
-        if (!guard.hasToken(req.getHeader("Authorization"))) {
-            if (!p.failedAuth().tryAcquire()) {
-                res.setHeader("Retry-After", Long.toString(p.failedAuth().secondsUntilNextPermit()));
-                return refuse(res, Verdict.refuse(429, "rate_limited", "Too many failed authentications."));
-            }
-            res.setHeader("WWW-Authenticate", "Bearer realm=\"opennhi\"");
-            return refuse(res, Verdict.refuse(401, "unauthorized",
-                    "Send the client token from INI/" + TokenFile.FILE_NAME + " as 'Authorization: Bearer <token>'."));
+        if (!p.anonymousRequests().tryAcquire()) {
+            return tooMany(res, p.anonymousRequests(), "Too many requests without a credential.");
         }
-        req.setAttribute(HttpApi.CLIENT_ATTRIBUTE, "local-token");
+        String page = pageOf(path);
+        if (authorization == null && "GET".equals(method) && page != null) {
+            return toLogin(res, page); // a person opened a page without a session: the login form, then the page
+        }
+        if (!p.failedBearer().tryAcquire()) {
+            return tooMany(res, p.failedBearer(), "Too many failed authentications.");
+        }
+        res.setHeader("WWW-Authenticate", "Bearer realm=\"opennhi\"");
+        return refuse(res, Verdict.refuse(401, "unauthorized",
+                "Send the client token from INI/" + TokenFile.FILE_NAME + " as 'Authorization: Bearer <token>'."));
+    }
+
+    @Override
+    public void finishSecurity(HttpServletRequest req, HttpServletResponse res) {
+        if (req.getAttribute(SLOT_ATTRIBUTE) instanceof Semaphore slots) {
+            req.removeAttribute(SLOT_ATTRIBUTE);
+            slots.release();
+        }
+    }
+
+    private boolean admitSession(HttpServletRequest req, HttpServletResponse res, Policy p, UiSessions.Session session,
+            String method, String path) throws IOException {
+        if (!p.sessionRequests().tryAcquire()) {
+            return tooMany(res, p.sessionRequests(), "Too many requests from the web pages; retry later.");
+        }
+        if (!SAFE_METHODS.contains(method) && !session.csrfMatches(req.getHeader(UiSessions.CSRF_HEADER))) {
+            return refuse(res, Verdict.refuse(403, "csrf_token_missing", "A browser session must send its"
+                    + " CSRF token (GET /ui/session) in the " + UiSessions.CSRF_HEADER + " header."));
+        }
+        if (!session.role().allows(method, path)) {
+            String page = pageOf(path);
+            if ("GET".equals(method) && page != null && page.startsWith(path)) {
+                return toLogin(res, page); // a watch session opening the console page: log in as admin
+            }
+            return refuse(res, SessionRole.isTokenOnly(path)
+                    ? Verdict.refuse(403, "token_required", "This needs the client token, not a browser session.")
+                    : Verdict.refuse(403, "not_allowed_for_session", "A " + session.role().name().toLowerCase(
+                            java.util.Locale.ROOT) + " session may not do this; log in from an admin link."));
+        }
+        req.setAttribute(HttpApi.CLIENT_ATTRIBUTE, "browser-session");
+        req.setAttribute(UiSessions.class.getName(), session);
         return true;
+    }
+
+    /**
+     * Caps the requests without a credential that get past this point (the login form, whose body is read) at
+     * {@link GatewayConfig#anonymousConcurrency()}: slow senders can hold no more server threads than that.
+     * When all slots are taken the caller gets 503 at once instead of a thread.
+     */
+    private static boolean takeAnonymousSlot(HttpServletRequest req, HttpServletResponse res, Policy p)
+            throws IOException {
+        Semaphore slots = p.anonymousSlots();
+        if (!slots.tryAcquire()) {
+            res.setHeader("Retry-After", "1");
+            return refuse(res, Verdict.refuse(503, "busy", "Too many requests without a credential at once."));
+        }
+        req.setAttribute(SLOT_ATTRIBUTE, slots);
+        return true;
+    }
+
+    private static boolean tooMany(HttpServletResponse res, RateLimiter limiter, String message) throws IOException {
+        res.setHeader("Retry-After", Long.toString(limiter.secondsUntilNextPermit()));
+        return refuse(res, Verdict.refuse(429, "rate_limited", message));
+    }
+
+    private static boolean toLogin(HttpServletResponse res, String page) {
+        res.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        res.setHeader("Location", LOGIN_PATH + "?next=" + page);
+        return false;
+    }
+
+    /** @return the raw (undecoded) value of a query parameter; login codes are base64url, so none is needed */
+    static String queryValue(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
     }
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");

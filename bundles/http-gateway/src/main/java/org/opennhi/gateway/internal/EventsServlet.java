@@ -2,7 +2,13 @@ package org.opennhi.gateway.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -81,6 +87,9 @@ public final class EventsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         if (streams.size() >= config.maxEventStreams()) {
+            reclaimClosed();
+        }
+        if (streams.size() >= config.maxEventStreams()) {
             Json.write(res, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     Json.error("too_many_streams", "Too many event streams are open; close one and retry."));
             return;
@@ -98,6 +107,40 @@ public final class EventsServlet extends HttpServlet {
         stream.send(frame("status", Json.GSON.toJson(model.snapshot())));
         stream.unsubscribe = model.subscribe(push -> stream.send(frame(push.event(), push.json())));
     }
+
+    /**
+     * Frees the slots of streams whose browser has gone (issue 16, item 13). A closed connection is noticed only
+     * when something is written to it: the first write after the peer closed still succeeds (the peer answers with
+     * a reset), the second fails. So when the streams are full, every stream gets two keep-alive comments a few
+     * milliseconds apart and the dead ones close themselves; a reloading watch page gets its stream at once
+     * instead of a 503 until the next heartbeat.
+     */
+    private synchronized void reclaimClosed() {
+        for (int round = 0; round < 2; round++) {
+            List<Future<?>> writes = streams.stream().<Future<?>>map(Stream::probe).toList();
+            for (Future<?> w : writes) {
+                try {
+                    w.get(PROBE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException | CancellationException e) {
+                    // a stream that cannot take a comment now is not counted as gone
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (round == 0) {
+                try {
+                    Thread.sleep(PROBE_GAP_MILLIS); // time for a closed peer's reset to come back (loopback: <1 ms)
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static final long PROBE_WAIT_MILLIS = 200;
+    private static final long PROBE_GAP_MILLIS = 20;
 
     static String frame(String event, String json) {
         // JSON from Gson holds no raw newlines, so one data line carries it whole
@@ -135,6 +178,19 @@ public final class EventsServlet extends HttpServlet {
                 writer.execute(() -> write(text));
             } catch (RejectedExecutionException tooSlow) {
                 close();
+            }
+        }
+
+        /** @return the write of a keep-alive comment, done when it was written or failed */
+        Future<?> probe() {
+            if (closed) {
+                return CompletableFuture.completedFuture(null);
+            }
+            try {
+                return writer.submit(() -> write(": probe\n\n"));
+            } catch (RejectedExecutionException tooSlow) {
+                close();
+                return CompletableFuture.completedFuture(null);
             }
         }
 

@@ -38,8 +38,8 @@ public final class UiSessions {
     private static final int MAX_CODES = 32;
     private static final int MAX_SESSIONS = 64;
 
-    /** An open browser session. */
-    record Session(String id, String csrfToken, Instant expires) {
+    /** An open browser session; its role comes from the page its login was for. */
+    record Session(String id, String csrfToken, Instant expires, SessionRole role) {
         /** @return whether {@code presented} is this session's CSRF token (constant time) */
         boolean csrfMatches(String presented) {
             return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
@@ -90,16 +90,30 @@ public final class UiSessions {
         if (c == null) {
             return Optional.empty();
         }
-        return Optional.of(new Login(open(), c.page()));
+        return Optional.of(new Login(open(SessionRole.forPage(c.page())), c.page()));
     }
 
-    /** @return a new session (after the token was pasted into the login form) */
-    synchronized Session open() {
+    /** @return a new admin session (after the client token was pasted into the login form: its holder is admin) */
+    Session open() {
+        return open(SessionRole.ADMIN);
+    }
+
+    /** @return a new session with this role */
+    synchronized Session open(SessionRole role) {
         prune();
         evictOldest(sessions, MAX_SESSIONS);
-        Session s = new Session(randomToken(32), randomToken(32), clock.instant().plus(SESSION_LIFETIME));
+        Session s = new Session(randomToken(32), randomToken(32), clock.instant().plus(SESSION_LIFETIME), role);
         sessions.put(s.id(), s);
         return s;
+    }
+
+    /** @return whether this is a live, unused login code (the code is a credential: it skips the anonymous limits) */
+    synchronized boolean isLiveCode(String code) {
+        if (code == null) {
+            return false;
+        }
+        Code c = codes.get(code);
+        return c != null && c.expires().isAfter(clock.instant());
     }
 
     /** @return the live session with this id */
