@@ -63,6 +63,8 @@ public final class Engine implements CardEngine {
     private final ReentrantLock hpcLock = new ReentrantLock(true);
     private final List<IdcVisitService.OfflineTreatmentId> offline = new CopyOnWriteArrayList<>();
     private volatile HcState hc = new HcState();
+    /** What cache hits answer from without the HC lock: a copy of {@link #hc} published after each operation. */
+    private volatile HcState hcSnapshot = new HcState();
     private volatile HpcState hpc = new HpcState();
     /** The identity of the HPC whose PIN this engine verified last: kept when it leaves (fast authentication). */
     private volatile byte[] authorisedIdentity;
@@ -917,7 +919,28 @@ public final class Engine implements CardEngine {
         return onHc(pin, false, work);
     }
 
+    /**
+     * Runs one operation on the HC. The cache answers only for the card it belongs to: the reader's card
+     * generation (SlotState#cardGeneration) must be the one the cache was filled under, at the moment of the
+     * call — a reader event arriving late cannot make it answer for the previous patient. A reader that cannot
+     * tell generations gets the card's identity checked (SELECT and the public basic profile) before any cached
+     * answer. Cache hits read a published snapshot without the lock; card I/O holds the exclusive HC lock.
+     */
     private <T> T onHc(PinSource pin, boolean cacheFirst, HcWork<T> work) throws NhiException {
+        if (cacheFirst) {
+            HcState snap = hcSnapshot;
+            if (!snap.areas.isEmpty() && !snap.reinsertNeeded) {
+                SlotState slot = readers.slot(Slot.HC);
+                if (slot.cardPresent() && slot.cardGeneration() != SlotState.UNKNOWN_GENERATION
+                        && slot.cardGeneration() == snap.generation) {
+                    try {
+                        return work.run(new HcConversation(null, sam, snap.snapshot(), PinSource.none()));
+                    } catch (HcConversation.NeedsCard e) {
+                        // not all in the cache: ask the card
+                    }
+                }
+            }
+        }
         hcLock.lock();
         try {
             HcState state = hc;
@@ -925,11 +948,19 @@ public final class Engine implements CardEngine {
                 throw new NhiException(ResultCode.HC_NOT_PRESENT, "the card was updated without a reset "
                         + "(csUpdateHCNoReset): take it out and insert it again");
             }
-            if (!state.areas.isEmpty() && !readers.slot(Slot.HC).cardPresent()) {
+            SlotState slot = readers.slot(Slot.HC);
+            if (!slot.cardPresent() && !state.areas.isEmpty()) {
                 hc = new HcState();
                 throw new NhiException(ResultCode.HC_NOT_PRESENT, "no HC in its reader");
             }
-            if (cacheFirst && !state.areas.isEmpty()) {
+            boolean known = slot.cardGeneration() != SlotState.UNKNOWN_GENERATION;
+            if (known && slot.cardGeneration() != state.generation && !state.areas.isEmpty()) {
+                state = hc = new HcState(); // another card, or the same one out and back in: nothing carries over
+            }
+            if (state.areas.isEmpty()) {
+                state.generation = slot.cardGeneration();
+            }
+            if (cacheFirst && known && !state.areas.isEmpty()) {
                 try {
                     return work.run(new HcConversation(null, sam, state, PinSource.none()));
                 } catch (HcConversation.NeedsCard e) {
@@ -937,6 +968,9 @@ public final class Engine implements CardEngine {
                 }
             }
             try (CardSession session = readers.openSession(Slot.HC, wait)) {
+                if (!known && !state.areas.isEmpty() && !sameCard(session, state)) {
+                    state = hc = new HcState();
+                }
                 return work.run(new HcConversation(session, sam, state, pin));
             } catch (NhiException e) {
                 if (e.result() == ResultCode.HC_NOT_PRESENT || e.result() == ResultCode.NO_READER_OR_PCSC_ERROR) {
@@ -945,8 +979,26 @@ public final class Engine implements CardEngine {
                 throw e;
             }
         } finally {
+            hcSnapshot = hc.snapshot();
             hcLock.unlock();
         }
+    }
+
+    /**
+     * For a reader that cannot tell card generations: is the card in the session the one the cache holds? A
+     * GET DATA of the public basic profile without SELECT answers only on a card that kept its selection — a
+     * card swapped in was powered up, so it did not — and its bytes must be the ones cached. Anything else is
+     * treated as another card.
+     */
+    private static boolean sameCard(CardSession session, HcState state) throws NhiException {
+        byte[] cached = state.area(Areas.BASIC);
+        int length = Areas.recordLength(Areas.BASIC) * Areas.records(Areas.BASIC);
+        ResponseApdu r = session.transmit(Commands.read(Areas.BASIC, 0, 0, length));
+        if (!r.isOk() || r.data().length != length || (cached != null && !Arrays.equals(r.data(), cached))) {
+            return false;
+        }
+        state.put(Areas.BASIC, r.data());
+        return true;
     }
 
     private <T> T withHpc(HpcWork<T> work) throws NhiException {

@@ -16,14 +16,14 @@ import org.opennhi.engine.PinSource;
  * One operation's conversation with the HC inside one reader session. Sends a command only when the cache
  * cannot answer; selects, authenticates and asks for the PIN only when the card says it needs it (the card
  * keeps its applet selected and its authentication between reader sessions, so most operations skip them).
- * Writes always run on a fresh SAM channel, as the SAM contract binds a channel to its session.
+ * The SAM's secure channel stays with the card's state as long as the card keeps its session, so a visit after
+ * a read needs no second authentication; a kept channel the card or SAM no longer honours is renewed once.
  */
 final class HcConversation {
     private final CardSession session;
     private final SamService sam;
     private final HcState state;
     private final PinSource pin;
-    private SecureChannel channel;
 
     HcConversation(CardSession session, SamService sam, HcState state, PinSource pin) {
         this.session = session;
@@ -134,7 +134,7 @@ final class HcConversation {
         if (sam.status() == SamStatus.NOT_AUTHENTICATED) {
             sam.authenticateWithIdc(org.opennhi.contracts.platform.Progress.NONE);
         }
-        channel = sam.authenticateCard(session);
+        state.channel = sam.authenticateCard(session);
         state.selected = true;
         state.authenticated = true;
         state.pinVerified = false;
@@ -164,46 +164,94 @@ final class HcConversation {
     }
 
     /**
-     * Sends writes on a fresh SAM channel. Two or more go as one write set (docs/card-profile.md §3.5.1): the
+     * Sends writes on the card's SAM channel (a new one when none is kept). Two or more go as one write set (docs/card-profile.md §3.5.1): the
      * card stores all of them at the commit or none, so a card pulled (or a platform killed) mid-operation
      * never keeps half a visit. The cache takes the new contents only once the card has stored them.
      */
     void write(ResultCode failure, Write... writes) throws NhiException {
         needsCard();
-        if (channel == null) {
+        if (writes.length > 255) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "more than 255 writes in one operation");
+        }
+        boolean kept = state.channel != null;
+        if (!kept) {
             authenticate();
         }
+        try {
+            send(failure, writes);
+        } catch (StaleChannel e) {
+            if (!kept) {
+                throw e.cause;
+            }
+            authenticate(); // the card or the SAM forgot the session the channel belonged to: one new one
+            send(failure, writes);
+        }
+    }
+
+    private void send(ResultCode failure, Write... writes) throws NhiException {
         boolean set = writes.length > 1;
         if (set) {
-            send(failure, Commands.beginWriteSet(), -1, false);
+            send(failure, Commands.beginWriteSet(), -1, false, true);
         }
+        boolean first = true; // a set's BEGIN is not MACed: its first write is where a stale channel shows too
         for (Write w : writes) {
-            send(failure, w.command(), w.area(), true);
+            send(failure, w.command(), w.area(), true, first);
+            first = false;
             if (!set) {
                 remember(w);
             }
         }
         if (set) {
-            send(failure, Commands.commitWriteSet(writes.length), -1, true);
+            send(failure, Commands.commitWriteSet(writes.length), -1, true, false);
             for (Write w : writes) {
                 remember(w);
             }
         }
     }
 
-    private void send(ResultCode failure, byte[] command, int area, boolean protect) throws NhiException {
+    /** @param opening the operation's first command: a refusal there may mean no more than a stale channel */
+    private void send(ResultCode failure, byte[] command, int area, boolean protect, boolean opening)
+            throws NhiException {
         ResponseApdu r;
+        byte[] apdu;
         try {
-            r = session.transmit(protect ? channel.protect(command) : command);
+            apdu = protect ? state.channel.protect(command) : command;
+        } catch (NhiException e) {
+            forgetWrites();
+            if (opening && (e.result() == ResultCode.HC_INTERNAL_AUTH_FAILED)) {
+                throw new StaleChannel(e);
+            }
+            throw e;
+        }
+        try {
+            r = session.transmit(apdu);
         } catch (NhiException e) {
             forgetWrites();
             throw e;
         }
         if (!r.isOk()) {
             forgetWrites();
-            throw new NhiException(failure, area < 0
+            NhiException e = new NhiException(failure, area < 0
                     ? String.format("the card's write set answered %04X", r.sw())
                     : String.format("writing area %02X answered %04X", area, r.sw()));
+            if (opening && (r.sw() == Commands.SW_SECURITY || r.sw() == SW_MAC_REFUSED)) {
+                throw new StaleChannel(e);
+            }
+            throw e;
+        }
+    }
+
+    /** The card's answer to a MAC it does not accept (docs/card-profile.md §3.5). */
+    private static final int SW_MAC_REFUSED = 0x6988;
+
+    /** The first command of a write found the kept channel stale. */
+    private static final class StaleChannel extends NhiException {
+        private static final long serialVersionUID = 1L;
+        private final transient NhiException cause;
+
+        StaleChannel(NhiException cause) {
+            super(cause.result(), cause.getMessage());
+            this.cause = cause;
         }
     }
 
@@ -211,7 +259,6 @@ final class HcConversation {
     private void forgetWrites() {
         state.cardReset();
         state.areas.clear();
-        channel = null;
     }
 
     private void remember(Write w) {

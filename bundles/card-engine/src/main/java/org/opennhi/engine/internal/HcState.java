@@ -10,6 +10,13 @@ import java.util.Map;
  */
 final class HcState {
     final Map<Integer, byte[]> areas = new HashMap<>();
+    /**
+     * The reader's card generation when this state began (SlotState#cardGeneration): the cache belongs to the
+     * card of that generation only.
+     */
+    long generation = org.opennhi.contracts.reader.SlotState.UNKNOWN_GENERATION;
+    /** The SAM's secure channel to the card, kept while the card keeps its session (no re-authentication). */
+    org.opennhi.contracts.sam.SecureChannel channel;
     /** null until known. */
     Boolean pinEnabled;
     boolean selected;
@@ -33,5 +40,23 @@ final class HcState {
         selected = false;
         authenticated = false;
         pinVerified = false;
+        channel = null;
+    }
+
+    /**
+     * @return a copy for answering from the cache without the HC lock: the maps are copied, the areas shared
+     *         (never changed in place), the channel left out (writes need the lock)
+     */
+    HcState snapshot() {
+        HcState s = new HcState();
+        s.areas.putAll(areas);
+        s.generation = generation;
+        s.pinEnabled = pinEnabled;
+        s.selected = selected;
+        s.authenticated = authenticated;
+        s.pinVerified = pinVerified;
+        s.reinsertNeeded = reinsertNeeded;
+        s.ledgerSettled = ledgerSettled;
+        return s;
     }
 }

@@ -29,14 +29,34 @@ public final class SimReaders implements ReaderService {
     private final Map<Slot, VirtualCard> cards = new EnumMap<>(Slot.class);
     private final Map<Slot, ReentrantLock> locks = new EnumMap<>(Slot.class);
     private final Map<Slot, AtomicLong> apdus = new EnumMap<>(Slot.class);
-    private final Consumer<ReaderEvent> events;
+    private final Consumer<ReaderEvent> deliver;
+    /** Events held back (a slow reader thread): the engine hears of a swap only when they are released. */
+    private final java.util.List<ReaderEvent> held = new java.util.ArrayList<>();
+    private boolean holding;
 
     /** @param events told of every insert and removal (the engine's cache listens) */
     public SimReaders(Consumer<ReaderEvent> events) {
-        this.events = events;
+        this.deliver = events;
         for (Slot s : Slot.values()) {
             locks.put(s, new ReentrantLock(true));
             apdus.put(s, new AtomicLong());
+        }
+    }
+
+    /** @param hold true: reader events wait until {@code holdEvents(false)}, as when the event thread lags */
+    public synchronized void holdEvents(boolean hold) {
+        holding = hold;
+        if (!hold) {
+            held.forEach(deliver);
+            held.clear();
+        }
+    }
+
+    private void events(ReaderEvent e) {
+        if (holding) {
+            held.add(e);
+        } else {
+            deliver.accept(e);
         }
     }
 
@@ -45,15 +65,17 @@ public final class SimReaders implements ReaderService {
         card.reset();
         pulls.remove(slot);
         cards.put(slot, card);
-        events.accept(new ReaderEvent(ReaderEvent.Type.CARD_INSERTED, slot, "sim " + slot, Instant.now()));
+        generations.merge(slot, 1L, Long::sum);
+        events(new ReaderEvent(ReaderEvent.Type.CARD_INSERTED, slot, "sim " + slot, Instant.now()));
     }
 
     /** Takes the card out of a slot. */
     public synchronized void remove(Slot slot) {
         VirtualCard c = cards.remove(slot);
+        generations.merge(slot, 1L, Long::sum);
         if (c != null) {
             c.reset();
-            events.accept(new ReaderEvent(ReaderEvent.Type.CARD_REMOVED, slot, "sim " + slot, Instant.now()));
+            events(new ReaderEvent(ReaderEvent.Type.CARD_REMOVED, slot, "sim " + slot, Instant.now()));
         }
     }
 
@@ -67,6 +89,14 @@ public final class SimReaders implements ReaderService {
     }
 
     private final Map<Slot, int[]> pulls = new EnumMap<>(Slot.class);
+    /** Bumped with every insert and removal, as a reader that sees each one does. */
+    private final Map<Slot, Long> generations = new EnumMap<>(Slot.class);
+    private volatile boolean generationsKnown = true;
+
+    /** @param known false: the slots report no card generation, as a reader that cannot tell */
+    public void generationsKnown(boolean known) {
+        generationsKnown = known;
+    }
 
     /** @return APDUs sent to the slot's cards so far */
     public long apdus(Slot slot) {
@@ -86,7 +116,8 @@ public final class SimReaders implements ReaderService {
     @Override
     public synchronized SlotState slot(Slot slot) {
         VirtualCard c = cards.get(slot);
-        return new SlotState(slot, "sim " + slot, ReaderStatus.online(), c != null, c == null ? null : c.atr());
+        return new SlotState(slot, "sim " + slot, ReaderStatus.online(), c != null, c == null ? null : c.atr(),
+                generationsKnown ? generations.getOrDefault(slot, 0L) : SlotState.UNKNOWN_GENERATION);
     }
 
     @Override

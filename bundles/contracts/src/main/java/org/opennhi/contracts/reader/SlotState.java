@@ -13,8 +13,17 @@ import java.util.Optional;
  * @param status whether that reader can be used, and why not
  * @param cardPresent whether a card is in the slot
  * @param atr the card's answer-to-reset while a card is present; never shared, always copied
+ * @param cardGeneration a number the reader changes whenever it sees a card leave or arrive in the slot, so
+ *        that two equal numbers mean "the same card stayed in the slot in between" as far as the reader can
+ *        observe it at the moment this state is made; {@link #UNKNOWN_GENERATION} when the reader cannot tell
+ *        (the card engine then checks the card's identity before answering from its cache). What each reader
+ *        type can prove, and its worst-case window, is in docs/card-engine.md ("The card in the slot").
+ *        Since 1.1.
  */
-public record SlotState(Slot slot, String readerName, ReaderStatus status, boolean cardPresent, byte[] atr) {
+public record SlotState(Slot slot, String readerName, ReaderStatus status, boolean cardPresent, byte[] atr,
+        long cardGeneration) {
+    /** The reader cannot tell whether the card changed. */
+    public static final long UNKNOWN_GENERATION = -1;
 
     /** @throws NullPointerException when an argument other than {@code atr} is null */
     public SlotState {
@@ -22,6 +31,16 @@ public record SlotState(Slot slot, String readerName, ReaderStatus status, boole
         Objects.requireNonNull(readerName, "readerName");
         Objects.requireNonNull(status, "status");
         atr = atr == null ? new byte[0] : atr.clone();
+    }
+
+    /** A state without a card generation ({@link #UNKNOWN_GENERATION}), as readers of contracts 1.0 made it. */
+    public SlotState(Slot slot, String readerName, ReaderStatus status, boolean cardPresent, byte[] atr) {
+        this(slot, readerName, status, cardPresent, atr, UNKNOWN_GENERATION);
+    }
+
+    /** @return this state with that card generation */
+    public SlotState withCardGeneration(long generation) {
+        return new SlotState(slot, readerName, status, cardPresent, atr, generation);
     }
 
     /**
@@ -47,17 +66,18 @@ public record SlotState(Slot slot, String readerName, ReaderStatus status, boole
     @Override
     public boolean equals(Object o) {
         return o instanceof SlotState s && slot == s.slot && readerName.equals(s.readerName)
-                && status.equals(s.status) && cardPresent == s.cardPresent && Arrays.equals(atr, s.atr);
+                && status.equals(s.status) && cardPresent == s.cardPresent && Arrays.equals(atr, s.atr)
+                && cardGeneration == s.cardGeneration;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(slot, readerName, status, cardPresent) * 31 + Arrays.hashCode(atr);
+        return (Objects.hash(slot, readerName, status, cardPresent, cardGeneration)) * 31 + Arrays.hashCode(atr);
     }
 
     @Override
     public String toString() {
         return "SlotState[" + slot + ", reader=" + readerName + ", " + status + ", cardPresent=" + cardPresent
-                + ", atrBytes=" + atr.length + "]";
+                + ", atrBytes=" + atr.length + ", generation=" + cardGeneration + "]";
     }
 }

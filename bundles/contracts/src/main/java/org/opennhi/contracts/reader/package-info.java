@@ -3,7 +3,7 @@
  * and events, and the SPI reader plugins implement.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opennhi.contracts.reader;
 
 import org.osgi.annotation.bundle.Export;

@@ -63,6 +63,11 @@ public final class ReaderServiceFront implements ReaderService {
     private volatile long maxHoldMillis;
     private volatile String selectedType = PlatformSettings.READER_TYPE_PCSC;
     private volatile ReaderPlugin active;
+    /**
+     * Bumped whenever another plugin serves: its card generations are tagged with it, so numbers of two plugins
+     * never compare equal and a reader switch always means "maybe another card" to the card engine's cache.
+     */
+    private volatile long pluginEpoch;
 
     @Activate
     public ReaderServiceFront(ReaderServiceConfig config) {
@@ -148,6 +153,7 @@ public final class ReaderServiceFront implements ReaderService {
         ReaderPlugin next = registry.preferred(selectedType).map(PluginRegistry.Entry::plugin).orElse(null);
         if (next != active) {
             active = next;
+            pluginEpoch++;
             LOG.info("Reader service now uses {} ({})", next == null ? "no plugin" : selectedType, why);
             publish(new ReaderEvent(ReaderEvent.Type.STATUS_CHANGED, null, selectedType, Instant.now()));
         }
@@ -191,7 +197,7 @@ public final class ReaderServiceFront implements ReaderService {
         }
         for (Slot s : Slot.values()) {
             SlotState state = fromPlugin.get(s);
-            all.put(s, state != null ? state : SlotState.unmapped(s,
+            all.put(s, state != null ? tagged(state) : SlotState.unmapped(s,
                     p == null ? missingPluginReason() : "the " + selectedType + " reader has no " + s + " slot"));
         }
         return all;
@@ -204,10 +210,17 @@ public final class ReaderServiceFront implements ReaderService {
             return SlotState.unmapped(slot, missingPluginReason());
         }
         try {
-            return p.slot(slot);
+            return tagged(p.slot(slot));
         } catch (RuntimeException | LinkageError e) {
             return SlotState.unmapped(slot, "the " + selectedType + " plugin failed: " + e);
         }
+    }
+
+    /** The plugin's card generation in this front's numbering: the plugin epoch in the high bits. */
+    private SlotState tagged(SlotState state) {
+        long g = state.cardGeneration();
+        return g == SlotState.UNKNOWN_GENERATION ? state
+                : state.withCardGeneration((pluginEpoch << 40) | (g & ((1L << 40) - 1)));
     }
 
     @Override

@@ -89,8 +89,9 @@ public final class SimReaderPlugin implements ReaderPlugin, SimReader, AutoClose
             return new SlotState(slot, readerName(slot), status(), false, null);
         }
         synchronized (bay) {
+            // the generation moves in the same step as the card, so the window of docs/card-engine.md is 0 here
             return new SlotState(slot, readerName(slot), ReaderStatus.online(), bay.card != null,
-                    bay.card == null ? null : bay.card.atr());
+                    bay.card == null ? null : bay.card.atr(), bay.generation);
         }
     }
 
@@ -171,6 +172,7 @@ public final class SimReaderPlugin implements ReaderPlugin, SimReader, AutoClose
         plugged = false;
         bays.values().forEach(b -> {
             synchronized (b) {
+                b.generation++; // the device powered its cards off: what comes back is "maybe another card"
                 b.notifyAll();
             }
         });
