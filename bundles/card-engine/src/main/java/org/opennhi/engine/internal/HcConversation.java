@@ -234,7 +234,8 @@ final class HcConversation {
             NhiException e = new NhiException(failure, area < 0
                     ? String.format("the card's write set answered %04X", r.sw())
                     : String.format("writing area %02X answered %04X", area, r.sw()));
-            if (opening && (r.sw() == Commands.SW_SECURITY || r.sw() == SW_MAC_REFUSED)) {
+            if (opening && (r.sw() == Commands.SW_SECURITY || r.sw() == SW_MAC_REFUSED
+                    || r.sw() == Commands.SW_NOT_SELECTED)) {
                 throw new StaleChannel(e);
             }
             throw e;

@@ -62,4 +62,26 @@ public class CardSwapCacheTest {
         world.engine.takeVisit(new VisitRequest("01", false, '1', VisitRequest.SignatureForm.PRINTABLE_256, false),
                 PinSource.none());
     }
+
+    @Test
+    public void aVisitAfterAReadMakesNoSecondCardAuthentication() throws Exception {
+        world.hc(A);
+        world.engine.cardStatus();
+        assertEquals(1, world.sam.authentications());
+        world.engine.takeVisit(new VisitRequest("01", false, '1', VisitRequest.SignatureForm.PRINTABLE_256, false),
+                PinSource.none());
+        world.engine.takeVisit(new VisitRequest("01", false, '1', VisitRequest.SignatureForm.PRINTABLE_256, false),
+                PinSource.none());
+        assertEquals("the SAM's channel stays with the card", 1, world.sam.authentications());
+    }
+
+    @Test
+    public void aKeptChannelTheCardForgotIsRenewedOnce() throws Exception {
+        world.hc(A);
+        world.engine.cardStatus();
+        world.cards.card(A).reset(); // another application reset the card: its session and selection are gone
+        world.engine.takeVisit(new VisitRequest("01", false, '1', VisitRequest.SignatureForm.PRINTABLE_256, false),
+                PinSource.none());
+        assertEquals("one new authentication after the card forgot the first", 2, world.sam.authentications());
+    }
 }
