@@ -1,5 +1,6 @@
 package org.opennhi.engine;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,13 +14,23 @@ import java.util.Optional;
  * @param sameDay true when the card already holds a visit on the same day ('Y')
  * @param treatmentId the 20-character treatment id (就醫識別碼), when asked for
  * @param reminder the visit-count reminder, when one is due
+ * @param expiringIllnesses critical illnesses on the card that end within
+ *        {@link CriticalIllnessExpiry#WINDOW_DAYS} days (since 1.2); empty when none or unreadable
  */
 public record Visit(String visitDateTime, String sequenceNumber, String hospitalId, byte[] signature, String samId,
-        boolean sameDay, Optional<String> treatmentId, Optional<VisitReminder> reminder) {
+        boolean sameDay, Optional<String> treatmentId, Optional<VisitReminder> reminder,
+        List<CriticalIllnessExpiry> expiringIllnesses) {
 
     /** Copies the signature. */
     public Visit {
         signature = signature.clone();
+        expiringIllnesses = List.copyOf(expiringIllnesses);
+    }
+
+    /** A visit without critical-illness notices, as engines of package 1.1 made it. */
+    public Visit(String visitDateTime, String sequenceNumber, String hospitalId, byte[] signature, String samId,
+            boolean sameDay, Optional<String> treatmentId, Optional<VisitReminder> reminder) {
+        this(visitDateTime, sequenceNumber, hospitalId, signature, samId, sameDay, treatmentId, reminder, List.of());
     }
 
     @Override

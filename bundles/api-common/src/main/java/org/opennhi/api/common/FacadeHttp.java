@@ -74,7 +74,11 @@ public class FacadeHttp<A> {
         }
         try {
             Outcome o = invoke(e, new Request(json));
-            return new Answer(200, answer(e, o.rc(), o.buffer(), o.length(), o.extra()));
+            JsonObject a = answer(e, o.rc(), o.buffer(), o.length(), o.extra());
+            if (!o.notices().isEmpty()) {
+                a.add(NOTICES, o.notices()); // 就醫次數提醒, 重大傷病到期: for the HIS to show; never a different code
+            }
+            return new Answer(200, a);
         } catch (Endpoint.BadRequest ex) {
             return error(400, ResultCode.BAD_PARAMETER, ex.getMessage());
         }
@@ -124,7 +128,7 @@ public class FacadeHttp<A> {
     }
 
     /** What one call did: the function's int return, its buffer and length cell, its extra values. */
-    private record Outcome(int rc, byte[] buffer, int length, Map<String, Object> extra) {
+    private record Outcome(int rc, byte[] buffer, int length, Map<String, Object> extra, JsonArray notices) {
     }
 
     private Outcome invoke(Endpoint<A> e, Request in) throws Endpoint.BadRequest {
@@ -134,8 +138,15 @@ public class FacadeHttp<A> {
             byte[] buffer = size > 0 ? new byte[in.bufferLength(size)] : null;
             int[] length = {buffer == null ? 0 : buffer.length};
             Map<String, Object> extra = new LinkedHashMap<>();
-            int rc = e.call().call(api, in, buffer, length, extra);
-            return new Outcome(rc, buffer, length[0], extra);
+            Notices.begin();
+            int rc;
+            try {
+                rc = e.call().call(api, in, buffer, length, extra);
+            } finally {
+                extra.put(NOTICES, Notices.end());
+            }
+            JsonArray notices = (JsonArray) extra.remove(NOTICES);
+            return new Outcome(rc, buffer, length[0], extra, notices);
         } finally {
             in.wipe();
         }
@@ -282,6 +293,35 @@ public class FacadeHttp<A> {
         return r;
     }
 
+    private static final String NOTICES = "notices";
+
+    /** The notices of a 取號 (1.9, 1.37, 1.53): present only when there is one. */
+    private static JsonObject noticesSchema() {
+        JsonObject item = new JsonObject();
+        item.addProperty("type", "object");
+        JsonObject props = new JsonObject();
+        for (String[] p : new String[][] {{"kind", "string", "visitReminder (就醫次數提醒) or criticalIllnessExpiry "
+                + "(重大傷病到期)"}, {"message", "string", "the notice in Chinese, as the staff should see it"},
+            {"red", "boolean", "visitReminder: 90 visits or more, shown in red"},
+            {"visitsThisYear", "integer", "visitReminder: visits counted this year before this one"},
+            {"age", "integer", "visitReminder: the holder's age"},
+            {"code", "string", "criticalIllnessExpiry: the illness code on the card"},
+            {"endDate", "string", "criticalIllnessExpiry: its end date, ROC YYYMMDD"},
+            {"daysLeft", "integer", "criticalIllnessExpiry: days until then, 0 on the last day"}}) {
+            JsonObject t = new JsonObject();
+            t.addProperty("type", p[1]);
+            t.addProperty("description", p[2]);
+            props.add(p[0], t);
+        }
+        item.add("properties", props);
+        JsonObject array = new JsonObject();
+        array.addProperty("type", "array");
+        array.addProperty("description", "Notices of a 取號 for the HIS to show; they never change the code or "
+                + "the buffer. Absent when there is none.");
+        array.add("items", item);
+        return array;
+    }
+
     private static JsonObject answerSchema() {
         JsonObject props = new JsonObject();
         for (String[] p : new String[][] {{"function", "string"}, {"number", "string"}, {"code", "integer"},
@@ -291,6 +331,7 @@ public class FacadeHttp<A> {
             t.addProperty("type", p[1]);
             props.add(p[0], t);
         }
+        props.add(NOTICES, noticesSchema());
         JsonObject answer = new JsonObject();
         answer.addProperty("type", "object");
         answer.add("properties", props);

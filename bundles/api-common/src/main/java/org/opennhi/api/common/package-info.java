@@ -5,7 +5,7 @@
  * own set over the card engine, so updating one facade bundle never touches the other.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opennhi.api.common;
 
 import org.osgi.annotation.bundle.Export;

@@ -273,7 +273,10 @@ public final class Engine implements CardEngine {
                 due = VisitRules.reminder(basic.cardNumber(), age, visitsThisYear,
                         () -> criticalIllnessValid(c, today));
             }
-            return new Visit(dateTime, sequence, id.hospitalId(), signature, id.samId(), sameDay, treatmentId, due);
+            List<org.opennhi.engine.CriticalIllnessExpiry> ending = VisitRules.cancelsVisit(category)
+                    ? List.of() : endingIllnesses(c, today);
+            return new Visit(dateTime, sequence, id.hospitalId(), signature, id.samId(), sameDay, treatmentId, due,
+                    ending);
         });
         reminder = visit.reminder();
         reminder.ifPresent(reminders);
@@ -1050,6 +1053,15 @@ public final class Engine implements CardEngine {
         if (!basic.idNumber().equals(patient.idNumber().trim()) || !basic.birthDate().equals(patient.birthDate())) {
             throw new NhiException(ResultCode.DATA_BELONGS_TO_OTHER_PERSON,
                     "id number or birth date differ from the card's");
+        }
+    }
+
+    /** The 重大傷病 expiry notice of 取號 (manual change log 3.1); unreadable (no PIN given): none. */
+    private static List<org.opennhi.engine.CriticalIllnessExpiry> endingIllnesses(HcConversation c, LocalDate today) {
+        try {
+            return IllnessNotices.ending(c.area(Areas.CRITICAL_ILLNESS), today);
+        } catch (NhiException e) {
+            return List.of();
         }
     }
 

@@ -56,6 +56,7 @@ public final class EngineComponent implements CardEngine, ReaderEventListener {
     private final Engine engine;
     private final List<VisitReminderListener> listeners = new CopyOnWriteArrayList<>();
     private volatile IdcVisitService idc;
+    private volatile org.opennhi.contracts.platform.PlatformEvents events;
 
     @Activate
     public EngineComponent(@Reference ReaderService readers, @Reference SamService sam,
@@ -83,6 +84,18 @@ public final class EngineComponent implements CardEngine, ReaderEventListener {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEvents(org.opennhi.contracts.platform.PlatformEvents service) {
+        this.events = service;
+    }
+
+    void unsetEvents(org.opennhi.contracts.platform.PlatformEvents service) {
+        if (this.events == service) {
+            this.events = null;
+        }
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addReminderListener(VisitReminderListener l) {
         listeners.add(l);
@@ -95,6 +108,8 @@ public final class EngineComponent implements CardEngine, ReaderEventListener {
     private void remind(VisitReminder r) {
         LOG.info("Visit-count reminder: {} ({} visits this year, age {}{})", r, r.visitsThisYear(), r.age(),
                 r.red() ? ", red" : "");
+        notice(r.red() ? 1 : 0, "visitReminder " + r.visitsThisYear() + " visits, age " + r.age() + ": "
+                + r.message());
         for (VisitReminderListener l : listeners) {
             try {
                 l.visitReminder(r);
@@ -156,7 +171,27 @@ public final class EngineComponent implements CardEngine, ReaderEventListener {
 
     @Override
     public Visit takeVisit(VisitRequest request, PinSource pin) throws NhiException {
-        return engine.takeVisit(request, pin);
+        Visit v = engine.takeVisit(request, pin);
+        for (org.opennhi.engine.CriticalIllnessExpiry e : v.expiringIllnesses()) {
+            LOG.info("Critical-illness expiry notice: {} ends {} ({} days)", e.code(), e.endDate(), e.daysLeft());
+            notice(0, "criticalIllnessExpiry " + e.code() + " " + e.endDate() + ": " + e.message());
+        }
+        return v;
+    }
+
+    /** Publishes a notice for /events, the watch overlay and the audit (never a name, id or full card number). */
+    private void notice(int code, String detail) {
+        org.opennhi.contracts.platform.PlatformEvents e = events;
+        if (e != null) {
+            try {
+                e.publish(new org.opennhi.contracts.platform.PlatformEvent(
+                        org.opennhi.contracts.platform.PlatformEvent.Type.NOTICE,
+                        java.util.Optional.of(org.opennhi.contracts.reader.Slot.HC), code, detail,
+                        java.time.Instant.now()));
+            } catch (RuntimeException ex) {
+                LOG.warn("A notice could not be published: {}", ex.toString());
+            }
+        }
     }
 
     @Override

@@ -39,7 +39,14 @@ public record PlatformEvent(Type type, Optional<Slot> slot, int code, String det
          * The audit log could not be written ({@code code} 6016, calls that need an audit record are refused
          * until it can) or can be again ({@code code} 0). @since 1.1
          */
-        AUDIT
+        AUDIT,
+        /**
+         * A notice for the staff and the HIS that never blocks a call: the visit-count reminder (就醫次數提醒,
+         * {@code code} 1 for red text, else 0) or a critical illness ending soon (重大傷病到期). The detail starts
+         * with its kind ({@code visitReminder}, {@code criticalIllnessExpiry}), then the official wording.
+         * @since 1.1
+         */
+        NOTICE
     }
 
     /** @throws NullPointerException for a null argument */

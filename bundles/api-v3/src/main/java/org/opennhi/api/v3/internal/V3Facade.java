@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.opennhi.api.common.Buffers;
+import org.opennhi.api.common.Notices;
 import org.opennhi.api.common.Outcome;
 import org.opennhi.api.v3.CsHis30;
 import org.opennhi.contracts.reader.Slot;
@@ -187,8 +188,8 @@ public class V3Facade implements CsHis30 {
     public int hisGetSeqNumber(String cTreatItem, String cBabyTreat, byte[] pBuffer, int[] iBufferLen) {
         return call("hisGetSeqNumber", () -> {
             checkCapacity(pBuffer, iBufferLen, 167);
-            fill(pBuffer, iBufferLen, Buffers.sequence167(engine.takeVisit(visit(cTreatItem, cBabyTreat, "1",
-                    SignatureForm.RAW_128, false), platformPin())));
+            fill(pBuffer, iBufferLen, Buffers.sequence167(Notices.of(engine.takeVisit(visit(cTreatItem,
+                    cBabyTreat, "1", SignatureForm.RAW_128, false), platformPin()))));
         });
     }
 
@@ -197,8 +198,8 @@ public class V3Facade implements CsHis30 {
             int[] iBufferLen) {
         return call("hisGetSeqNumber256", () -> {
             checkCapacity(pBuffer, iBufferLen, 296);
-            fill(pBuffer, iBufferLen, Buffers.sequence296(engine.takeVisit(visit(cTreatItem, cBabyTreat,
-                    cTreatAfterCheck, SignatureForm.PRINTABLE_256, false), platformPin())));
+            fill(pBuffer, iBufferLen, Buffers.sequence296(Notices.of(engine.takeVisit(visit(cTreatItem, cBabyTreat,
+                    cTreatAfterCheck, SignatureForm.PRINTABLE_256, false), platformPin()))));
         });
     }
 
@@ -207,8 +208,8 @@ public class V3Facade implements CsHis30 {
             int[] iBufferLen) {
         return call("hisGetSeqNumber256N1", () -> {
             checkCapacity(pBuffer, iBufferLen, 316);
-            var v = engine.takeVisit(visit(cTreatItem, cBabyTreat, cTreatAfterCheck, SignatureForm.PRINTABLE_256,
-                    true), platformPin());
+            var v = Notices.of(engine.takeVisit(visit(cTreatItem, cBabyTreat, cTreatAfterCheck,
+                    SignatureForm.PRINTABLE_256, true), platformPin()));
             fill(pBuffer, iBufferLen, concat(Buffers.sequence296(v), ascii(v.treatmentId().orElseThrow())));
         });
     }

@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import org.opennhi.api.common.Buffers;
+import org.opennhi.api.common.Notices;
 import org.opennhi.api.common.HisParameters;
 import org.opennhi.api.common.Outcome;
 import org.opennhi.api.v5.CsHis;
@@ -176,8 +177,8 @@ public class V5Facade implements CsHis {
         return call("hisGetSeqNumber", () -> {
             // a buffer too small must not cost the patient a visit: check it before the card is written
             checkCapacity(pBuffer, iBufferLen, 167);
-            Visit v = engine.takeVisit(request(cTreatItem, cBabyTreat, "1", VisitRequest.SignatureForm.RAW_128,
-                    false), platformPin());
+            Visit v = Notices.of(engine.takeVisit(request(cTreatItem, cBabyTreat, "1",
+                    VisitRequest.SignatureForm.RAW_128, false), platformPin()));
             fill(pBuffer, iBufferLen, concat(ascii(v.visitDateTime()), ascii(v.sequenceNumber()),
                     ascii(v.hospitalId()), v.signature(), ascii(v.samId())));
         });
@@ -188,8 +189,8 @@ public class V5Facade implements CsHis {
             int[] iBufferLen) {
         return call("hisGetSeqNumber256", () -> {
             checkCapacity(pBuffer, iBufferLen, 296);
-            Visit v = engine.takeVisit(request(cTreatItem, cBabyTreat, cTreatAfterCheck,
-                    VisitRequest.SignatureForm.PRINTABLE_256, false), platformPin());
+            Visit v = Notices.of(engine.takeVisit(request(cTreatItem, cBabyTreat, cTreatAfterCheck,
+                    VisitRequest.SignatureForm.PRINTABLE_256, false), platformPin()));
             fill(pBuffer, iBufferLen, seq256(v));
         });
     }
@@ -199,8 +200,8 @@ public class V5Facade implements CsHis {
             int[] iBufferLen) {
         return call("hisGetSeqNumber256N1", () -> {
             checkCapacity(pBuffer, iBufferLen, 316);
-            Visit v = engine.takeVisit(request(cTreatItem, cBabyTreat, cTreatAfterCheck,
-                    VisitRequest.SignatureForm.PRINTABLE_256, true), platformPin());
+            Visit v = Notices.of(engine.takeVisit(request(cTreatItem, cBabyTreat, cTreatAfterCheck,
+                    VisitRequest.SignatureForm.PRINTABLE_256, true), platformPin()));
             fill(pBuffer, iBufferLen, concat(seq256(v), ascii(v.treatmentId().orElseThrow())));
         });
     }
