@@ -27,9 +27,37 @@
       const detail = s.status === 'ONLINE' ? s.reader : (s.reason || 'reader offline');
       show(slot, s.cardStatus === undefined ? 0 : s.cardStatus, s.light || 'white', s.lightLabel || 'no card', detail);
     }
+    renderNotices(status.notices || []);
     const err = document.getElementById('last-error');
     err.textContent = status.lastError ? status.lastError.message + ' (' + status.lastError.time + ')' : 'none';
     err.className = status.lastError ? 'some' : '';
+  }
+
+  // 取號 notices (就醫次數提醒, red from 90 visits; 重大傷病到期): they stay until dismissed or the card leaves
+  // (the status then lists none); never a dialog, so nobody at the counter is blocked.
+  const dismissed = new Set();
+  function renderNotices(notices) {
+    const box = document.getElementById('notices');
+    box.replaceChildren();
+    for (const n of notices) {
+      const key = n.time + n.message;
+      if (dismissed.has(key)) {
+        continue;
+      }
+      const p = document.createElement('p');
+      p.className = 'notice ' + n.kind + (n.red ? ' red' : '');
+      p.dataset.kind = n.kind;
+      p.textContent = n.message;
+      const close = document.createElement('button');
+      close.type = 'button';
+      close.textContent = '知道了 dismiss';
+      close.addEventListener('click', () => {
+        dismissed.add(key);
+        p.remove();
+      });
+      p.appendChild(close);
+      box.appendChild(p);
+    }
   }
 
   function connection(text, lost) {

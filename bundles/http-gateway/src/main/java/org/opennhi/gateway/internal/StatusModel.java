@@ -69,6 +69,7 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
     /** Card status reported since the card now in each slot went in (the lights' 2 and 3). */
     private final Map<Slot, Integer> reportedStatus = new ConcurrentHashMap<>();
     private volatile Map<String, Object> lastError;
+    private final NoticeBoard notices = new NoticeBoard();
     private volatile SamStatus lastSamStatus;
     private volatile PlatformSettings settings;
     private volatile ReaderService readers;
@@ -149,6 +150,9 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
         if (event.slot() != null && event.type() != ReaderEvent.Type.STATUS_CHANGED) {
             // a card that went in or out, or a reader that came or went, starts again from presence
             reportedStatus.remove(event.slot());
+            if (event.slot() == Slot.HC) {
+                notices.cardChanged();
+            }
         }
         if (event.type() == ReaderEvent.Type.READER_DETACHED) {
             error("reader " + event.readerName() + " went away");
@@ -179,6 +183,11 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
      */
     @Override
     public void platformEvent(PlatformEvent event) {
+        if (event.type() == PlatformEvent.Type.NOTICE) {
+            publish(new Push("notice", Json.GSON.toJson(notices.add(event)))); // a notice, never an error
+            changed();
+            return;
+        }
         if (!event.succeeded()) {
             error(event.detail() + " (" + event.code() + ")");
         }
@@ -307,6 +316,8 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
         out.put("plugins", PluginHealth.report(context, scr));
         out.put("slots", slotsPart(r, reportedStatus));
         out.put("lastError", lastError);
+        out.put("notices", notices.current());
+        out.put("recentNotices", notices.recent());
 
         if (s != null) {
             Map<String, Object> settingsPart = new LinkedHashMap<>();

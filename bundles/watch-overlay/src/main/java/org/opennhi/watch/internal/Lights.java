@@ -13,8 +13,15 @@ import com.google.gson.JsonObject;
  * @param hpc the HPC light
  * @param hpcLabel the HPC light in words
  * @param lastError the last error, or empty
+ * @param notice the newest 取號 notice of the HC in its reader (就醫次數提醒, 重大傷病到期), or empty
+ * @param noticeRed whether that notice is shown in red (90 visits or more)
  */
-record Lights(int sam, String samLabel, int hc, String hcLabel, int hpc, String hpcLabel, String lastError) {
+record Lights(int sam, String samLabel, int hc, String hcLabel, int hpc, String hpcLabel, String lastError,
+        String notice, boolean noticeRed) {
+
+    Lights(int sam, String samLabel, int hc, String hcLabel, int hpc, String hpcLabel, String lastError) {
+        this(sam, samLabel, hc, hcLabel, hpc, hpcLabel, lastError, "", false);
+    }
 
     /** Before the first status arrives. */
     static final Lights UNKNOWN = new Lights(0, "connecting…", 0, "no card", 0, "no card", "");
@@ -25,8 +32,16 @@ record Lights(int sam, String samLabel, int hc, String hcLabel, int hpc, String 
         JsonElement err = status.get("lastError");
         String error = err == null || err.isJsonNull() ? "" : err.getAsJsonObject().get("message").getAsString();
         int samStatus = sam.get("status").getAsInt();
+        String notice = "";
+        boolean red = false;
+        JsonElement notices = status.get("notices");
+        if (notices != null && notices.isJsonArray() && notices.getAsJsonArray().size() > 0) {
+            JsonObject newest = notices.getAsJsonArray().get(notices.getAsJsonArray().size() - 1).getAsJsonObject();
+            notice = newest.get("message").getAsString();
+            red = newest.get("red").getAsBoolean();
+        }
         return new Lights(samStatus, samLabel(samStatus), value(slots, "HC"), label(slots, "HC"), value(slots, "HPC"),
-                label(slots, "HPC"), error);
+                label(slots, "HPC"), error, notice, red);
     }
 
     private static int value(JsonObject slots, String slot) {

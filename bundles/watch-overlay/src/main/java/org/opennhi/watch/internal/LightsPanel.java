@@ -66,6 +66,12 @@ final class LightsPanel extends JComponent {
             draw(g, 0, "SAM 安全模組", "SAM", l.sam(), l.samLabel());
             draw(g, 1, "HC 健保卡", "HC", l.hc(), l.hcLabel());
             draw(g, 2, "HPC 醫事人員卡", "HPC", l.hpc(), l.hpcLabel());
+            if (!l.notice().isEmpty()) {
+                // a 取號 notice stays in the window until the card leaves: never a dialog that blocks the desk
+                g.setColor(l.noticeRed() ? new Color(0xc00000) : new Color(0x7a5a00));
+                g.setFont(font(l.noticeRed() ? Font.BOLD : Font.PLAIN, 12));
+                g.drawString(fit(g, l.notice(), getWidth() - 10), 5, getHeight() - 22);
+            }
             if (!l.lastError().isEmpty()) {
                 g.setColor(new Color(0xaa0000));
                 g.setFont(font(Font.PLAIN, 11));
