@@ -104,6 +104,19 @@
       $('slot-' + slot).textContent = (x.reader || '(none)') + ' · ' + x.status + ' · ' + (x.lightLabel || '');
     }
     $('last-error').textContent = s.lastError ? s.lastError.message : 'none';
+    const recent = $('recent-notices');
+    recent.replaceChildren();
+    for (const n of s.recentNotices || []) {
+      const li = document.createElement('li');
+      li.className = n.red ? 'red' : '';
+      li.textContent = n.time.replace('T', ' ').replace(/\..*$/, '') + ' · ' + n.message;
+      recent.appendChild(li);
+    }
+    if (!recent.firstChild) {
+      const li = document.createElement('li');
+      li.textContent = 'none';
+      recent.appendChild(li);
+    }
     if (s.settings) {
       $('fast-auth').checked = s.settings.hpcFastAuth;
       $('watch-overlay').checked = s.settings.watchOverlay;

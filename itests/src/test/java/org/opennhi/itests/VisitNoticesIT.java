@@ -116,5 +116,13 @@ public class VisitNoticesIT {
         assertEquals(0, status.getAsJsonArray("notices").size());
         assertFalse("the admin page keeps the recent ones", status.getAsJsonArray("recentNotices").isEmpty());
         assertNull(status.get("lastError").isJsonNull() ? null : status.get("lastError"));
+        browser.navigate(platform.loginLink("admin"));
+        try {
+            browser.waitFor("the admin page's recent notices", "!!document.querySelector('#recent-notices li.red')",
+                    WAIT);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + browser.eval("location.href + ' ' + "
+                    + "document.body.innerText"));
+        }
     }
 }

@@ -90,6 +90,7 @@ public final class ApiContext extends ServletContextHelper {
                 return t;
             });
     private final UiSessions browsers;
+    private final BodyDrain drain = new BodyDrain(tokenWatch);
     private volatile Policy policy;
 
     @Activate
@@ -161,7 +162,7 @@ public final class ApiContext extends ServletContextHelper {
         String authorization = req.getHeader("Authorization");
         if (authorization != null && guard.hasToken(authorization)) {
             if (!p.tokenRequests().tryAcquire()) {
-                return tooMany(res, p.tokenRequests(), "Too many requests; retry later.");
+                return tooMany(req, res, p.tokenRequests(), "Too many requests; retry later.");
             }
             req.setAttribute(HttpApi.CLIENT_ATTRIBUTE, "local-token");
             return true;
@@ -176,23 +177,23 @@ public final class ApiContext extends ServletContextHelper {
                     return true; // a live login code is a credential: floods and wrong guesses never block it
                 }
                 if (!p.anonymousRequests().tryAcquire()) {
-                    return tooMany(res, p.anonymousRequests(), "Too many requests without a credential.");
+                    return tooMany(req, res, p.anonymousRequests(), "Too many requests without a credential.");
                 }
                 if (!p.failedLogin().tryAcquire()) {
-                    return tooMany(res, p.failedLogin(), "Too many login attempts.");
+                    return tooMany(req, res, p.failedLogin(), "Too many login attempts.");
                 }
                 return takeAnonymousSlot(req, res, p);
             }
         }
         if (!p.anonymousRequests().tryAcquire()) {
-            return tooMany(res, p.anonymousRequests(), "Too many requests without a credential.");
+            return tooMany(req, res, p.anonymousRequests(), "Too many requests without a credential.");
         }
         String page = pageOf(path);
         if (authorization == null && "GET".equals(method) && page != null) {
             return toLogin(res, page); // a person opened a page without a session: the login form, then the page
         }
         if (!p.failedBearer().tryAcquire()) {
-            return tooMany(res, p.failedBearer(), "Too many failed authentications.");
+            return tooMany(req, res, p.failedBearer(), "Too many failed authentications.");
         }
         res.setHeader("WWW-Authenticate", "Bearer realm=\"opennhi\"");
         return refuse(res, Verdict.refuse(401, "unauthorized",
@@ -210,7 +211,7 @@ public final class ApiContext extends ServletContextHelper {
     private boolean admitSession(HttpServletRequest req, HttpServletResponse res, Policy p, UiSessions.Session session,
             String method, String path) throws IOException {
         if (!p.sessionRequests().tryAcquire()) {
-            return tooMany(res, p.sessionRequests(), "Too many requests from the web pages; retry later.");
+            return tooMany(req, res, p.sessionRequests(), "Too many requests from the web pages; retry later.");
         }
         if (!SAFE_METHODS.contains(method) && !session.csrfMatches(req.getHeader(UiSessions.CSRF_HEADER))) {
             return refuse(res, Verdict.refuse(403, "csrf_token_missing", "A browser session must send its"
@@ -247,8 +248,13 @@ public final class ApiContext extends ServletContextHelper {
         return true;
     }
 
-    private static boolean tooMany(HttpServletResponse res, RateLimiter limiter, String message) throws IOException {
+    /** 429 with Retry-After; the body is drained first so a kept-alive client keeps its connection. */
+    private boolean tooMany(HttpServletRequest req, HttpServletResponse res, RateLimiter limiter, String message)
+            throws IOException {
         res.setHeader("Retry-After", Long.toString(limiter.secondsUntilNextPermit()));
+        if (!drain.drain(req)) {
+            res.setHeader("Connection", "close"); // what is left of the body is never read: say so, then close
+        }
         return refuse(res, Verdict.refuse(429, "rate_limited", message));
     }
 

@@ -15,7 +15,6 @@ import org.opennhi.contracts.platform.Facade;
 import org.opennhi.contracts.platform.PlatformEvent;
 import org.opennhi.contracts.platform.PlatformEventListener;
 import org.opennhi.contracts.platform.PlatformSettings;
-import org.opennhi.contracts.platform.Plugins;
 import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.contracts.reader.ReaderEventListener;
 import org.opennhi.contracts.reader.ReaderService;
@@ -27,8 +26,6 @@ import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SamStatusListener;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -47,7 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {StatusModel.class, ReaderEventListener.class, SamStatusListener.class,
     PlatformEventListener.class})
-public final class StatusModel implements ReaderEventListener, SamStatusListener, PlatformEventListener, BundleListener {
+public final class StatusModel implements ReaderEventListener, SamStatusListener, PlatformEventListener {
     static final String PLATFORM_NAME = "Open NHI card control platform";
     /** Framework property the distribution sets to its release version. */
     static final String VERSION_PROPERTY = "opennhi.version";
@@ -58,7 +55,7 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
     record Push(String event, String json) {
     }
 
-    private final BundleContext context;
+    private final PluginHealth plugins;
     private final String version;
     private final Instant started;
     private final List<Consumer<Push>> subscribers = new CopyOnWriteArrayList<>();
@@ -78,11 +75,11 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
 
     @Activate
     public StatusModel(BundleContext context) {
-        this.context = context;
-        context.addBundleListener(this);
         String v = context.getProperty(VERSION_PROPERTY);
         this.version = v != null ? v : context.getBundle().getVersion().toString();
         this.started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        this.plugins = new PluginHealth(context, () -> scr, this::changed);
+        plugins.open();
     }
 
     // --- what the status is made of; every change is pushed -------------------------------------------
@@ -229,25 +226,19 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
             policyOption = ReferencePolicyOption.GREEDY)
     void bindScr(ServiceComponentRuntime runtime) {
         scr = runtime;
+        plugins.invalidate();
     }
 
     void unbindScr(ServiceComponentRuntime runtime) {
         if (scr == runtime) {
             scr = null;
-        }
-    }
-
-    /** A plugin bundle installed, started, stopped or updated changes what {@code /status} says. */
-    @Override
-    public void bundleChanged(BundleEvent event) {
-        if (event.getBundle().getHeaders("").get(Plugins.HEADER) != null) {
-            changed();
+            plugins.invalidate();
         }
     }
 
     @Deactivate
     void deactivate() {
-        context.removeBundleListener(this);
+        plugins.close();
     }
 
     // --- subscribers -----------------------------------------------------------------------------
@@ -313,7 +304,7 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
         out.put("reader", reader);
 
         out.put("sam", samPart(s, m));
-        out.put("plugins", PluginHealth.report(context, scr));
+        out.put("plugins", plugins.report());
         out.put("slots", slotsPart(r, reportedStatus));
         out.put("lastError", lastError);
         out.put("notices", notices.current());

@@ -1,3 +1,5 @@
+package org.opennhi.bench;
+
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
@@ -31,14 +33,28 @@ import org.opennhi.sim.vpcd.pcscd.PrivatePcscd;
  * pcscd + vpcd + virtual card, in alternating rounds of one run so machine noise hits both alike.
  * Arguments: [rounds=5] [apdusPerRound=2000]
  */
-public class ReaderApduBench {
+public final class ReaderApduBench {
     static final byte[] SELECT_HC = HexFormat.of().parseHex("00A4040010D1580000010000000000000000001100");
 
-    public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int n = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    /** Ends the JVM either way: the PC/SC plugin's and the engine's threads are not daemons. */
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : Machine.smoke() ? 1 : 5;
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : Machine.smoke() ? 100 : 2000;
         Path dir = Path.of(System.getenv("BENCH_PCSCD_DIR"));
+        Machine.header("reader-apdu");
         try (PrivatePcscd pcscd = PrivatePcscd.start(dir)) {
+            // stopped by the try on the way out, and by the hook if the bench is interrupted (pcscd holds ports)
+            Runtime.getRuntime().addShutdownHook(new Thread(pcscd::close, "bench-pcscd-stop"));
             SimulatedCards world = SimulatedCards.open(Files.createTempDirectory("bench-cards"));
             String hc = world.list().stream().filter(c -> c.kind() == CardKind.HC).findFirst().orElseThrow().number();
             try (VpcdBridge bridge = new VpcdBridge("localhost", pcscd.port(0), 2)) {
@@ -81,9 +97,9 @@ public class ReaderApduBench {
                 double oursMed = oursMedians[rounds / 2];
                 System.out.printf("median of round medians: raw %.1f us, reader service %.1f us, overhead %+.1f%%"
                         + " (%d rounds x %d APDUs)%n", rawMed, oursMed, (oursMed / rawMed - 1) * 100, rounds, n);
-                System.exit(0);
             }
         }
+        Machine.footer("reader-apdu");
     }
 
     static double[] rawRound(CardChannel channel, int n) throws Exception {

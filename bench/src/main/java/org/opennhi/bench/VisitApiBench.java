@@ -1,3 +1,5 @@
+package org.opennhi.bench;
+
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -38,13 +40,27 @@ import org.opennhi.sim.vpcd.pcscd.PrivatePcscd;
  * javax.smartcardio in the same run. Cold calls start with an empty cache and freshly issued cards; cached calls
  * repeat a read of the same inserted card. Arguments: [iterations=30]
  */
-public class VisitApiBench {
+public final class VisitApiBench {
     static final String HC = "900000000001";
     static List<byte[]> log = new CopyOnWriteArrayList<>();
 
-    public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    /** Ends the JVM either way: the PC/SC plugin's and the engine's threads are not daemons. */
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : Machine.smoke() ? 2 : 30;
+        Machine.header("visit-api");
         try (PrivatePcscd pcscd = PrivatePcscd.start(Path.of(System.getenv("BENCH_PCSCD_DIR")))) {
+            // stopped by the try on the way out, and by the hook if the bench is interrupted (pcscd holds ports)
+            Runtime.getRuntime().addShutdownHook(new Thread(pcscd::close, "bench-pcscd-stop"));
             SimulatedCards world = SimulatedCards.open(Files.createTempDirectory("bench-cards"));
             VirtualCard card = world.card(HC);
             VirtualCard recording = new VirtualCard() {
@@ -108,9 +124,9 @@ public class VisitApiBench {
                     run(c, n, world, engine, java, base, raw, readers);
                 }
                 server.stop(0);
-                System.exit(0);
             }
         }
+        Machine.footer("visit-api");
     }
 
     record Case(String label, String function, String body, boolean cold, boolean resetCards, Call java) {

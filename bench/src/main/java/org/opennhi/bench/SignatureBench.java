@@ -1,3 +1,5 @@
+package org.opennhi.bench;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -34,7 +36,7 @@ import com.google.gson.JsonObject;
  * 1 and 8 threads, in the same run on the same machine.
  *
  * Run (after building the module):
- *   java -cp simulators/idc-sim/target/idc-sim.jar bench/idc-signatures/SignatureBench.java [warmup s] [measure s] [rounds]
+ *   bench/idc-signatures/run.sh [warmup s] [measure s] [rounds]
  *       [name=other/idc-sim.jar ...]
  * Each {@code name=jar} adds another build of the simulator (e.g. the one before a change), measured with 1 and 8
  * clients in every round of the same run.
@@ -45,7 +47,7 @@ import com.google.gson.JsonObject;
  * then measures raw and HTTPS back to back, and both the medians of the rates and the median of the per-round
  * ratios are printed.
  */
-public class SignatureBench {
+public final class SignatureBench {
     private static final byte[] DATA = "1151122103000|0001|9999999999|900000000001|visit-signature-bench-data-64"
             .substring(0, 64).getBytes(StandardCharsets.US_ASCII);
 
@@ -186,9 +188,10 @@ public class SignatureBench {
      * quiet when the compiler worked less than 2 % of its time; at most 24 passes.
      */
     static void warmUp(int seconds, List<OpFactory> cases, List<Other> others, String body) throws Exception {
-        int slice = Math.max(2, seconds);
+        int slice = Machine.smoke() ? 1 : Math.max(2, seconds);
+        int passes = Machine.smoke() ? 1 : 24; // smoke: does it run at all, not are its figures settled
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        for (int pass = 1; pass <= 24; pass++) {
+        for (int pass = 1; pass <= passes; pass++) {
             long jit0 = jit.getTotalCompilationTime();
             long t0 = System.nanoTime();
             for (OpFactory c : cases) {
@@ -204,7 +207,8 @@ public class SignatureBench {
                 return;
             }
         }
-        System.out.println("warm-up: the JIT has not settled after 24 passes; rounds may still include compiling");
+        System.out.println("warm-up: the JIT has not settled after " + passes + " passes; rounds may still include"
+                + " compiling");
     }
 
     /** CPU microseconds per operation, per case: other processes' load does not inflate these. */

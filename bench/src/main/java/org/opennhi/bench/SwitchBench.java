@@ -1,3 +1,5 @@
+package org.opennhi.bench;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,14 +14,27 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reader-type switch time as a client sees it: from sending PUT /settings/platform {"readerType":...} to the
  * reader service's own event that it now serves that type, on the /events stream. No file is polled anywhere.
- * Arguments: port home [switches=40]
+ * Starts the distribution (no demo, no CDS archive) on a new home and stops it. Arguments: [switches=40]
  */
-public class SwitchBench {
+public final class SwitchBench {
+    private SwitchBench() {
+    }
+
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(args[0]);
-        Path home = Path.of(args[1]);
-        int switches = args.length > 2 ? Integer.parseInt(args[2]) : 40;
-        String token = Files.readString(home.resolve("INI/api-token")).strip();
+        int switches = args.length > 0 ? Integer.parseInt(args[0]) : Machine.smoke() ? 4 : 40;
+        Machine.header("reader-switch");
+        Path work = Files.createTempDirectory("nhi-bench-switch-");
+        try (Platform platform = Platform.start(work.resolve("home"), false, "", false, java.util.Map.of())) {
+            platform.awaitStatus200(60_000);
+            run(platform.port, platform.token(), switches);
+        } finally {
+            Platform.delete(work);
+        }
+        Machine.footer("reader-switch");
+        System.exit(0); // the HTTP client's stream reader
+    }
+
+    private static void run(int port, String token, int switches) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         BlockingQueue<String> readerEvents = new LinkedBlockingQueue<>();
         HttpRequest events = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events"))
@@ -59,6 +74,5 @@ public class SwitchBench {
         System.out.printf("reader-type switch over HTTP until the reader service serves the new type: median %.1f ms,"
                 + " p90 %.1f ms, max %.1f ms (%d switches)%n", ms[switches / 2], ms[(int) (switches * 0.9)],
                 ms[switches - 1], switches);
-        System.exit(0);
     }
 }
