@@ -169,7 +169,8 @@ public final class ApiContext extends ServletContextHelper {
         }
         if (authorization == null) {
             Optional<UiSessions.Session> browser = browsers.find(cookie(req, UiSessions.COOKIE));
-            if (browser.isPresent()) {
+            // the login page is open to every session: an admin link must work in a browser a watch page uses
+            if (browser.isPresent() && !LOGIN_PATH.equals(path)) {
                 return admitSession(req, res, p, browser.get(), method, path);
             }
             if (LOGIN_PATH.equals(path)) {
