@@ -4,6 +4,7 @@
 # Each run starts a new JVM. "first" runs use a new, empty NHI home (first start ever: folders, token and
 # configuration are created); "restart" runs reuse the home of the previous run, as a clinic PC does.
 # Prints every run and the medians in milliseconds.
+case "${1:-}" in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac  # the header above is the usage
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-7}

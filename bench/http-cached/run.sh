@@ -3,6 +3,7 @@
 # next to /status and csGetVersionEx on the same stack. Starts the distribution in demo mode on a new home and a
 # free loopback port, waits until the fixture HC answers, measures, stops it.
 #   bench/http-cached/run.sh [ROUNDS=10] [CALLS_PER_ROUND=50]
+case "${1:-}" in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac  # the header above is the usage
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dist="$root/distribution/target/nhi-cs"

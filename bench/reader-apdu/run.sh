@@ -1,6 +1,7 @@
 #!/bin/sh
 # Per-APDU time through the reader service next to raw javax.smartcardio, on one private pcscd + vpcd + virtual
 # card, in alternating rounds. Usage: bench/reader-apdu/run.sh [rounds=5] [apdusPerRound=2000] (from anywhere)
+case "${1:-}" in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac  # the header above is the usage
 set -e
 cd "$(dirname "$0")/../.."
 for m in bundles/contracts bundles/reader-service bundles/reader-pcsc simulators/card-sim simulators/vpcd-bridge; do

@@ -1,5 +1,6 @@
 #!/bin/sh
 # Reader-type switch time (csUpRDType) through the running distribution. Usage: bench/reader-switch/run.sh [switches=40]
+case "${1:-}" in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac  # the header above is the usage
 set -e
 cd "$(dirname "$0")/../.."
 dist=distribution/target/nhi-cs

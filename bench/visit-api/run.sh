@@ -1,6 +1,7 @@
 #!/bin/sh
 # APDUs and latency of the 5.1.x functions over Java and HTTP next to the raw APDU floor, on one private
 # pcscd + vpcd + simulated HC. Usage: bench/visit-api/run.sh [iterations=30] (from anywhere)
+case "${1:-}" in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac  # the header above is the usage
 set -e
 cd "$(dirname "$0")/../.."
 mods="bundles/contracts bundles/card-crypto bundles/reader-service bundles/reader-pcsc bundles/card-engine bundles/hpc-authorisation bundles/api-v5 simulators/card-sim simulators/vpcd-bridge"
