@@ -7,6 +7,7 @@
 # raised (see below), measures with bench/native-calls/native_bench.c, stops it.
 #   bench/native-calls/run.sh [ROUNDS=11] [CALLS_PER_CASE=20000] [COLD_VISITS=9] [THREADS...=1 8]
 # About 2-3 minutes with the defaults on 2 cores; more rounds or calls make it longer.
+case "${1:-}" in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac  # the header above is the usage
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 rounds=${1:-11}

@@ -9,20 +9,23 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The console in the Gogo shell: {@code opennhi:samauth} (csVerifySAMDC), {@code opennhi:softwarereset 0..3}
  * (csSoftwareReset), {@code opennhi:resetfsim} (csResetFsim), {@code opennhi:killcstask}, {@code opennhi:remote} /
- * {@code opennhi:local} (csUpRemType / csUpLocType), {@code opennhi:fastauth on|off}, {@code opennhi:log [file]}.
+ * {@code opennhi:local} (csUpRemType / csUpLocType), {@code opennhi:fastauth on|off}, {@code opennhi:log [file]},
+ * {@code opennhi:loglevel [ERROR|WARN|INFO|DEBUG|TRACE]} (LOG/platform.log, live).
  * Reader type and rescan are {@code opennhi:readertype} and {@code opennhi:rescan} of the reader bundles.
  */
 @Component(service = ConsoleCommands.class, property = {"osgi.command.scope=opennhi",
     "osgi.command.function=samauth", "osgi.command.function=softwarereset", "osgi.command.function=resetfsim",
     "osgi.command.function=killcstask", "osgi.command.function=remote", "osgi.command.function=local",
-    "osgi.command.function=fastauth", "osgi.command.function=log"})
+    "osgi.command.function=fastauth", "osgi.command.function=log", "osgi.command.function=loglevel"})
 public final class ConsoleCommands {
     private static final long WAIT_SECONDS = 120;
     private final ConsoleActions actions;
+    private final LogLevelSetting logLevel;
 
     @Activate
-    public ConsoleCommands(@Reference ConsoleActions actions) {
+    public ConsoleCommands(@Reference ConsoleActions actions, @Reference LogLevelSetting logLevel) {
         this.actions = actions;
+        this.logLevel = logLevel;
     }
 
     public String samauth() throws InterruptedException {
@@ -68,6 +71,14 @@ public final class ConsoleCommands {
 
     public String log(String file) throws java.io.IOException {
         return String.join("\n", actions.tail(file, 200));
+    }
+
+    public String loglevel() throws java.io.IOException {
+        return "Platform log level " + logLevel.level() + " (LOG/platform.log).";
+    }
+
+    public String loglevel(String level) throws java.io.IOException {
+        return "Platform log level now " + logLevel.setLevel(level) + " (LOG/platform.log).";
     }
 
     /** A shell user waits for the job and sees its outcome, as with the official console. */

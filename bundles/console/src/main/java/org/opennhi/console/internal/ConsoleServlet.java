@@ -36,6 +36,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * POST /admin/api/stop                    killcsTask               → 202
  * GET  /admin/api/jobs/{id}               a job's progress and result
  * GET  /admin/api/log[?file=…&lines=…]    the LOG folder
+ * GET  /admin/api/log-level               the platform log's level (LOG/platform.log)
+ * POST /admin/api/log-level {"level":"DEBUG"}  sets it, live (ERROR, WARN, INFO, DEBUG, TRACE)
  * </pre>
  * Settings (reader type, SAM mode, fast auth, remote/local) go through {@code PUT /settings/platform}.
  */
@@ -50,10 +52,12 @@ public final class ConsoleServlet extends HttpServlet {
             "css", "text/css");
 
     private final transient ConsoleActions actions;
+    private final transient LogLevelSetting logLevel;
 
     @Activate
-    public ConsoleServlet(@Reference ConsoleActions actions) {
+    public ConsoleServlet(@Reference ConsoleActions actions, @Reference LogLevelSetting logLevel) {
         this.actions = actions;
+        this.logLevel = logLevel;
     }
 
     @Override
@@ -71,6 +75,8 @@ public final class ConsoleServlet extends HttpServlet {
                 } else {
                     write(res, 200, job.get().view());
                 }
+            } else if (path.equals("/api/log-level")) {
+                write(res, 200, Map.of("level", logLevel.level(), "levels", LogLevelSetting.LEVELS));
             } else if (path.equals("/api/log")) {
                 List<String> files = actions.logFiles();
                 String file = Optional.ofNullable(req.getParameter("file")).orElse(files.isEmpty() ? null : files.get(0));
@@ -106,6 +112,13 @@ public final class ConsoleServlet extends HttpServlet {
                     write(res, 202, job.view());
                 }
                 case "/api/rescan" -> write(res, 200, Map.of("message", actions.rescan()));
+                case "/api/log-level" -> {
+                    JsonElement level = body(req).get("level");
+                    if (level == null || !level.isJsonPrimitive()) {
+                        throw new IllegalArgumentException("send {\"level\":\"ERROR|WARN|INFO|DEBUG|TRACE\"}");
+                    }
+                    write(res, 200, Map.of("level", logLevel.setLevel(level.getAsString())));
+                }
                 case "/api/stop" -> {
                     actions.stopPlatform();
                     write(res, 202, Map.of("message", "the platform stops now (killcsTask)"));

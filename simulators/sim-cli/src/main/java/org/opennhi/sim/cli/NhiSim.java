@@ -38,6 +38,11 @@ public final class NhiSim {
 
     /** @return the exit code: 0 ok, 1 failure, 2 usage */
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        // asking for help is a successful run wherever it stands (Options would take --help for an option)
+        if (args.contains("-h") || args.contains("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
         try {
             Options o = new Options(args, List.of());
             if (o.positional().isEmpty()) {
@@ -47,7 +52,13 @@ public final class NhiSim {
             String cmd = o.positional().get(0);
             switch (cmd) {
                 case "list" -> list(world(o), out);
-                case "show" -> out.print(world(o).show(argument(o, 1, "show needs a card number")));
+                case "show" -> {
+                    if (o.positional().size() < 2) {
+                        out.println(USAGE); // a command without its argument asks what it takes
+                    } else {
+                        out.print(world(o).show(o.positional().get(1)));
+                    }
+                }
                 case "reset" -> {
                     SimulatedCards w = world(o);
                     w.reset();
@@ -55,7 +66,7 @@ public final class NhiSim {
                 }
                 case "readers" -> new ReadersMode(world(o), o, out).run(in);
                 case "serial" -> new SerialMode(world(o), o, out).run(in);
-                case "help", "-h", "--help" -> out.println(USAGE);
+                case "help" -> out.println(USAGE);
                 default -> throw new Options.UsageException("unknown command '" + cmd + "'");
             }
             return 0;
@@ -70,13 +81,6 @@ public final class NhiSim {
             err.println("nhi-sim: " + e);
             return 1;
         }
-    }
-
-    private static String argument(Options o, int i, String missing) {
-        if (o.positional().size() <= i) {
-            throw new Options.UsageException(missing);
-        }
-        return o.positional().get(i);
     }
 
     static SimulatedCards world(Options o) {

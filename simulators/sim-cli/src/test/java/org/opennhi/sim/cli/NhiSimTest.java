@@ -53,10 +53,19 @@ public class NhiSimTest {
     public void badInputGetsClearErrors() {
         assertEquals(1, run("--dir", dir(), "show", "12345"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no simulated card with number 12345"));
-        assertEquals(2, run("--dir", dir(), "show"));
         assertEquals(2, run("frobnicate"));
         assertEquals(2, run("list", "--dir"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: nhi-sim"));
+    }
+
+    @Test
+    public void helpAndACommandWithoutItsArgumentPrintTheUsageAndSucceed() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"-h"}, new String[] {"help"},
+                new String[] {}, new String[] {"list", "--help"}, new String[] {"--dir", dir(), "show"})) {
+            out.reset();
+            assertEquals(String.join(" ", args), 0, run(args));
+            assertTrue(String.join(" ", args), out.toString(StandardCharsets.UTF_8).startsWith("usage: nhi-sim"));
+        }
     }
 
     @Test

@@ -34,6 +34,9 @@ import com.google.gson.JsonParser;
  * </pre>
  */
 public final class Main {
+    /** Commands that name an application, an institution or a value. */
+    private static final List<String> NEEDS_ARGUMENT = List.of("contract", "apply", "review", "approve", "reject",
+            "revoke", "download", "clock", "faults");
     private final PrintStream out;
 
     Main(PrintStream out) {
@@ -50,20 +53,30 @@ public final class Main {
         Path data = Path.of("idc-data");
         String host = "127.0.0.1";
         int port = IdcOptions.DEFAULT_PORT;
+        if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+            usage();
+            return 0;
+        }
         for (int i = 0; i < args.length; i++) {
+            boolean option = List.of("--data", "--host", "--port").contains(args[i]);
+            if (option && i + 1 == args.length) {
+                out.println(args[i] + " needs a value");
+                usage();
+                return 2;
+            }
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--host" -> host = args[++i];
                 case "--port" -> port = Integer.parseInt(args[++i]);
-                case "-h", "--help" -> {
-                    usage();
-                    return 0;
-                }
                 default -> rest.add(args[i]);
             }
         }
         if (rest.isEmpty() || "serve".equals(rest.get(0))) {
             return serve(data, host, port);
+        }
+        if (rest.size() == 1 && NEEDS_ARGUMENT.contains(rest.get(0))) {
+            usage(); // a command without its argument asks what it takes
+            return 0;
         }
         return client(data, rest);
     }
