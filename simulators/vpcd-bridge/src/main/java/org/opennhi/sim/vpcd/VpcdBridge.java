@@ -26,11 +26,21 @@ public final class VpcdBridge implements AutoCloseable {
      * @param count number of slots (readers) to drive
      */
     public VpcdBridge(String host, int basePort, int count) {
+        this(host, basePort, count, VpcdSlot.REMOVAL_GAP_MS);
+    }
+
+    /**
+     * @param host where pcscd's vpcd driver listens
+     * @param basePort port of the first reader
+     * @param count number of slots (readers) to drive
+     * @param removalGapMs how long a slot stays empty after a removal (see {@link VpcdSlot#REMOVAL_GAP_MS})
+     */
+    public VpcdBridge(String host, int basePort, int count, long removalGapMs) {
         if (count < 1 || basePort < 1 || basePort + count - 1 > 65535) {
             throw new IllegalArgumentException("need 1 or more slots on valid ports");
         }
         for (int i = 0; i < count; i++) {
-            slots.add(new VpcdSlot(host, basePort + i));
+            slots.add(new VpcdSlot(host, basePort + i, removalGapMs));
         }
     }
 

@@ -34,19 +34,32 @@ public final class VpcdSlot implements AutoCloseable {
     public static final long REMOVAL_GAP_MS = 900;
 
     private final InetSocketAddress vpcd;
+    private final long removalGapMs;
     private final AtomicLong apdus = new AtomicLong();
     private VirtualCard card;
     private Thread worker;
     private Socket socket;
     private boolean connected;
-    private long removedAt = System.nanoTime() - REMOVAL_GAP_MS * 1_000_000L;
+    private long removedAt = System.nanoTime() - REMOVAL_GAP_MS * 1_000_000L * 2;
 
     /**
      * @param host where vpcd (inside pcscd) listens, usually localhost
      * @param port its port: 35963 for "Virtual PCD 00 00", 35964 for "... 00 01" with Debian's configuration
      */
     public VpcdSlot(String host, int port) {
+        this(host, port, REMOVAL_GAP_MS);
+    }
+
+    /**
+     * @param removalGapMs how long the slot stays empty after a removal; 0 lets a swap happen faster than
+     *        pcscd polls, as a hurried person at a real reader may do (tests of quick swaps)
+     */
+    public VpcdSlot(String host, int port, long removalGapMs) {
+        if (removalGapMs < 0) {
+            throw new IllegalArgumentException("removal gap must not be negative");
+        }
         this.vpcd = new InetSocketAddress(Objects.requireNonNull(host, "host"), port);
+        this.removalGapMs = removalGapMs;
     }
 
     /** @return the vpcd address this slot connects to */
@@ -144,6 +157,11 @@ public final class VpcdSlot implements AutoCloseable {
         }
         while (isCurrent(served)) {
             try (Socket s = new Socket()) {
+                // known before connecting: a removal must be able to abort a connect that vpcd has not accepted
+                // yet (its backlog is full while pcscd has not polled), or the removal waits for TCP's retry
+                if (!register(served, s)) {
+                    return;
+                }
                 s.connect(vpcd, 1000);
                 s.setTcpNoDelay(true);
                 if (!attach(served, s)) {
@@ -172,6 +190,14 @@ public final class VpcdSlot implements AutoCloseable {
 
     private synchronized boolean isCurrent(VirtualCard served) {
         return card == served && worker == Thread.currentThread();
+    }
+
+    private synchronized boolean register(VirtualCard served, Socket s) {
+        if (!isCurrent(served)) {
+            return false;
+        }
+        socket = s;
+        return true;
     }
 
     private synchronized boolean attach(VirtualCard served, Socket s) {
@@ -206,7 +232,7 @@ public final class VpcdSlot implements AutoCloseable {
     private boolean waitOutRemovalGap() {
         long wait;
         synchronized (this) {
-            wait = REMOVAL_GAP_MS - (System.nanoTime() - removedAt) / 1_000_000L;
+            wait = removalGapMs - (System.nanoTime() - removedAt) / 1_000_000L;
         }
         if (wait <= 0) {
             return true;

@@ -4,7 +4,7 @@
  * {@link org.opennhi.sim.vpcd.VpcdBridge} the usual pair of slots on consecutive ports.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opennhi.sim.vpcd;
 
 import org.osgi.annotation.bundle.Export;

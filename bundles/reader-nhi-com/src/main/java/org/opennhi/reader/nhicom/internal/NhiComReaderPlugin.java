@@ -118,8 +118,10 @@ public final class NhiComReaderPlugin implements ReaderPlugin, DedicatedReader {
             return new SlotState(slot, "", status.availability() == Availability.ONLINE
                     ? ReaderStatus.offline("reconnecting") : status, false, null);
         }
-        ReaderWatcher.SlotView v = watcher.view(slot);
-        return new SlotState(slot, c.readerName(), status, v.present(), v.atr());
+        // a round trip to the reader proves the card (ReaderWatcher#observe): a cache may trust this state
+        ReaderWatcher.Observed now = watcher.observe(slot);
+        return new SlotState(slot, c.readerName(), status, now.view().present(), now.view().atr(),
+                now.generation());
     }
 
     @Override

@@ -48,11 +48,21 @@ final class ReaderProtocol implements AutoCloseable {
     private final LineClient line;
     private final String port;
     private final Runnable lineLost;
+    private final java.util.function.Consumer<Slot> poweringOn;
 
-    ReaderProtocol(LineClient line, String port, Runnable lineLost) {
+    /**
+     * @param poweringOn told before every POWER ON is sent: a card powered now may be another card than the one
+     *        powered before, so the slot's card generation must change before the card can answer
+     */
+    ReaderProtocol(LineClient line, String port, Runnable lineLost, java.util.function.Consumer<Slot> poweringOn) {
         this.line = line;
         this.port = port;
         this.lineLost = lineLost;
+        this.poweringOn = poweringOn;
+    }
+
+    ReaderProtocol(LineClient line, String port, Runnable lineLost) {
+        this(line, port, lineLost, slot -> { });
     }
 
     /** @return the reader's serial number, after OPEN */
@@ -75,8 +85,20 @@ final class ReaderProtocol implements AutoCloseable {
         return states;
     }
 
+    /** @return the state of one slot now (EMPTY, PRESENT or POWERED) */
+    int slotStatus(Slot slot) throws NhiException {
+        byte[] d = expectOk(call(SLOT_STATUS, number(slot)), slot, "SLOT STATUS").data();
+        for (int i = 0; i + 1 < d.length; i += 2) {
+            if (slot(d[i] & 0xFF) == slot) {
+                return d[i + 1] & 0xFF;
+            }
+        }
+        return EMPTY;
+    }
+
     /** Powers the card on (cold reset). @return its ATR */
     byte[] powerOn(Slot slot) throws NhiException {
+        poweringOn.accept(slot);
         return expectOk(call(POWER_ON, number(slot)), slot, "POWER ON").data();
     }
 

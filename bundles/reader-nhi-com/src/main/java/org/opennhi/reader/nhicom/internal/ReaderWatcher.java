@@ -3,12 +3,14 @@ package org.opennhi.reader.nhicom.internal;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
 import org.opennhi.contracts.reader.Availability;
 import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.contracts.reader.ReaderStatus;
 import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.reader.SlotState;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.slf4j.Logger;
@@ -18,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * Keeps the serial line to the reader open and watches its slots on its own thread: opens the port (again and
  * again while it is missing or held by another program), polls SLOT STATUS, powers each new card to learn its
  * ATR, and reports every change as an event. A line that stops answering or vanishes is closed and reopened.
+ *
+ * <p>Card generations: a card taken out of the reader loses power, and only this host powers cards. So a slot
+ * the reader reports powered holds the card of our last POWER ON of it. Every POWER ON bumps the slot's
+ * generation before it is sent, and {@link #observe} asks the reader for the slot's state at the moment of the
+ * call: equal generations then prove the same card stayed in the slot, with no window.
  */
 final class ReaderWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReaderWatcher.class);
@@ -33,6 +40,10 @@ final class ReaderWatcher implements AutoCloseable {
     record Connection(ReaderProtocol protocol, String readerName, String port) {
     }
 
+    /** A slot as the reader showed it at the moment of the call, and its card generation. */
+    record Observed(SlotView view, long generation) {
+    }
+
     private final Consumer<ReaderEvent> events;
     private final Thread thread;
     private volatile LineSettings settings;
@@ -45,6 +56,10 @@ final class ReaderWatcher implements AutoCloseable {
     private volatile Map<Slot, SlotView> views = emptyViews();
     private final Object pause = new Object();
     private boolean woken;
+    /** Held while slot states are read and acted on, so a look and a power-on never interleave. */
+    private final Object looking = new Object();
+    /** Per slot; never reset (not even by a reconnect), so a number never comes back for another card. */
+    private final AtomicLongArray generations = new AtomicLongArray(Slot.values().length);
 
     ReaderWatcher(LineSettings settings, Consumer<ReaderEvent> events) {
         this.settings = settings;
@@ -83,6 +98,36 @@ final class ReaderWatcher implements AutoCloseable {
 
     SlotView view(Slot slot) {
         return views.get(slot);
+    }
+
+    /**
+     * Asks the reader for the slot's state now (one SLOT STATUS round trip) and acts on it as a poll would: a
+     * card gone or found unpowered under us is reported and a new card powered. The generation proves the card
+     * only when the reader answered; otherwise (offline, the line failing, a keypad entry holding the line) it is
+     * {@link SlotState#UNKNOWN_GENERATION}.
+     */
+    Observed observe(Slot slot) {
+        Connection c = connection;
+        if (c == null || c.protocol().waitingForPerson()) {
+            return new Observed(views.get(slot), SlotState.UNKNOWN_GENERATION);
+        }
+        synchronized (looking) {
+            try {
+                if (c != connection) {
+                    return new Observed(views.get(slot), SlotState.UNKNOWN_GENERATION);
+                }
+                apply(c, slot, c.protocol().slotStatus(slot));
+                return new Observed(views.get(slot), generations.get(slot.ordinal()));
+            } catch (NhiException e) {
+                LOG.debug("Could not look at the {} slot: {}", slot, e.getMessage());
+                return new Observed(views.get(slot), SlotState.UNKNOWN_GENERATION);
+            }
+        }
+    }
+
+    /** Bumps a slot's generation; called before each POWER ON, from whichever thread sends it. */
+    void poweringOn(Slot slot) {
+        generations.incrementAndGet(slot.ordinal());
     }
 
     /** @return the open line, or null while offline */
@@ -151,7 +196,7 @@ final class ReaderWatcher implements AutoCloseable {
         }
         ReaderProtocol protocol = new ReaderProtocol(
                 new LineClient(io, s.responseTimeoutMillis(), s.retries(), LineSettings.FRAME_TIMEOUT_MILLIS),
-                s.port(), () -> lineLost = true);
+                s.port(), () -> lineLost = true, this::poweringOn);
         String serial;
         try {
             serial = protocol.open();
@@ -174,21 +219,29 @@ final class ReaderWatcher implements AutoCloseable {
             // a keypad entry may hold the line for two minutes: look next round
             return;
         }
-        Map<Slot, Integer> states = c.protocol().slotStatus();
-        for (Slot slot : Slot.values()) {
-            int state = states.getOrDefault(slot, ReaderProtocol.EMPTY);
-            SlotView was = views.get(slot);
-            if (state == ReaderProtocol.EMPTY && was.present()) {
-                put(slot, SlotView.EMPTY);
-                emit(ReaderEvent.Type.CARD_REMOVED, slot);
-            } else if (state == ReaderProtocol.PRESENT && was.present()) {
-                // unpowered under a card we powered: it was swapped between two looks
-                put(slot, SlotView.EMPTY);
-                emit(ReaderEvent.Type.CARD_REMOVED, slot);
-                insert(c, slot);
-            } else if (state != ReaderProtocol.EMPTY && !was.present()) {
-                insert(c, slot);
+        synchronized (looking) {
+            Map<Slot, Integer> states = c.protocol().slotStatus();
+            for (Slot slot : Slot.values()) {
+                apply(c, slot, states.getOrDefault(slot, ReaderProtocol.EMPTY));
             }
+        }
+    }
+
+    /** Acts on one slot's state as the reader reports it. Holds {@code looking}. */
+    private void apply(Connection c, Slot slot, int state) throws NhiException {
+        SlotView was = views.get(slot);
+        if (state == ReaderProtocol.EMPTY && was.present()) {
+            generations.incrementAndGet(slot.ordinal());
+            put(slot, SlotView.EMPTY);
+            emit(ReaderEvent.Type.CARD_REMOVED, slot);
+        } else if (state == ReaderProtocol.PRESENT && was.present()) {
+            // unpowered under a card we powered: it was swapped between two looks
+            generations.incrementAndGet(slot.ordinal());
+            put(slot, SlotView.EMPTY);
+            emit(ReaderEvent.Type.CARD_REMOVED, slot);
+            insert(c, slot);
+        } else if (state != ReaderProtocol.EMPTY && !was.present()) {
+            insert(c, slot);
         }
     }
 

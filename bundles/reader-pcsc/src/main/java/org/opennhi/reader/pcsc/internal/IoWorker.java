@@ -14,25 +14,45 @@ import java.util.concurrent.TimeoutException;
  * stuck thread frees itself when the card finally answers or leaves; until then the reader answers "busy"
  * at once instead of queueing more callers behind it.
  *
- * <p>Both sides spin for {@value #SPIN_MICROS} µs before they park: an APDU takes ~60 µs and an APDU sequence
- * sends the next command at once, while a park and wake-up on an idle core costs ~30 µs each way
- * (BENCHMARKS.md: +50 % per APDU when parking at once, parity with raw javax.smartcardio with the spin).
- * Idle readers park, so nothing spins between calls.
+ * <p>The hop to this thread and back must cost nothing next to the APDU. A parked thread woken on an idle
+ * (virtual) core costs 0.3 ms and more, twice per APDU, which made a cold read after idle cost ~1 ms per APDU
+ * against 0.28 ms raw. So no side parks while a session is open: opening one {@link #engage engages} the worker,
+ * which is woken at once (in parallel with the caller's own set-up) and then waits for commands by spinning,
+ * yielding its core to anything else runnable; the caller waits for the answer the same way. Both park only
+ * after {@value #ENGAGED_SPIN_MILLIS} ms without a command, or once the session ends, so an idle reader costs
+ * no CPU.
  */
 final class IoWorker implements AutoCloseable {
-    private static final long SPIN_MICROS = 150;
-    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(SPIN_MICROS);
+    /** Busy spin before yielding: an APDU's hand-off is a few µs when the other side is awake. */
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /** How long an engaged worker, or a caller awaiting an answer, stays awake without parking. */
+    static final long ENGAGED_SPIN_MILLIS = 20;
+    private static final long ENGAGED_SPIN_NANOS = TimeUnit.MILLISECONDS.toNanos(ENGAGED_SPIN_MILLIS);
+    private static final FutureTask<Void> WAKE = new FutureTask<>(() -> null);
+
     private final SynchronousQueue<FutureTask<?>> handoff = new SynchronousQueue<>();
     /** Room for the longest answer (extended APDU); used only on this worker's thread, one command at a time. */
     private final ByteBuffer answer = ByteBuffer.allocate(65_538);
     private final Thread thread;
     private volatile long busySince;
+    private volatile boolean engaged;
     private volatile boolean running = true;
 
     IoWorker(String reader) {
         thread = new Thread(this::serve, "opennhi-pcsc-io " + reader);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** A session begins: wake the worker now and keep it awake until {@link #disengage()}. */
+    void engage() {
+        engaged = true;
+        handoff.offer(WAKE); // taken only when the worker is waiting; an awake worker needs no wake
+    }
+
+    /** The session ended: the worker may park. */
+    void disengage() {
+        engaged = false;
     }
 
     /**
@@ -50,10 +70,7 @@ final class IoWorker implements AutoCloseable {
         if (!handoff.offer(task, timeoutMillis, TimeUnit.MILLISECONDS)) {
             throw new TimeoutException("the reader stayed busy for " + timeoutMillis + " ms");
         }
-        long spinUntil = System.nanoTime() + SPIN_NANOS;
-        while (!task.isDone() && System.nanoTime() < spinUntil) {
-            Thread.onSpinWait();
-        }
+        awake(task::isDone);
         try {
             return task.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -72,12 +89,9 @@ final class IoWorker implements AutoCloseable {
 
     private void serve() {
         while (running) {
-            FutureTask<?> task = null;
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (task == null && System.nanoTime() < spinUntil) {
-                task = handoff.poll();
-                Thread.onSpinWait();
-            }
+            FutureTask<?>[] next = new FutureTask<?>[1];
+            awake(() -> engaged && (next[0] = handoff.poll()) != null);
+            FutureTask<?> task = next[0];
             try {
                 if (task == null) {
                     task = handoff.take();
@@ -94,9 +108,32 @@ final class IoWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Stays on the core until the condition holds: a short busy spin, then yielding to whatever else is runnable,
+     * for at most {@value #ENGAGED_SPIN_MILLIS} ms. The worker stops at once when no session is engaged.
+     */
+    private void awake(java.util.function.BooleanSupplier done) {
+        long start = System.nanoTime();
+        long now = start;
+        while (!done.getAsBoolean()) {
+            if (Thread.currentThread() == thread && !engaged) {
+                return;
+            }
+            if (now - start < SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else if (now - start < ENGAGED_SPIN_NANOS) {
+                Thread.yield();
+            } else {
+                return;
+            }
+            now = System.nanoTime();
+        }
+    }
+
     @Override
     public void close() {
         running = false;
+        engaged = false;
         thread.interrupt();
     }
 }

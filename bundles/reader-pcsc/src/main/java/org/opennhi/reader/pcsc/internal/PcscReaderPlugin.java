@@ -150,7 +150,11 @@ public final class PcscReaderPlugin implements ReaderPlugin {
         if (r == null) {
             return new SlotState(slot, name, ReaderStatus.offline("reader " + name + " is not connected"), false, null);
         }
-        return new SlotState(slot, name, ReaderStatus.online(), r.cardPresent(), r.atr());
+        // no card generation: what this plugin knows is as old as its last look, and pcscd itself sees a swap only
+        // at its next poll of the reader, so continuity cannot be proven at the moment of the call; the card
+        // engine checks the card's identity instead (docs/card-engine.md, "The card in the slot")
+        return new SlotState(slot, name, ReaderStatus.online(), r.cardPresent(), r.atr(),
+                SlotState.UNKNOWN_GENERATION);
     }
 
     @Override

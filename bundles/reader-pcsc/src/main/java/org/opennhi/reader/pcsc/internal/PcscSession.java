@@ -41,6 +41,7 @@ final class PcscSession implements CardSession {
         this.atr = atr;
         this.watcher = watcher;
         this.release = release;
+        io.engage(); // the I/O thread wakes while the caller prepares its first command
     }
 
     @Override
@@ -133,6 +134,7 @@ final class PcscSession implements CardSession {
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            io.disengage();
             release.run();
         }
     }

@@ -51,6 +51,12 @@ final class PcscWatcher implements AutoCloseable {
     private volatile boolean running = true;
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
     /**
+     * Readers whose card could not be identified because an exchange failed (typically a card pulled or swapped
+     * while it was being identified): identified again at every look until it works, or the slot it serves would
+     * stay "no card" while the reader shows one.
+     */
+    private final Set<String> unidentified = ConcurrentHashMap.newKeySet();
+    /**
      * One user per physical reader: a caller's session, a rescan, or this watcher probing the card. The reader
      * service already queues per slot; this also covers two slots sharing a reader (HPC fast authentication
      * with one reader).
@@ -112,7 +118,7 @@ final class PcscWatcher implements AutoCloseable {
         try {
             r.card().beginExclusive();
             try {
-                readers.put(name, new Reader(name, r.terminal(), r.card(), r.atr(), identify(r.card())));
+                readers.put(name, new Reader(name, r.terminal(), r.card(), r.atr(), kindOf(name, r.card())));
             } finally {
                 r.card().endExclusive();
             }
@@ -140,7 +146,7 @@ final class PcscWatcher implements AutoCloseable {
         }
         try {
             Card card = r.terminal().connect(protocol);
-            Reader fresh = new Reader(name, r.terminal(), card, card.getATR().getBytes(), identify(card));
+            Reader fresh = new Reader(name, r.terminal(), card, card.getATR().getBytes(), kindOf(name, card));
             readers.put(name, fresh);
             emit(ReaderEvent.Type.CARD_INSERTED, name);
             return fresh;
@@ -202,6 +208,7 @@ final class PcscWatcher implements AutoCloseable {
         for (String gone : new ArrayList<>(readers.keySet())) {
             if (!names.contains(gone)) {
                 Reader r = readers.remove(gone);
+                unidentified.remove(gone);
                 if (r != null && r.cardPresent()) {
                     disconnect(r.card());
                     emit(ReaderEvent.Type.CARD_REMOVED, gone);
@@ -220,7 +227,16 @@ final class PcscWatcher implements AutoCloseable {
         String name = t.getName();
         Reader r = readers.get(name);
         boolean present = t.isCardPresent();
-        if (present && (r == null || !r.cardPresent() || stale.contains(name))) {
+        if (present && r != null && r.cardPresent() && !stale.contains(name) && unidentified.contains(name)) {
+            Semaphore lock = lock(name);
+            if (lock.tryAcquire()) {
+                try {
+                    identifyAgain(name);
+                } finally {
+                    lock.release();
+                }
+            }
+        } else if (present && (r == null || !r.cardPresent() || stale.contains(name))) {
             Semaphore lock = lock(name);
             if (!lock.tryAcquire()) {
                 // a session holds the reader: it refreshes a changed card itself before its first command
@@ -235,6 +251,7 @@ final class PcscWatcher implements AutoCloseable {
             disconnect(r.card());
             readers.put(name, new Reader(name, t, null, null, CardKind.UNKNOWN));
             stale.remove(name);
+            unidentified.remove(name);
             emit(ReaderEvent.Type.CARD_REMOVED, name);
         }
     }
@@ -257,8 +274,26 @@ final class PcscWatcher implements AutoCloseable {
             LOG.debug("Could not connect to the card in {}: {}", name, e.toString());
             return;
         }
-        readers.put(name, new Reader(name, t, card, card.getATR().getBytes(), identify(card)));
+        readers.put(name, new Reader(name, t, card, card.getATR().getBytes(), kindOf(name, card)));
         emit(ReaderEvent.Type.CARD_INSERTED, name);
+    }
+
+    /** Tries again to identify a card whose identification failed. Holds the reader's lock. */
+    private void identifyAgain(String name) {
+        CardKind before;
+        synchronized (this) {
+            Reader r = readers.get(name);
+            if (r == null || r.card() == null || !unidentified.contains(name)) {
+                return;
+            }
+            before = r.kind();
+            reidentify(name);
+        }
+        Reader now = readers.get(name);
+        if (now != null && now.cardPresent() && now.kind() != before) {
+            // the slot this card serves may only now be known: tell listeners where the card is
+            emit(ReaderEvent.Type.CARD_INSERTED, name);
+        }
     }
 
     /**
@@ -282,7 +317,19 @@ final class PcscWatcher implements AutoCloseable {
         }
     }
 
-    private CardKind identify(Card card) {
+    /** @return the card's kind; a failed exchange leaves it UNKNOWN for now and marks it to be tried again */
+    private CardKind kindOf(String name, Card card) {
+        CardKind kind = identify(card);
+        if (kind == null) {
+            unidentified.add(name);
+            return CardKind.UNKNOWN;
+        }
+        unidentified.remove(name);
+        return kind;
+    }
+
+    /** @return the card's kind, UNKNOWN when no known application answers, or null when an exchange failed */
+    private static CardKind identify(Card card) {
         for (CardKind kind : new CardKind[] {CardKind.HC, CardKind.HPC, CardKind.SAM}) {
             try {
                 ByteBuffer answer = ByteBuffer.allocate(258);
@@ -292,7 +339,7 @@ final class PcscWatcher implements AutoCloseable {
                     return kind;
                 }
             } catch (CardException | RuntimeException e) {
-                return CardKind.UNKNOWN;
+                return null;
             }
         }
         return CardKind.UNKNOWN;
