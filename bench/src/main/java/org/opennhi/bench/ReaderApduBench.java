@@ -31,7 +31,8 @@ import org.opennhi.sim.vpcd.pcscd.PrivatePcscd;
 /**
  * Per-APDU time through our reader service (front + PC/SC plugin) next to raw javax.smartcardio on the same
  * pcscd + vpcd + virtual card, in alternating rounds of one run so machine noise hits both alike.
- * Arguments: [rounds=5] [apdusPerRound=2000]
+ * Arguments: [rounds=5] [apdusPerRound=2000] [idleMillis=0]. With idleMillis above 0, APDUs go in bursts of 8 (a
+ * cold read) after the machine sat idle that long, so each burst pays for waking the threads involved.
  */
 public final class ReaderApduBench {
     static final byte[] SELECT_HC = HexFormat.of().parseHex("00A4040010D1580000010000000000000000001100");
@@ -50,6 +51,7 @@ public final class ReaderApduBench {
     static void run(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : Machine.smoke() ? 1 : 5;
         int n = args.length > 1 ? Integer.parseInt(args[1]) : Machine.smoke() ? 100 : 2000;
+        idleMillis = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Path dir = Path.of(System.getenv("BENCH_PCSCD_DIR"));
         Machine.header("reader-apdu");
         try (PrivatePcscd pcscd = PrivatePcscd.start(dir)) {
@@ -102,9 +104,19 @@ public final class ReaderApduBench {
         Machine.footer("reader-apdu");
     }
 
+    static int idleMillis;
+
+    /** In idle mode, sleeps before every burst of 8 APDUs. */
+    static void idleBefore(int i) throws InterruptedException {
+        if (idleMillis > 0 && i % 8 == 0) {
+            Thread.sleep(idleMillis);
+        }
+    }
+
     static double[] rawRound(CardChannel channel, int n) throws Exception {
         double[] us = new double[n];
         for (int i = 0; i < n; i++) {
+            idleBefore(i);
             long t0 = System.nanoTime();
             if (channel.transmit(new CommandAPDU(SELECT_HC)).getSW() != 0x9000) {
                 throw new IllegalStateException("raw SELECT failed");
@@ -116,6 +128,22 @@ public final class ReaderApduBench {
 
     static double[] serviceRound(ReaderService service, int n) throws Exception {
         double[] us = new double[n];
+        if (idleMillis > 0) {
+            // as the card engine does: one session per call, after the reader sat idle
+            for (int i = 0; i < n; i += 8) {
+                Thread.sleep(idleMillis);
+                try (CardSession s = service.openSession(Slot.HC, Duration.ofSeconds(10))) {
+                    for (int j = i; j < Math.min(n, i + 8); j++) {
+                        long t0 = System.nanoTime();
+                        if (s.transmit(SELECT_HC).sw() != 0x9000) {
+                            throw new IllegalStateException("SELECT through the reader service failed");
+                        }
+                        us[j] = (System.nanoTime() - t0) / 1000.0;
+                    }
+                }
+            }
+            return us;
+        }
         try (CardSession s = service.openSession(Slot.HC, Duration.ofSeconds(10))) {
             for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
