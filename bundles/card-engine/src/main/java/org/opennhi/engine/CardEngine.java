@@ -28,6 +28,12 @@ public interface CardEngine {
     byte[] emergencyPhone() throws NhiException;
 
     /**
+     * @return 1.1's 72 bytes — basic profile, cancellation mark, emergency phone — read as one operation, so all
+     *         of them come from the same card even when it is swapped meanwhile (since 1.2)
+     */
+    byte[] basicData() throws NhiException;
+
+    /**
      * @param pin asked only when the holder enabled a PIN and it was not verified for this card yet
      * @return insurer code 2, insured-person mark 1, newborn birth date 7, newborn count 1 (1.2): 11 bytes
      */

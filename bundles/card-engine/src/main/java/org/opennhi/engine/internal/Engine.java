@@ -126,6 +126,19 @@ public final class Engine implements CardEngine {
     }
 
     @Override
+    public byte[] basicData() throws NhiException {
+        return withHc(PinSource.none(), c -> {
+            byte[] basic = c.area(Areas.BASIC);
+            byte[] status = c.area(Areas.STATUS);
+            byte[] phone = c.area(Areas.PHONE);
+            byte[] out = Arrays.copyOf(basic, basic.length + 1 + phone.length);
+            out[basic.length] = new CardStatus(status).cancellationMark();
+            System.arraycopy(phone, 0, out, basic.length + 1, phone.length);
+            return out;
+        });
+    }
+
+    @Override
     public byte[] registration(PinSource pin) throws NhiException {
         return withHc(pin, c -> {
             byte[] reg = c.area(Areas.REGISTRATION);

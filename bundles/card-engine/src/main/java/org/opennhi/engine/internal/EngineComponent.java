@@ -140,6 +140,11 @@ public final class EngineComponent implements CardEngine, ReaderEventListener {
     }
 
     @Override
+    public byte[] basicData() throws NhiException {
+        return engine.basicData();
+    }
+
+    @Override
     public byte[] registration(PinSource pin) throws NhiException {
         return engine.registration(pin);
     }

@@ -30,6 +30,8 @@ public class CardSwapCacheTest {
             world.readers.holdEvents(true);
             world.hc(in);
             assertEquals("swap " + i, in, world.engine.basicProfile().cardNumber());
+            assertEquals("swap " + i + ", 1.1 in one operation", in,
+                    new String(world.engine.basicData(), 0, 12, java.nio.charset.StandardCharsets.US_ASCII));
             assertEquals("swap " + i + ", status from the cache or the card", 6,
                     world.engine.cardStatus().visitsLeft());
             world.readers.holdEvents(false);

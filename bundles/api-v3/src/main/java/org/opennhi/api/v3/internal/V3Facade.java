@@ -105,8 +105,7 @@ public class V3Facade implements CsHis30 {
 
     @Override
     public int hisGetBasicData(byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetBasicData", () -> fill(pBuffer, iBufferLen, concat(engine.basicProfile().bytes(),
-                new byte[] {engine.cardStatus().cancellationMark()}, engine.emergencyPhone())));
+        return call("hisGetBasicData", () -> fill(pBuffer, iBufferLen, engine.basicData()));
     }
 
     @Override

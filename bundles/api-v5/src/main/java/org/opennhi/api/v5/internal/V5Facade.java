@@ -77,12 +77,7 @@ public class V5Facade implements CsHis {
 
     @Override
     public int hisGetBasicData(byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetBasicData", () -> {
-            BasicProfile basic = engine.basicProfile();
-            CardStatus status = engine.cardStatus();
-            fill(pBuffer, iBufferLen, concat(basic.bytes(), new byte[] {status.cancellationMark()},
-                    engine.emergencyPhone()));
-        });
+        return call("hisGetBasicData", () -> fill(pBuffer, iBufferLen, engine.basicData()));
     }
 
     @Override
