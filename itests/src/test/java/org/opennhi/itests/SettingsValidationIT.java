@@ -86,8 +86,14 @@ public class SettingsValidationIT {
             assertEquals("the " + key + " in force", before, current(key));
             refused++;
         }
-        String status = RawHttp.send(port(), "GET", "/status", authorised()).body();
-        assertTrue(status, status.contains("Setting refused"));
+        // the refusal reaches /status through the platform events' own thread: wait for it, do not race it
+        Await.until("/status names the refusal", () -> {
+            try {
+                return RawHttp.send(port(), "GET", "/status", authorised()).body().contains("Setting refused");
+            } catch (IOException e) {
+                return false;
+            }
+        });
         System.out.println("settings over ConfigAdmin: " + refused + " invalid values refused, none in force,"
                 + " none left stored; /status lastError names the refusal");
     }
