@@ -54,6 +54,11 @@ public final class CachedReadBench {
         int warmUp = smoke ? 5 : 300;
         Machine.header("http-cached");
         Path work = Files.createTempDirectory("nhi-bench-http-");
+        // the token holder's rate budget (200/s, there against runaway HIS loops) would cap the 8-client case:
+        // lifted for this home only, as an operator would in INI/config (Felix ConfigAdmin's files)
+        Path gateway = Files.createDirectories(work.resolve("home/INI/config/opennhi")).resolve("gateway.config");
+        Files.writeString(gateway, "service.pid=\"opennhi.gateway\"\nrequestsPerSecond=I\"1000000\"\n"
+                + "burst=I\"1000000\"\n");
         try (Platform platform = Platform.start(work.resolve("home"), true, "", true, Map.of())) {
             platform.awaitOutput("demo: ready.", 120_000);
             String token = platform.token();
@@ -78,6 +83,7 @@ public final class CachedReadBench {
                 System.out.println("http-cached: platform pid " + platform.pid() + " JVM options "
                         + platform.jvmOptions() + "; floor pid " + floor.pid() + " on port " + floorPort);
                 measure(raw, platform.port, token, new RawClient(floorPort, token), rounds, perRound, warmUp, first);
+                throughput(platform.port, floorPort, token, smoke ? 1 : 5, smoke ? 1 : 3, first);
             } finally {
                 floor.getOutputStream().close();
                 if (!floor.waitFor(10, TimeUnit.SECONDS)) {
@@ -135,6 +141,60 @@ public final class CachedReadBench {
             System.out.printf("ratio to floor, p50, socket client: %s %s: %.2f (%d µs / %d µs)%n",
                     cases.get(i).method(), cases.get(i).path(), (double) p / f, p, f);
         }
+    }
+
+    /**
+     * Eight clients at once, each on its own kept-alive connection, asking cached hisGetBasicData as fast as
+     * they can for {@code seconds}: requests per second of the platform next to the floor's, in alternating
+     * rounds; the medians of the rounds and their ratio (target ≥ 0.8).
+     */
+    private static void throughput(int port, int floorPort, String token, int seconds, int rounds, String first)
+            throws Exception {
+        int clients = 8;
+        double[] platformRates = new double[rounds];
+        double[] floorRates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            floorRates[r] = rate(floorPort, token, clients, seconds, null);
+            platformRates[r] = rate(port, token, clients, seconds, first);
+        }
+        Arrays.sort(platformRates);
+        Arrays.sort(floorRates);
+        double p = platformRates[rounds / 2];
+        double f = floorRates[rounds / 2];
+        System.out.printf("throughput, %d clients, cached hisGetBasicData: platform %.0f/s, floor %.0f/s, ratio %.2f"
+                + " (median of %d rounds of %d s)%n", clients, p, f, p / f, rounds, seconds);
+    }
+
+    private static double rate(int port, String token, int clients, int seconds, String expected) throws Exception {
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    Client c = new RawClient(port, token);
+                    while (System.nanoTime() < end) {
+                        String body = c.call("POST", "/v5/hisGetBasicData");
+                        if (expected != null && !expected.equals(body)) {
+                            throw new IllegalStateException("the cached answer changed: " + body);
+                        }
+                        done.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return done.get() / (double) seconds;
     }
 
     static long pct(long[] ns, int p) {
