@@ -60,8 +60,11 @@ public class CardSwapIT {
      * {@value #VPCD_SWAP_MILLIS} ms: faster than pcscd polls, as fast as vpcd can follow for minutes.
      */
     private static final long VPCD_SWAP_MILLIS = 300;
-    private static final int VPCD_BURSTS = 20;
-    private static final int VPCD_BURST_SWAPS = 3;
+    private static final int VPCD_BURSTS = Integer.getInteger("opennhi.itest.vpcdBursts", 20);
+    private static final int VPCD_BURST_SWAPS = Integer.getInteger("opennhi.itest.vpcdBurstSwaps", 50);
+    /** Pause between two swaps of a burst, at least and up to (ms). */
+    private static final int VPCD_GAP_MIN = Integer.getInteger("opennhi.itest.vpcdGapMin", 10);
+    private static final int VPCD_GAP_MAX = Integer.getInteger("opennhi.itest.vpcdGapMax", 40);
 
     @Inject
     private BundleContext context;
@@ -78,6 +81,10 @@ public class CardSwapIT {
                 "opennhi.itest.sim.reader", "opennhi.itest.sim.readersim");
         options.add(systemProperty("opennhi.itest.pcscd").value(System.getProperty("opennhi.itest.pcscd")));
         options.add(systemProperty("opennhi.itest.swaps").value(Integer.toString(SWAPS)));
+        options.add(systemProperty("opennhi.itest.vpcdBursts").value(Integer.toString(VPCD_BURSTS)));
+        options.add(systemProperty("opennhi.itest.vpcdBurstSwaps").value(Integer.toString(VPCD_BURST_SWAPS)));
+        options.add(systemProperty("opennhi.itest.vpcdGapMin").value(Integer.toString(VPCD_GAP_MIN)));
+        options.add(systemProperty("opennhi.itest.vpcdGapMax").value(Integer.toString(VPCD_GAP_MAX)));
         return options.toArray(new Option[0]);
     }
 
@@ -184,7 +191,7 @@ public class CardSwapIT {
                 for (int i = 0; i < VPCD_BURST_SWAPS; i++) {
                     last = (b * VPCD_BURST_SWAPS + i) % 2 == 0 ? B : A;
                     bridge.slot(0).insert(world.card(last));
-                    Thread.sleep(ThreadLocalRandom.current().nextInt(50, 300));
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(VPCD_GAP_MIN, VPCD_GAP_MAX));
                 }
                 String expected = last;
                 long settle = System.nanoTime();
