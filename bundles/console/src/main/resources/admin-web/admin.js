@@ -92,6 +92,32 @@
   }
   act('log-refresh', loadLog);
 
+  // the audit trail with its three filters (GET /admin/api/audit); text only, never HTML from the records
+  async function loadAudit() {
+    const q = new URLSearchParams({ limit: '200' });
+    if ($('audit-since').value) q.set('since', $('audit-since').value);
+    if ($('audit-card').value) q.set('card', $('audit-card').value);
+    if ($('audit-function').value) q.set('function', $('audit-function').value.trim());
+    const data = await call('GET', '/admin/api/audit?' + q.toString());
+    const body = $('audit-table').tBodies[0];
+    body.replaceChildren();
+    for (const r of data.records.slice().reverse()) {
+      const tr = document.createElement('tr');
+      for (const v of [r.time, r.function, r.number, r.facade, r.caller, r.slot, r.card, r.code, r.micros,
+        r.apdus, r.written]) {
+        const td = document.createElement('td');
+        td.textContent = v === undefined ? '' : String(v);
+        tr.appendChild(td);
+      }
+      body.appendChild(tr);
+    }
+    $('audit-count').textContent = data.count + ' records (newest first)';
+  }
+  $('audit-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    loadAudit().catch((err) => message(err.message, true));
+  });
+
   function render(s) {
     $('platform').textContent = s.platform.name + ' ' + s.platform.version + (s.platform.demo ? ' (demo)' : '');
     $('sam-status').textContent = s.sam.status + ' ' + s.sam.state + ' (' + s.sam.mode + ')';

@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import org.opennhi.contracts.platform.AuditContext;
 import org.opennhi.contracts.result.ResultCode;
 
 /**
@@ -57,6 +58,14 @@ public class FacadeHttp<A> {
     }
 
     public Answer call(String function, String body) {
+        return call(function, body, "token");
+    }
+
+    /**
+     * @param caller who called, for the audit trail: {@code token}, {@code session}, {@code ctl}
+     * @return the answer of one JSON call
+     */
+    public Answer call(String function, String body, String caller) {
         Endpoint<A> e = endpoints.get(function);
         if (e == null) {
             return error(404, ResultCode.FUNCTION_NOT_AVAILABLE, "no function " + function + " in the " + title
@@ -73,7 +82,7 @@ public class FacadeHttp<A> {
             return error(400, ResultCode.BAD_PARAMETER, "the body is not JSON");
         }
         try {
-            Outcome o = invoke(e, new Request(json));
+            Outcome o = invoke(e, new Request(json), set, caller);
             JsonObject a = answer(e, o.rc(), o.buffer(), o.length(), o.extra());
             if (!o.notices().isEmpty()) {
                 a.add(NOTICES, o.notices()); // 就醫次數提醒, 重大傷病到期: for the HIS to show; never a different code
@@ -95,6 +104,11 @@ public class FacadeHttp<A> {
      * 5109 because the body held no PIN names the PIN it wanted ({@code pinWanted}).
      */
     public BinaryAnswer callBinary(String function, byte[] body) {
+        return callBinary(function, body, "token");
+    }
+
+    /** {@link #callBinary(String, byte[])} naming the caller for the audit trail. */
+    public BinaryAnswer callBinary(String function, byte[] body, String caller) {
         Endpoint<A> e = endpoints.get(function);
         if (e == null) {
             return binaryError(404, ResultCode.FUNCTION_NOT_AVAILABLE, "no function " + function + " in the "
@@ -102,7 +116,7 @@ public class FacadeHttp<A> {
         }
         try {
             Request in = new Request(CallWire.decodeRequest(body));
-            Outcome o = invoke(e, in);
+            Outcome o = invoke(e, in, "native", caller);
             CallWire.Answer a = new CallWire.Answer(o.rc());
             if (o.buffer() != null && wroteBuffer(o.rc())) {
                 a.bytes("pBuffer", o.buffer(), o.length()).integer("iBufferLen", o.length());
@@ -131,7 +145,9 @@ public class FacadeHttp<A> {
     private record Outcome(int rc, byte[] buffer, int length, Map<String, Object> extra, JsonArray notices) {
     }
 
-    private Outcome invoke(Endpoint<A> e, Request in) throws Endpoint.BadRequest {
+    /** Runs one call with its transport named for the audit trail (facade: JSON set or native; the caller). */
+    private Outcome invoke(Endpoint<A> e, Request in, String transport, String caller) throws Endpoint.BadRequest {
+        AuditContext.transport(transport, caller);
         try {
             A api = facade.apply(in);
             int size = e.bufferSize() >= 0 ? e.bufferSize() : -e.bufferSize() * Math.max(1, in.integer("iWriteCount"));
@@ -149,6 +165,7 @@ public class FacadeHttp<A> {
             return new Outcome(rc, buffer, length[0], extra, notices);
         } finally {
             in.wipe();
+            AuditContext.clearTransport();
         }
     }
 

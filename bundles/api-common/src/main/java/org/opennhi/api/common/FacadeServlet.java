@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.opennhi.contracts.platform.HttpApi;
 import org.opennhi.contracts.result.ResultCode;
 
 import jakarta.servlet.http.HttpServlet;
@@ -19,6 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 public abstract class FacadeServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final int MAX_BODY = 64 * 1024;
+    /** Header by which {@code nhi-cs ctl} names itself ({@code ctl}). */
+    public static final String CLIENT_HEADER = "X-OpenNHI-Client";
 
     private final transient FacadeHttp<?> http;
 
@@ -53,11 +56,24 @@ public abstract class FacadeServlet extends HttpServlet {
             }
             return;
         }
+        String caller = caller(req);
         if (binary) {
-            write(res, http.callBinary(function, body));
+            write(res, http.callBinary(function, body, caller));
         } else {
-            write(res, http.call(function, new String(body, StandardCharsets.UTF_8)));
+            write(res, http.call(function, new String(body, StandardCharsets.UTF_8), caller));
         }
+    }
+
+    /**
+     * Who called, for the audit trail: the gateway names the credential; {@code nhi-cs ctl} says so in
+     * {@link #CLIENT_HEADER} (it holds the client token, so the header only refines a token caller).
+     */
+    static String caller(HttpServletRequest req) {
+        Object client = req.getAttribute(HttpApi.CLIENT_ATTRIBUTE);
+        if ("browser-session".equals(client)) {
+            return "session";
+        }
+        return "ctl".equals(req.getHeader(CLIENT_HEADER)) ? "ctl" : "token";
     }
 
     /** The native libraries send {@link CallWire#MEDIA_TYPE}; everything else is JSON. */

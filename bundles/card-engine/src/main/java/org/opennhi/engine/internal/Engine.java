@@ -950,7 +950,9 @@ public final class Engine implements CardEngine {
                 if (slot.cardPresent() && slot.cardGeneration() != SlotState.UNKNOWN_GENERATION
                         && slot.cardGeneration() == snap.generation) {
                     try {
-                        return work.run(new HcConversation(null, sam, snap.snapshot(), PinSource.none()));
+                        T answer = work.run(new HcConversation(null, sam, snap.snapshot(), PinSource.none()));
+                        CallMeter.hc(snap);
+                        return answer;
                     } catch (HcConversation.NeedsCard e) {
                         // not all in the cache: ask the card
                     }
@@ -983,7 +985,7 @@ public final class Engine implements CardEngine {
                     // not all in the cache: ask the card
                 }
             }
-            try (CardSession session = readers.openSession(Slot.HC, wait)) {
+            try (CardSession session = CallMeter.metered(readers.openSession(Slot.HC, wait))) {
                 if (!known && !state.areas.isEmpty() && !sameCard(session, state)) {
                     state = hc = new HcState();
                 }
@@ -995,6 +997,7 @@ public final class Engine implements CardEngine {
                 throw e;
             }
         } finally {
+            CallMeter.hc(hc);
             hcSnapshot = hc.snapshot();
             hcLock.unlock();
         }
@@ -1019,7 +1022,7 @@ public final class Engine implements CardEngine {
 
     private <T> T withHpc(HpcWork<T> work) throws NhiException {
         hpcLock.lock();
-        try (CardSession session = readers.openSession(Slot.HPC, wait)) {
+        try (CardSession session = CallMeter.metered(readers.openSession(Slot.HPC, wait))) {
             return work.run(session);
         } catch (NhiException e) {
             if (e.result() == ResultCode.HPC_NOT_PRESENT) {
@@ -1027,6 +1030,7 @@ public final class Engine implements CardEngine {
             }
             throw e;
         } finally {
+            CallMeter.hpc(hpc.identity);
             hpcLock.unlock();
         }
     }

@@ -3,6 +3,7 @@ package org.opennhi.engine.internal;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
+import org.opennhi.contracts.platform.AuditContext;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ResponseApdu;
 import org.opennhi.contracts.result.NhiException;
@@ -186,6 +187,7 @@ final class HcConversation {
             authenticate(); // the card or the SAM forgot the session the channel belonged to: one new one
             send(failure, writes);
         }
+        AuditContext.cardWritten(); // the card stored the writes (a set: at its commit)
     }
 
     private void send(ResultCode failure, Write... writes) throws NhiException {

@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Dictionary;
@@ -17,7 +18,10 @@ import java.util.Optional;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.opennhi.contracts.platform.AuditContext;
+import org.opennhi.contracts.platform.AuditRecord;
 import org.opennhi.contracts.platform.NhiHome;
+import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.reader.ReaderPlugin;
@@ -66,6 +70,7 @@ public final class ConsoleActions {
     private volatile HpcAuthorisation hpc;
     private volatile CardEngine engine;
     private volatile CommandProcessor gogo;
+    private volatile PlatformEvents events;
 
     @Activate
     public ConsoleActions(BundleContext context, @Reference NhiHome home, @Reference ConfigurationAdmin cm) {
@@ -83,7 +88,7 @@ public final class ConsoleActions {
 
     /** csVerifySAMDC: authenticates the SAM with the IDC. */
     Jobs.Job authenticateSam() {
-        return jobs.submit("csVerifySAMDC", progress -> {
+        return submit("csVerifySAMDC", progress -> {
             samService().authenticateWithIdc(progress);
             return "SAM authenticated with the IDC (status " + samService().status().legacyValue() + ")";
         });
@@ -94,7 +99,7 @@ public final class ConsoleActions {
         if (target < RESET_READER || target > RESET_HC) {
             throw new IllegalArgumentException("csSoftwareReset takes 0 (reader), 1 (SAM), 2 (HPC) or 3 (HC), not " + target);
         }
-        return jobs.submit("csSoftwareReset(" + target + ")", progress -> switch (target) {
+        return submit("csSoftwareReset(" + target + ")", progress -> switch (target) {
             case RESET_READER -> resetReader(progress, 1, 1) + forgetCards(RESET_READER);
             case RESET_SAM -> resetSam(progress, 1, 2) + forgetCards(RESET_SAM);
             case RESET_HPC -> resetHpc(progress) + forgetCards(RESET_HPC);
@@ -104,8 +109,40 @@ public final class ConsoleActions {
 
     /** csResetFsim: the control software starts its readers and SAM again. */
     Jobs.Job resetFsim() {
-        return jobs.submit("csResetFsim", progress -> resetReader(progress, 1, 3) + "; " + resetSam(progress, 2, 3)
+        return submit("csResetFsim", progress -> resetReader(progress, 1, 3) + "; " + resetSam(progress, 2, 3)
                 + forgetCards(RESET_READER));
+    }
+
+    /** A long action, audited when it ends with the caller of the thread that asked (AuditContext). */
+    private Jobs.Job submit(String name, Jobs.Action action) {
+        String caller = AuditContext.current().caller("platform");
+        return jobs.submit(name, progress -> {
+            int code = ResultCode.FUNCTION_NOT_AVAILABLE.code();
+            try {
+                String result = action.run(progress);
+                code = 0;
+                return result;
+            } catch (NhiException e) {
+                code = e.result().code();
+                throw e;
+            } finally {
+                audit(name, caller, code);
+            }
+        });
+    }
+
+    /** Keeps the audit record of an administrative action. */
+    void audit(String action, String caller, int code) {
+        PlatformEvents e = events;
+        if (e != null) {
+            e.record(AuditRecord.admin(action, caller, code));
+        }
+    }
+
+    /** @return the audit trail's matching lines (docs/card-engine.md, "Audit") */
+    List<String> auditTrail(Instant since, String card, String function, int limit) {
+        PlatformEvents e = events;
+        return e == null ? List.of() : e.auditTrail(since, card, function, limit);
     }
 
     Optional<Jobs.Job> job(long id) {
@@ -215,6 +252,7 @@ public final class ConsoleActions {
 
     /** Rescan of the chip readers (the PC/SC plugin's command): which reader holds the HC, which the HPC. */
     String rescan() throws Exception {
+        audit("rescan", AuditContext.current().caller("platform"), 0);
         CommandProcessor p = gogo;
         String type = settings == null ? "" : settings.readerType();
         if (!PlatformSettings.READER_TYPE_PCSC.equals(type)) {
@@ -233,6 +271,7 @@ public final class ConsoleActions {
 
     /** Sets one platform setting (fast auth, remote desktop), applied live. */
     void setPlatform(String key, Object value) throws IOException {
+        audit("setPlatform:" + key, AuditContext.current().caller("platform"), 0);
         Configuration c = cm.getConfiguration(PlatformSettings.PID, "?");
         Dictionary<String, Object> props = c.getProperties();
         if (props == null) {
@@ -244,6 +283,7 @@ public final class ConsoleActions {
 
     /** killcsTask: stops the platform shortly after answering, so the caller hears that it will. */
     void stopPlatform() {
+        audit("killcsTask", AuditContext.current().caller("platform"), 0);
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(300);
@@ -286,6 +326,18 @@ public final class ConsoleActions {
     }
 
     // --- references -----------------------------------------------------------------------------------
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEvents(PlatformEvents e) {
+        events = e;
+    }
+
+    void unbindEvents(PlatformEvents e) {
+        if (events == e) {
+            events = null;
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

@@ -2,6 +2,7 @@ package org.opennhi.console.internal;
 
 import java.util.concurrent.TimeUnit;
 
+import org.opennhi.contracts.platform.AuditContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,33 +30,40 @@ public final class ConsoleCommands {
     }
 
     public String samauth() throws InterruptedException {
+        AuditContext.transport("console", "gogo"); // the action's audit record names Gogo
         return await(actions.authenticateSam());
     }
 
     public String softwarereset(int target) throws InterruptedException {
+        AuditContext.transport("console", "gogo"); // the action's audit record names Gogo
         return await(actions.softwareReset(target));
     }
 
     public String resetfsim() throws InterruptedException {
+        AuditContext.transport("console", "gogo"); // the action's audit record names Gogo
         return await(actions.resetFsim());
     }
 
     public String killcstask() {
+        AuditContext.transport("console", "gogo"); // the action's audit record names Gogo
         actions.stopPlatform();
         return "The platform stops now.";
     }
 
     public String remote() throws java.io.IOException {
+        AuditContext.transport("console", "gogo"); // the action's audit record names Gogo
         actions.setPlatform("remoteDesktop", true);
         return "Readers on a remote desktop client (CSREMOTE=ENABLE).";
     }
 
     public String local() throws java.io.IOException {
+        AuditContext.transport("console", "gogo"); // the action's audit record names Gogo
         actions.setPlatform("remoteDesktop", false);
         return "Readers on this PC (CSREMOTE=DISABLE).";
     }
 
     public String fastauth(String onOff) throws java.io.IOException {
+        AuditContext.transport("console", "gogo"); // the action's audit record names Gogo
         boolean on = switch (onOff.toLowerCase(java.util.Locale.ROOT)) {
             case "on", "enable", "true" -> true;
             case "off", "disable", "false" -> false;

@@ -3,6 +3,10 @@ package org.opennhi.console.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import org.opennhi.contracts.platform.AuditContext;
 import org.opennhi.contracts.platform.HttpApi;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,6 +43,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * GET  /admin/api/log[?file=…&lines=…]    the LOG folder
  * GET  /admin/api/log-level               the platform log's level (LOG/platform.log)
  * POST /admin/api/log-level {"level":"DEBUG"}  sets it, live (ERROR, WARN, INFO, DEBUG, TRACE)
+ * GET  /admin/api/audit[?since=…&amp;card=NNNN&amp;function=…&amp;limit=…]  the audit trail, newest {@code limit}
+ * </pre>
+ * Actions are audited with their caller (session, token, ctl: {@code X-OpenNHI-Client: ctl}).
+ * <pre>
  * </pre>
  * Settings (reader type, SAM mode, fast auth, remote/local) go through {@code PUT /settings/platform}.
  */
@@ -77,6 +86,19 @@ public final class ConsoleServlet extends HttpServlet {
                 }
             } else if (path.equals("/api/log-level")) {
                 write(res, 200, Map.of("level", logLevel.level(), "levels", LogLevelSetting.LEVELS));
+            } else if (path.equals("/api/audit")) {
+                Map<String, Object> out = audit(req);
+                if ("lines".equals(req.getParameter("format"))) { // nhi-cs ctl audit: one record a line
+                    res.setContentType("text/plain");
+                    res.setCharacterEncoding("UTF-8");
+                    for (Object line : (List<?>) out.get("lines")) {
+                        res.getWriter().write(line + "\n");
+                    }
+                    res.getWriter().write("# " + out.get("count") + " records");
+                } else {
+                    out.remove("lines");
+                    write(res, 200, out);
+                }
             } else if (path.equals("/api/log")) {
                 List<String> files = actions.logFiles();
                 String file = Optional.ofNullable(req.getParameter("file")).orElse(files.isEmpty() ? null : files.get(0));
@@ -96,8 +118,53 @@ public final class ConsoleServlet extends HttpServlet {
         }
     }
 
+    /** The audit trail's matching records; {@code since}: an ISO instant or date (YYYY-MM-DD, local day). */
+    private Map<String, Object> audit(HttpServletRequest req) {
+        String since = req.getParameter("since");
+        String card = req.getParameter("card");
+        if (card != null && !card.isBlank() && !card.strip().matches("[0-9]{1,4}")) {
+            throw new IllegalArgumentException("card: the last 4 digits of the card number, no more");
+        }
+        int limit = parseInt(req.getParameter("limit"), 200);
+        List<String> lines = actions.auditTrail(since(since), card, req.getParameter("function"), limit);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("count", lines.size());
+        out.put("records", lines.stream().map(JsonParser::parseString).toList());
+        out.put("lines", lines);
+        return out;
+    }
+
+    static Instant since(String since) {
+        if (since == null || since.isBlank()) {
+            return null;
+        }
+        try {
+            return since.length() == 10 ? LocalDate.parse(since).atStartOfDay(ZoneId.systemDefault()).toInstant()
+                    : Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("since: an instant (2025-01-31T08:00:00Z) or a date (2025-01-31)");
+        }
+    }
+
+    /** Who calls, for the audit trail of the actions. */
+    static String caller(HttpServletRequest req) {
+        if ("browser-session".equals(req.getAttribute(HttpApi.CLIENT_ATTRIBUTE))) {
+            return "session";
+        }
+        return "ctl".equals(req.getHeader("X-OpenNHI-Client")) ? "ctl" : "token";
+    }
+
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        AuditContext.transport("console", caller(req));
+        try {
+            post(req, res);
+        } finally {
+            AuditContext.clearTransport();
+        }
+    }
+
+    private void post(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String path = String.valueOf(req.getPathInfo());
         try {
             switch (path) {

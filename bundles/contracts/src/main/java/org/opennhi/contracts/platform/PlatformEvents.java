@@ -31,4 +31,28 @@ public interface PlatformEvents {
     default long unauditedEvents() {
         return 0;
     }
+
+    /**
+     * Keeps one audit-trail record (a facade call or an administrative action): only queued on the caller's
+     * thread, written by the platform's writer. Never blocks and never throws.
+     *
+     * @param record what was done
+     * @since 1.2
+     */
+    default void record(AuditRecord record) {
+    }
+
+    /**
+     * Reads the audit trail, oldest first, streaming its files.
+     *
+     * @param since only records at or after this time (null: all kept)
+     * @param cardLast4 only records of a card ending with these digits (null or blank: any)
+     * @param function only records of this function or manual number, case-insensitive (null or blank: any)
+     * @param limit at most this many, the newest of those matching
+     * @return the matching lines, each one JSON object
+     * @since 1.2
+     */
+    default java.util.List<String> auditTrail(java.time.Instant since, String cardLast4, String function, int limit) {
+        return java.util.List.of();
+    }
 }

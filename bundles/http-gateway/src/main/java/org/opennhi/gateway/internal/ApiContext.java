@@ -9,8 +9,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
+import org.opennhi.contracts.platform.AuditRecord;
 import org.opennhi.contracts.platform.HttpApi;
 import org.opennhi.contracts.platform.NhiHome;
+import org.opennhi.contracts.platform.PlatformEvents;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,6 +20,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.context.ServletContextHelper;
 import org.slf4j.Logger;
@@ -93,6 +98,10 @@ public final class ApiContext extends ServletContextHelper {
     private final BodyDrain drain = new BodyDrain(tokenWatch);
     private volatile Policy policy;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PlatformEvents events;
+
     @Activate
     public ApiContext(BundleContext context, @Reference NhiHome home, @Reference UiSessions browsers,
             GatewayConfig config) {
@@ -123,6 +132,10 @@ public final class ApiContext extends ServletContextHelper {
         String token = tokenFile.rotate();
         policy = new Policy(policy.config(), token);
         browsers.closeAll();
+        PlatformEvents e = events;
+        if (e != null) {
+            e.record(AuditRecord.admin("rotateToken", "gogo", 0));
+        }
         return "A new client token is in " + tokenFile.path();
     }
 

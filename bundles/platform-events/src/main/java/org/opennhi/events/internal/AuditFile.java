@@ -2,35 +2,57 @@ package org.opennhi.events.internal;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The audit log file with size-based rotation: before a batch would take {@code audit.jsonl} past
- * {@code maxBytes}, it becomes {@code audit.jsonl.1} (the older ones move up to {@code .keep}, the oldest is
- * deleted) and a new file starts. Not thread-safe: the event hub's one writer thread uses it.
+ * The audit log file. {@code audit.jsonl} holds today's records; before a batch would take it past
+ * {@code maxBytes} it becomes {@code audit.jsonl.1} (older parts move up to {@code .keep}, the oldest is deleted).
+ * At the first write of a new day the day's files become {@code audit-YYYY-MM-DD.jsonl} (and {@code .jsonl.N}),
+ * and archived days older than {@code retentionDays} are deleted. On opening, a torn last line (the platform
+ * killed mid-write) is cut, so the file parses line by line. Not thread-safe: the event hub's one writer uses it.
  */
 final class AuditFile {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditFile.class);
+
     private final Path file;
     private final long maxBytes;
     private final int keep;
+    private final int retentionDays;
+    private final Clock clock;
     private BufferedWriter out;
     private long size;
+    /** The day of the records in {@link #file}. */
+    private LocalDate day;
+    /** When old days were last looked for. */
+    private LocalDate purged;
 
     /**
      * @param file {@code <home>/LOG/audit.jsonl}
      * @param maxBytes rotate before the file grows past this; 0: never
-     * @param keep how many rotated files to keep (at least 1 when rotating)
+     * @param keep how many size-rotated parts of a day to keep (at least 1 when rotating)
+     * @param retentionDays archived days older than this are deleted; 0: never
+     * @param clock today's date (the clock's zone: the clinic's day)
      */
-    AuditFile(Path file, long maxBytes, int keep) {
+    AuditFile(Path file, long maxBytes, int keep, int retentionDays, Clock clock) {
         this.file = file;
         this.maxBytes = Math.max(0, maxBytes);
         this.keep = Math.max(1, keep);
+        this.retentionDays = Math.max(0, retentionDays);
+        this.clock = clock;
     }
 
     /** Appends the lines and flushes; on failure the file is closed and reopened on the next call. */
@@ -40,15 +62,22 @@ final class AuditFile {
             bytes += l.getBytes(StandardCharsets.UTF_8).length + 1;
         }
         try {
-            if (out != null && maxBytes > 0 && size > 0 && size + bytes > maxBytes) {
-                rotate();
-            }
             if (out == null) {
                 open();
-                if (maxBytes > 0 && size > 0 && size + bytes > maxBytes) {
-                    rotate();
-                    open();
-                }
+            }
+            LocalDate today = LocalDate.now(clock);
+            if (!today.equals(day) && size > 0) {
+                archive(day);
+                open();
+            }
+            day = today;
+            if (!today.equals(purged)) { // at start and once a day
+                purged = today;
+                purge(today);
+            }
+            if (maxBytes > 0 && size > 0 && size + bytes > maxBytes) {
+                rotate();
+                open();
             }
             for (String l : lines) {
                 out.write(l);
@@ -62,11 +91,57 @@ final class AuditFile {
         }
     }
 
-    private void open() throws IOException {
+    /** Opens the file (cutting a torn last line); idempotent. */
+    void open() throws IOException {
+        if (out != null) {
+            return;
+        }
         Files.createDirectories(file.getParent());
+        boolean regular = Files.isRegularFile(file); // a device (a test's /dev/full) has no size nor lines to cut
+        if (regular) {
+            long cut = repair(file);
+            if (cut > 0) {
+                LOG.warn("The audit log {} ended in a torn line (the platform stopped mid-write): {} bytes cut",
+                        file, cut);
+            }
+        }
+        size = regular ? Files.size(file) : 0;
+        if (day == null) {
+            day = size > 0 ? LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), clock.getZone())
+                    : LocalDate.now(clock);
+        }
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-        size = Files.isRegularFile(file) ? Files.size(file) : 0; // a device (a test's /dev/full) has no size
+    }
+
+    /**
+     * Cuts what follows the last newline: a line the writer did not finish.
+     *
+     * @return how many bytes were cut
+     */
+    static long repair(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long end = ch.size();
+            ByteBuffer buf = ByteBuffer.allocate(4096);
+            long pos = end;
+            while (pos > 0) {
+                int n = (int) Math.min(buf.capacity(), pos);
+                buf.clear().limit(n);
+                ch.read(buf, pos - n);
+                for (int i = n - 1; i >= 0; i--) {
+                    if (buf.get(i) == '\n') {
+                        long keepTo = pos - n + i + 1;
+                        if (keepTo < end) {
+                            ch.truncate(keepTo);
+                        }
+                        return end - keepTo;
+                    }
+                }
+                pos -= n;
+            }
+            ch.truncate(0); // not one whole line
+            return end;
+        }
     }
 
     private void rotate() throws IOException {
@@ -80,6 +155,45 @@ final class AuditFile {
             }
         }
         Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The day's parts become {@code audit-<day>.jsonl[.N]}; a day archived before (clock set back) grows. */
+    private void archive(LocalDate of) throws IOException {
+        close();
+        for (int i = keep; i >= 0; i--) {
+            Path from = i == 0 ? file : rotated(i);
+            if (!Files.exists(from)) {
+                continue;
+            }
+            Path to = file.resolveSibling(AuditNames.archived(file.getFileName().toString(), of, i));
+            if (Files.exists(to)) {
+                try (OutputStream o = Files.newOutputStream(to, StandardOpenOption.APPEND)) {
+                    Files.copy(from, o);
+                }
+                Files.delete(from);
+            } else {
+                Files.move(from, to);
+            }
+        }
+    }
+
+    /** Deletes archived days older than the retention. */
+    private void purge(LocalDate today) {
+        if (retentionDays == 0) {
+            return;
+        }
+        LocalDate oldest = today.minusDays(retentionDays);
+        String base = file.getFileName().toString();
+        try (var files = Files.list(file.getParent())) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                LocalDate d = AuditNames.dayOf(base, p.getFileName().toString());
+                if (d != null && d.isBefore(oldest)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Old audit files in {} could not be deleted: {}", file.getParent(), e.toString());
+        }
     }
 
     Path rotated(int n) {

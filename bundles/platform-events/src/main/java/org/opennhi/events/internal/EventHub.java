@@ -1,7 +1,9 @@
 package org.opennhi.events.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.opennhi.contracts.platform.AuditRecord;
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.PlatformEvent;
 import org.opennhi.contracts.platform.PlatformEventListener;
@@ -50,8 +53,11 @@ public final class EventHub implements PlatformEvents {
 
     private final Path auditPath;
     private final AuditFile audit;
+    private final AuditReader reader;
+    private final boolean auditCalls;
     private final List<PlatformEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final BlockingQueue<PlatformEvent> queue = new LinkedBlockingQueue<>(CAPACITY);
+    /** {@link PlatformEvent}s and {@link AuditRecord}s, in order. */
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final Thread worker;
     private final AtomicLong unaudited = new AtomicLong();
     private volatile boolean running = true;
@@ -62,7 +68,8 @@ public final class EventHub implements PlatformEvents {
 
     @Activate
     public EventHub(@Reference NhiHome home, EventsConfig config) {
-        this(home.logFolder().resolve(AUDIT_FILE), config.auditMaxBytes(), config.auditKeep());
+        this(home.logFolder().resolve(AUDIT_FILE), config.auditMaxBytes(), config.auditKeep(),
+                config.auditRetentionDays(), config.auditCalls(), Clock.systemDefaultZone());
     }
 
     EventHub(Path auditFile) {
@@ -70,8 +77,14 @@ public final class EventHub implements PlatformEvents {
     }
 
     EventHub(Path auditFile, long maxBytes, int keep) {
+        this(auditFile, maxBytes, keep, 180, true, Clock.systemDefaultZone());
+    }
+
+    EventHub(Path auditFile, long maxBytes, int keep, int retentionDays, boolean auditCalls, Clock clock) {
         this.auditPath = auditFile;
-        this.audit = new AuditFile(auditFile, maxBytes, keep);
+        this.audit = new AuditFile(auditFile, maxBytes, keep, retentionDays, clock);
+        this.reader = new AuditReader(auditFile, clock.getZone());
+        this.auditCalls = auditCalls;
         worker = new Thread(this::run, "opennhi-events");
         worker.setDaemon(true);
         worker.start();
@@ -98,13 +111,36 @@ public final class EventHub implements PlatformEvents {
 
     @Override
     public void publish(PlatformEvent event) {
-        if (event != null && !queue.offer(event)) {
+        if (event != null) {
+            enqueue(event, event.type());
+        }
+    }
+
+    /** Only queued here (the call path's whole cost); the writer thread formats and writes it. */
+    @Override
+    public void record(AuditRecord record) {
+        if (record != null && (auditCalls || AuditLine.isAdmin(record))) {
+            enqueue(record, record.function());
+        }
+    }
+
+    private void enqueue(Object item, Object what) {
+        if (!queue.offer(item)) {
             unaudited.incrementAndGet();
             if (failure == null) {
                 failingSince = Instant.now();
             }
             failure = "the audit writer is " + CAPACITY + " events behind";
-            LOG.warn("Platform event not audited, the audit writer is {} events behind: {}", CAPACITY, event.type());
+            LOG.warn("Platform event not audited, the audit writer is {} events behind: {}", CAPACITY, what);
+        }
+    }
+
+    @Override
+    public List<String> auditTrail(Instant since, String cardLast4, String function, int limit) {
+        try {
+            return reader.read(new AuditReader.Filter(since, cardLast4, function), limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the audit log cannot be read", e);
         }
     }
 
@@ -126,10 +162,15 @@ public final class EventHub implements PlatformEvents {
     }
 
     private void run() {
-        List<PlatformEvent> batch = new ArrayList<>();
+        try {
+            audit.open(); // at start, not at the first record: a torn last line is cut before anyone reads
+        } catch (IOException e) {
+            failed(e);
+        }
+        List<Object> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                PlatformEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Object first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     probe();
                     continue;
@@ -147,8 +188,11 @@ public final class EventHub implements PlatformEvents {
         audit.close();
     }
 
-    private void tell(List<PlatformEvent> batch) {
-        for (PlatformEvent e : batch) {
+    private void tell(List<?> batch) {
+        for (Object o : batch) {
+            if (!(o instanceof PlatformEvent e)) {
+                continue; // audit records are for the trail, not the listeners
+            }
             for (PlatformEventListener l : listeners) {
                 try {
                     l.platformEvent(e);
@@ -160,14 +204,14 @@ public final class EventHub implements PlatformEvents {
     }
 
     /** Appends and flushes the batch; a failing disk is reported once, counted, and retried. */
-    private void write(List<PlatformEvent> batch) {
+    private void write(List<Object> batch) {
         List<String> lines = new ArrayList<>(batch.size() + 1);
         String gap = failure == null ? null : gapNotice();
         if (gap != null) {
             lines.add(gap);
         }
-        for (PlatformEvent e : batch) {
-            lines.add(line(e));
+        for (Object o : batch) {
+            lines.add(o instanceof AuditRecord r ? AuditLine.of(r) : line((PlatformEvent) o));
         }
         try {
             audit.append(lines);
@@ -230,22 +274,7 @@ public final class EventHub implements PlatformEvents {
                 .append(e.type()).append('"');
         e.slot().ifPresent(s -> b.append(",\"slot\":\"").append(s).append('"'));
         b.append(",\"code\":").append(e.code()).append(",\"detail\":\"");
-        for (char c : e.detail().toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
+        AuditLine.escape(b, e.detail());
         return b.append("\"}").toString();
     }
 }

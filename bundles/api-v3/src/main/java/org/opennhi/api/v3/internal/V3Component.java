@@ -3,7 +3,11 @@ package org.opennhi.api.v3.internal;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import java.util.function.Supplier;
+
+import org.opennhi.api.common.CallAudit;
 import org.opennhi.api.v3.CsHis30;
+import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.Facade;
 import org.opennhi.engine.CardEngine;
 import org.opennhi.engine.PinSource;
@@ -22,15 +26,33 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = {CsHis30.class, Facade.class})
 public final class V3Component extends V3Facade implements Facade {
     private final AtomicReference<PinSource> platformPin;
+    private final AtomicReference<PlatformEvents> events;
 
     @Activate
     public V3Component(@Reference CardEngine engine, @Reference PortGate port) {
-        this(engine, port, new AtomicReference<>());
+        this(engine, port, new AtomicReference<>(), new AtomicReference<>());
     }
 
-    private V3Component(CardEngine engine, PortGate port, AtomicReference<PinSource> pin) {
-        super(engine, () -> Optional.ofNullable(pin.get()), location(), port);
+    private V3Component(CardEngine engine, PortGate port, AtomicReference<PinSource> pin,
+            AtomicReference<PlatformEvents> events) {
+        super(engine, () -> Optional.ofNullable(pin.get()), location(), port, audit(events::get));
         this.platformPin = pin;
+        this.events = events;
+    }
+
+    /** @return the audit of the 3.5.x calls (facade {@code v3} for Java callers) */
+    static CallAudit audit(Supplier<PlatformEvents> events) {
+        return new CallAudit("v3", CallAudit.numbers(V3Endpoints.all()), events);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEvents(PlatformEvents e) {
+        events.set(e);
+    }
+
+    void unsetEvents(PlatformEvents e) {
+        events.compareAndSet(e, null);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 
 import org.opennhi.api.common.Buffers;
 import org.opennhi.api.common.Notices;
+import org.opennhi.api.common.CallAudit;
 import org.opennhi.api.common.Outcome;
 import org.opennhi.api.v3.CsHis30;
 import org.opennhi.contracts.reader.Slot;
@@ -42,6 +43,7 @@ public class V3Facade implements CsHis30 {
     private final Supplier<Optional<PinSource>> platformPin;
     private final String location;
     private final PortGate port;
+    private final CallAudit audit;
 
     /**
      * @param engine the card engine (the same one the 5.1.x facade uses)
@@ -50,6 +52,13 @@ public class V3Facade implements CsHis30 {
      * @param port the platform's csOpenCom state
      */
     public V3Facade(CardEngine engine, Supplier<Optional<PinSource>> platformPin, String location, PortGate port) {
+        this(engine, platformPin, location, port, CallAudit.NONE);
+    }
+
+    /** @param audit where each call's audit record goes */
+    public V3Facade(CardEngine engine, Supplier<Optional<PinSource>> platformPin, String location, PortGate port,
+            CallAudit audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.platformPin = Objects.requireNonNull(platformPin, "platformPin");
         this.location = Objects.requireNonNull(location, "location");
@@ -58,10 +67,12 @@ public class V3Facade implements CsHis30 {
 
     /** A function that talks to the reader: 4000 until csOpenCom succeeded, as the 3.x DLL answers. */
     private int call(String function, Outcome.Body body) {
-        if (!port.isOpen()) {
-            return ResultCode.READER_TIMEOUT.code();
-        }
-        return Outcome.of(function, body);
+        return audit.run(function, () -> { // a call refused by the port rule is audited too: one record per call
+            if (!port.isOpen()) {
+                throw new NhiException(ResultCode.READER_TIMEOUT, "csOpenCom first");
+            }
+            body.run();
+        });
     }
 
     private PinSource platformPin() {

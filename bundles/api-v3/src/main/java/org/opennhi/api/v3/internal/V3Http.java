@@ -2,7 +2,13 @@ package org.opennhi.api.v3.internal;
 
 import java.util.Optional;
 
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.opennhi.api.common.CallAudit;
 import org.opennhi.api.common.FacadeHttp;
+import org.opennhi.api.common.Request;
+import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.api.v3.CsHis30;
 import org.opennhi.engine.CardEngine;
 
@@ -10,7 +16,17 @@ import org.opennhi.engine.CardEngine;
 public final class V3Http extends FacadeHttp<CsHis30> {
 
     public V3Http(CardEngine engine, String location, PortGate port) {
-        super("v3", "3.5.x", CsHis30.VERSION, V3Endpoints.all(),
-                in -> new V3Facade(engine, () -> Optional.of(in.pins()), location, port));
+        this(engine, location, port, () -> null);
+    }
+
+    /** @param events where the calls' audit records go (may answer null) */
+    public V3Http(CardEngine engine, String location, PortGate port, Supplier<PlatformEvents> events) {
+        super("v3", "3.5.x", CsHis30.VERSION, V3Endpoints.all(), facade(engine, location, port, events));
+    }
+
+    private static Function<Request, CsHis30> facade(CardEngine engine, String location, PortGate port,
+            Supplier<PlatformEvents> events) {
+        CallAudit audit = V3Component.audit(events);
+        return in -> new V3Facade(engine, () -> Optional.of(in.pins()), location, port, audit);
     }
 }

@@ -3,7 +3,11 @@ package org.opennhi.api.v5.internal;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import java.util.function.Supplier;
+
+import org.opennhi.api.common.CallAudit;
 import org.opennhi.api.v5.CsHis;
+import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.Facade;
 import org.opennhi.engine.CardEngine;
 import org.opennhi.engine.PinSource;
@@ -22,15 +26,32 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = {CsHis.class, Facade.class})
 public final class V5Component extends V5Facade implements Facade {
     private final AtomicReference<PinSource> platformPin;
+    private final AtomicReference<PlatformEvents> events;
 
     @Activate
     public V5Component(@Reference CardEngine engine) {
-        this(engine, new AtomicReference<>());
+        this(engine, new AtomicReference<>(), new AtomicReference<>());
     }
 
-    private V5Component(CardEngine engine, AtomicReference<PinSource> pin) {
-        super(engine, () -> Optional.ofNullable(pin.get()), location());
+    private V5Component(CardEngine engine, AtomicReference<PinSource> pin, AtomicReference<PlatformEvents> events) {
+        super(engine, () -> Optional.ofNullable(pin.get()), location(), audit(events::get));
         this.platformPin = pin;
+        this.events = events;
+    }
+
+    /** @return the audit of the 5.1.x calls (facade {@code v5} for Java callers) */
+    static CallAudit audit(Supplier<PlatformEvents> events) {
+        return new CallAudit("v5", CallAudit.numbers(V5Endpoints.all()), events);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEvents(PlatformEvents e) {
+        events.set(e);
+    }
+
+    void unsetEvents(PlatformEvents e) {
+        events.compareAndSet(e, null);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

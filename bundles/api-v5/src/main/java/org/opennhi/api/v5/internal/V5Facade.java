@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.opennhi.api.common.Buffers;
 import org.opennhi.api.common.Notices;
 import org.opennhi.api.common.HisParameters;
-import org.opennhi.api.common.Outcome;
+import org.opennhi.api.common.CallAudit;
 import org.opennhi.api.v5.CsHis;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
@@ -42,6 +42,7 @@ public class V5Facade implements CsHis {
     private final CardEngine engine;
     private final Supplier<Optional<PinSource>> platformPin;
     private final String location;
+    private final CallAudit audit;
 
     /**
      * @param engine the card engine
@@ -49,6 +50,12 @@ public class V5Facade implements CsHis {
      * @param location what {@code csGetVersionEx} writes into pPath
      */
     public V5Facade(CardEngine engine, Supplier<Optional<PinSource>> platformPin, String location) {
+        this(engine, platformPin, location, CallAudit.NONE);
+    }
+
+    /** @param audit where each call's audit record goes */
+    public V5Facade(CardEngine engine, Supplier<Optional<PinSource>> platformPin, String location, CallAudit audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.platformPin = Objects.requireNonNull(platformPin, "platformPin");
         this.location = Objects.requireNonNull(location, "location");
@@ -59,9 +66,9 @@ public class V5Facade implements CsHis {
         void run() throws NhiException;
     }
 
-    /** Runs a function body: a catalogue code for every outcome, never an exception to the HIS. */
-    private static int call(String function, Call body) {
-        return Outcome.of(function, body::run);
+    /** Runs a function body: a catalogue code for every outcome, never an exception to the HIS; audited. */
+    private int call(String function, Call body) {
+        return audit.run(function, body::run);
     }
 
     /** Copies an answer into the HIS's buffer: 6018 when it does not fit (16-bit length, buffer size). */

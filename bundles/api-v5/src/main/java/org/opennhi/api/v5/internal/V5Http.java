@@ -2,7 +2,13 @@ package org.opennhi.api.v5.internal;
 
 import java.util.Optional;
 
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.opennhi.api.common.CallAudit;
 import org.opennhi.api.common.FacadeHttp;
+import org.opennhi.api.common.Request;
+import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.api.v5.CsHis;
 import org.opennhi.engine.CardEngine;
 
@@ -10,7 +16,17 @@ import org.opennhi.engine.CardEngine;
 public final class V5Http extends FacadeHttp<CsHis> {
 
     public V5Http(CardEngine engine, String location) {
-        super("v5", "5.1.x", V5Facade.VERSION, V5Endpoints.all(),
-                in -> new V5Facade(engine, () -> Optional.of(in.pins()), location));
+        this(engine, location, () -> null);
+    }
+
+    /** @param events where the calls' audit records go (may answer null) */
+    public V5Http(CardEngine engine, String location, Supplier<PlatformEvents> events) {
+        super("v5", "5.1.x", V5Facade.VERSION, V5Endpoints.all(), facade(engine, location, events));
+    }
+
+    private static Function<Request, CsHis> facade(CardEngine engine, String location,
+            Supplier<PlatformEvents> events) {
+        CallAudit audit = V5Component.audit(events);
+        return in -> new V5Facade(engine, () -> Optional.of(in.pins()), location, audit);
     }
 }

@@ -1,11 +1,17 @@
 package org.opennhi.api.v5.internal;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.opennhi.api.common.FacadeServlet;
+import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.HttpApi;
 import org.opennhi.engine.CardEngine;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import jakarta.servlet.Servlet;
 
@@ -18,8 +24,26 @@ import jakarta.servlet.Servlet;
 public final class V5Servlet extends FacadeServlet {
     private static final long serialVersionUID = 1L;
 
+    private final transient AtomicReference<PlatformEvents> events;
+
     @Activate
     public V5Servlet(@Reference CardEngine engine) {
-        super(new V5Http(engine, V5Component.location()));
+        this(engine, new AtomicReference<>());
     }
+
+    private V5Servlet(CardEngine engine, AtomicReference<PlatformEvents> events) {
+        super(new V5Http(engine, V5Component.location(), events::get));
+        this.events = events;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEvents(PlatformEvents e) {
+        events.set(e);
+    }
+
+    void unsetEvents(PlatformEvents e) {
+        events.compareAndSet(e, null);
+    }
+
 }

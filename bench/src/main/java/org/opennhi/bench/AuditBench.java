@@ -1,0 +1,100 @@
+package org.opennhi.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The audit trail's cost on the hottest call (issue 18: at most 2 % of a cached hisGetBasicData): one demo
+ * platform answers a repeated cached hisGetBasicData over its real HTTP stack while its per-call audit
+ * ({@code opennhi.events} {@code auditCalls}, a file in the home's config folder) is switched on and off between
+ * rounds, so both sides see the same JVM, JIT and machine. Each round checks that the audit file grew only when
+ * on. The gateway's rate limit is raised for this home only, so calls go back to back on one kept-alive
+ * connection. Arguments: [rounds=6] [callsPerRound=2000]
+ */
+public final class AuditBench {
+    private AuditBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = Machine.smoke();
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : smoke ? 2 : 6;
+        int perRound = args.length > 1 ? Integer.parseInt(args[1]) : smoke ? 20 : 2000;
+        Machine.header("audit");
+        Path work = Files.createTempDirectory("nhi-bench-audit-");
+        Path home = work.resolve("home");
+        Path cfg = Files.createDirectories(home.resolve("INI/config/opennhi"));
+        Files.writeString(cfg.resolve("gateway.config"),
+                "burst=I\"10000000\"\nrequestsPerSecond=I\"10000000\"\nservice.pid=\"opennhi.gateway\"\n");
+        try (Platform platform = Platform.start(home, true, "", true, Map.of())) {
+            platform.awaitOutput("demo: ready.", 120_000);
+            CachedReadBench.RawClient client = new CachedReadBench.RawClient(platform.port, platform.token());
+            String first = client.call("POST", "/v5/hisGetBasicData");
+            for (int i = 0; i < 100 && !first.contains("\"code\":0"); i++) { // the demo's card may still be going in
+                Thread.sleep(100);
+                first = client.call("POST", "/v5/hisGetBasicData");
+            }
+            if (!first.contains("\"code\":0")) {
+                throw new IllegalStateException("hisGetBasicData did not answer code 0: " + first);
+            }
+            Path audit = home.resolve("LOG/audit.jsonl");
+            long[][] ns = new long[2][rounds * perRound];
+            for (int r = 0; r < rounds * 2; r++) {
+                boolean on = r % 2 == 0;
+                auditCalls(cfg, on);
+                Thread.sleep(smoke ? 2_500 : 3_000); // the configuration file is polled each second
+                for (int i = 0; i < (smoke ? 20 : 500); i++) { // warm after the switch
+                    client.call("POST", "/v5/hisGetBasicData");
+                }
+                Thread.sleep(300);
+                long before = Files.size(audit);
+                for (int i = 0; i < perRound; i++) {
+                    long s = System.nanoTime();
+                    String body = client.call("POST", "/v5/hisGetBasicData");
+                    ns[on ? 0 : 1][(r / 2) * perRound + i] = System.nanoTime() - s;
+                    if (!first.equals(body)) {
+                        throw new IllegalStateException("the cached answer changed: " + body);
+                    }
+                }
+                Thread.sleep(300);
+                long grew = Files.size(audit) - before;
+                if (on != grew > 0) {
+                    throw new IllegalStateException("audit " + (on ? "on" : "off") + " but the file grew " + grew
+                            + " bytes in the round");
+                }
+            }
+            System.out.printf("calls per side: %d (%d rounds of %d, audit on and off taking turns)%n",
+                    rounds * perRound, rounds, perRound);
+            System.out.println("| hisGetBasicData, cached, /v5 | p50 | p90 | mean |");
+            System.out.println("|---|---|---|---|");
+            double[] mean = new double[2];
+            long[] p50 = new long[2];
+            for (int side = 0; side < 2; side++) {
+                mean[side] = Arrays.stream(ns[side]).average().orElse(0) / 1000;
+                p50[side] = pctNs(ns[side], 50);
+                System.out.printf("| audit %s | %.1f µs | %.1f µs | %.1f µs |%n", side == 0 ? "on" : "off",
+                        p50[side] / 1000.0, pctNs(ns[side], 90) / 1000.0, mean[side]);
+            }
+            System.out.printf("audit cost, p50: %+.2f %% (%.1f µs on, %.1f µs off); mean: %+.2f %%%n",
+                    100.0 * (p50[0] - p50[1]) / p50[1], p50[0] / 1000.0, p50[1] / 1000.0,
+                    100.0 * (mean[0] - mean[1]) / mean[1]);
+        } finally {
+            Platform.delete(work);
+        }
+        Machine.footer("audit");
+    }
+
+    private static void auditCalls(Path cfg, boolean on) throws Exception {
+        Path f = cfg.resolve("events.config");
+        Path tmp = cfg.resolve("events.config.tmp");
+        Files.writeString(tmp, "auditCalls=B\"" + on + "\"\nservice.pid=\"opennhi.events\"\n");
+        Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static long pctNs(long[] ns, int p) {
+        long[] s = ns.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
+    }
+}
