@@ -42,8 +42,8 @@ public final class AuditBench {
             long[][] ns = new long[2][rounds * perRound];
             for (int r = 0; r < rounds * 2; r++) {
                 boolean on = r % 2 == 0;
-                auditCalls(cfg, on);
-                Thread.sleep(smoke ? 2_500 : 3_000); // the configuration file is polled each second
+                auditCalls(platform, on);
+                Thread.sleep(smoke ? 1_000 : 2_000); // the events component takes the new configuration
                 for (int i = 0; i < (smoke ? 20 : 500); i++) { // warm after the switch
                     client.call("POST", "/v5/hisGetBasicData");
                 }
@@ -85,11 +85,17 @@ public final class AuditBench {
         Machine.footer("audit");
     }
 
-    private static void auditCalls(Path cfg, boolean on) throws Exception {
-        Path f = cfg.resolve("events.config");
-        Path tmp = cfg.resolve("events.config.tmp");
-        Files.writeString(tmp, "auditCalls=B\"" + on + "\"\nservice.pid=\"opennhi.events\"\n");
-        Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    /** Switches the per-call audit live, as an operator does: {@code PUT /settings/audit}. */
+    private static void auditCalls(Platform platform, boolean on) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + platform.port
+                        + "/settings/audit")).header("Authorization", "Bearer " + platform.token())
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"auditCalls\":" + on + "}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("PUT /settings/audit answered " + r.statusCode() + ": " + r.body());
+        }
     }
 
     private static long pctNs(long[] ns, int p) {

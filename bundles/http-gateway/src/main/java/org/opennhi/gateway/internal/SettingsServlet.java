@@ -47,7 +47,9 @@ public final class SettingsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final int MAX_BODY = 16 * 1024;
     /** The groups the API may change, by name in the URL. */
-    static final Map<String, String> GROUPS = Map.of("platform", PlatformSettings.PID, "readers", ReaderMapping.PID);
+    /** The groups and their PIDs; "audit" is the platform-events bundle's (retention, size cap, per-call records). */
+    static final Map<String, String> GROUPS = Map.of("platform", PlatformSettings.PID, "readers", ReaderMapping.PID,
+            "audit", "opennhi.events");
 
     private final transient BundleContext context;
     private final transient ConfigurationAdmin configAdmin;
