@@ -12,6 +12,14 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
 import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.opennhi.contracts.platform.PlatformEvent;
+import org.opennhi.contracts.platform.PlatformEvents;
+import org.opennhi.contracts.result.ResultCode;
+import java.time.Instant;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,6 +37,7 @@ public final class SettingsGuard implements ConfigurationListener {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsGuard.class);
 
     private final ConfigurationAdmin configAdmin;
+    private volatile PlatformEvents events;
     /** The last stored value of each guarded setting that passed its rule. */
     private final Map<String, Object> lastValid = new ConcurrentHashMap<>();
 
@@ -36,6 +45,22 @@ public final class SettingsGuard implements ConfigurationListener {
     public SettingsGuard(@Reference ConfigurationAdmin configAdmin) {
         this.configAdmin = configAdmin;
         repair(); // a value stored before this guard ran (an older version, a file read at start)
+    }
+
+    /**
+     * Dynamic: the guard must run even without an events hub. It announces each refusal itself, since the settings
+     * component may never see the refused value (put back before ConfigAdmin delivers it).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEvents(PlatformEvents e) {
+        events = e;
+    }
+
+    void unbindEvents(PlatformEvents e) {
+        if (events == e) {
+            events = null;
+        }
     }
 
     @Override
@@ -72,6 +97,13 @@ public final class SettingsGuard implements ConfigurationListener {
                 changed = true;
                 LOG.warn("Refused {} of {} not kept in the configuration: {} restored", name, PlatformSettings.PID,
                         back == null ? "the default" : back);
+                PlatformEvents e = events;
+                if (e != null) {
+                    e.publish(new PlatformEvent(PlatformEvent.Type.SETTING_REFUSED, Optional.empty(),
+                            ResultCode.BAD_PARAMETER.code(), "Setting refused, " + name + ": "
+                            + SettingRules.refusal(name, value).orElse("") + "; the value in force stays",
+                            Instant.now()));
+                }
             }
             if (changed) {
                 c.updateIfDifferent(fixed);
