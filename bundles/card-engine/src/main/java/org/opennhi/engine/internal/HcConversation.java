@@ -165,9 +165,10 @@ final class HcConversation {
     }
 
     /**
-     * Sends writes on the card's SAM channel (a new one when none is kept). Two or more go as one write set (docs/card-profile.md §3.5.1): the
-     * card stores all of them at the commit or none, so a card pulled (or a platform killed) mid-operation
-     * never keeps half a visit. The cache takes the new contents only once the card has stored them.
+     * Sends writes on the card's SAM channel (a new one when none is kept). Two or more go as one write set
+     * (docs/card-profile.md §3.5.1): the card stores all of them at the commit or none, so a card pulled (or a
+     * platform killed) mid-operation never keeps half a visit. The cache takes the new contents only once the
+     * card has stored them.
      */
     void write(ResultCode failure, Write... writes) throws NhiException {
         needsCard();
