@@ -89,7 +89,10 @@ public class ApiFairnessIT {
         List<Long> micros = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         long end = System.nanoTime() + ATTACK.toNanos();
-        Thread.sleep(2000); // the attack is under way before the HIS starts
+        // the HIS starts once every attacker has been answered at least once: the attack is under way
+        Await.until("the attack under way", () -> outcomes.keySet().stream().anyMatch(k -> k.startsWith("flood /status"))
+                && outcomes.keySet().stream().anyMatch(k -> k.startsWith("wrong token"))
+                && outcomes.containsKey("slow body opened"));
         while (System.nanoTime() < end) {
             long t0 = System.nanoTime();
             try {

@@ -182,6 +182,7 @@ public class ApiHardeningIT {
         corpus.put("an unknown path", "GET /no/such/thing HTTP/1.1\r\n" + h + token + "\r\n");
         corpus.put("a method an endpoint lacks", "DELETE /status HTTP/1.1\r\n" + h + token + "\r\n");
         int logBefore = platform.output().length();
+        int fileBefore = java.nio.file.Files.readString(platform.home.resolve("LOG/platform.log")).length();
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, String> c : corpus.entrySet()) {
             String[] answer = raw(c.getValue());
@@ -192,8 +193,21 @@ public class ApiHardeningIT {
             assertTrue(c.getKey() + " answers briefly: " + answer[2], answer[2].length() < 300);
             assertFalse(c.getKey() + " answers no HTML", answer[2].contains("<html"));
         }
-        Thread.sleep(1000); // let the platform's log catch up
-        String log = platform.output().substring(logBefore);
+        // a sentinel after the corpus: the log line of a level change, written once every answer above was sent
+        String sentinel = "Platform log: level DEBUG";
+        assertEquals(200, platform.api("POST", "/admin/api/log-level", "{\"level\":\"DEBUG\"}").statusCode());
+        java.nio.file.Path file = platform.home.resolve("LOG/platform.log");
+        Await.until("the sentinel in LOG/platform.log", () -> {
+            try {
+                return java.nio.file.Files.readString(file).indexOf(sentinel, fileBefore) >= 0;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertEquals(200, platform.api("POST", "/admin/api/log-level", "{\"level\":\"INFO\"}").statusCode());
+        String fileLog = java.nio.file.Files.readString(file);
+        String log = platform.output().substring(logBefore) + fileLog.substring(fileBefore,
+                fileLog.indexOf(sentinel, fileBefore));
         long traceLines = log.lines().filter(l -> l.startsWith("\tat ") || l.contains("Exception")).count();
         lines.forEach(l -> System.out.println("malformed: " + l));
         System.out.println("malformed corpus: " + corpus.size() + " requests, all 4xx JSON; " + traceLines

@@ -156,7 +156,7 @@ public final class Engine implements CardEngine {
     @Override
     public byte[] lastSequenceNumber(PinSource pin) throws NhiException {
         return withHc(pin, c -> {
-            settleLedger(c);
+            VisitLedger.settle(c);
             return c.area(Areas.LAST_SEQUENCE);
         });
     }
@@ -215,7 +215,7 @@ public final class Engine implements CardEngine {
         SamIdentity id = sam();
         Optional<VisitReminder> reminder;
         Visit visit = withHcSession(pin, c -> {
-            settleLedger(c);
+            VisitLedger.settle(c);
             BasicProfile basic = new BasicProfile(c.area(Areas.BASIC));
             CardStatus status = new CardStatus(c.area(Areas.STATUS));
             LocalDateTime at = now();
@@ -287,7 +287,7 @@ public final class Engine implements CardEngine {
                         () -> criticalIllnessValid(c, today));
             }
             List<org.opennhi.engine.CriticalIllnessExpiry> ending = VisitRules.cancelsVisit(category)
-                    ? List.of() : endingIllnesses(c, today);
+                    ? List.of() : IllnessNotices.ending(c, today);
             return new Visit(dateTime, sequence, id.hospitalId(), signature, id.samId(), sameDay, treatmentId, due,
                     ending);
         });
@@ -302,7 +302,7 @@ public final class Engine implements CardEngine {
                 ResultCode.BAD_PARAMETER, "就診日期時間 is 13 digits, ROC YYYMMDDHHMMSS"));
         SamIdentity id = sam();
         withHcSession(pin, c -> {
-            settleLedger(c);
+            VisitLedger.settle(c);
             byte[] visits = c.area(Areas.VISITS);
             int index = findVisit(visits, visitDateTime);
             if (index < 0) {
@@ -891,40 +891,6 @@ public final class Engine implements CardEngine {
         T run(CardSession s) throws NhiException;
     }
 
-    /**
-     * Rolls a torn visit forward before anything else touches the visit areas (VisitLedger): once per card
-     * insertion, in one write set. Cards written by this engine are never torn (write sets); this heals a
-     * card torn elsewhere or by an older version.
-     */
-    private void settleLedger(HcConversation c) throws NhiException {
-        if (c.ledgerSettled()) {
-            return;
-        }
-        byte[] visits = c.area(Areas.VISITS);
-        byte[] cumulative = c.area(Areas.CUMULATIVE);
-        byte[] last = c.area(Areas.LAST_SEQUENCE);
-        byte[] status = c.area(Areas.STATUS);
-        Optional<VisitLedger.Repair> repair = VisitLedger.check(visits, cumulative, last, status);
-        if (repair.isPresent()) {
-            VisitLedger.Repair r = repair.get();
-            List<Write> writes = new ArrayList<>();
-            if (VisitLedger.changes(cumulative, r.cumulative())) {
-                writes.add(Write.put(Areas.CUMULATIVE, 0, r.cumulative(), r.cumulative()));
-            }
-            if (VisitLedger.changes(last, r.lastSequence())) {
-                writes.add(Write.put(Areas.LAST_SEQUENCE, 0, r.lastSequence(), r.lastSequence()));
-            }
-            if (VisitLedger.changes(status, r.status())) {
-                writes.add(Write.put(Areas.STATUS, 0, r.status(), r.status()));
-            }
-            c.write(ResultCode.CARD_UPDATE_FAILED, writes.toArray(Write[]::new));
-            LOG.warn("An HC's visit counters lagged behind its newest visit record (a card pulled mid-write): "
-                    + "rolled forward, {} visit(s) counted, last sequence number {}", r.visitsCounted(),
-                    CardFields.ascii(r.lastSequence(), 3, 4));
-        }
-        c.ledgerSettled(true);
-    }
-
     /** A read: answered from the cache without opening a reader session when the cache holds it all. */
     private <T> T withHc(PinSource pin, HcWork<T> work) throws NhiException {
         return onHc(pin, true, work);
@@ -986,7 +952,7 @@ public final class Engine implements CardEngine {
                 }
             }
             try (CardSession session = CallMeter.metered(readers.openSession(Slot.HC, wait))) {
-                if (!known && !state.areas.isEmpty() && !sameCard(session, state)) {
+                if (!known && !state.areas.isEmpty() && !HcConversation.sameCard(session, state)) {
                     state = hc = new HcState();
                 }
                 return work.run(new HcConversation(session, sam, state, pin));
@@ -1001,23 +967,6 @@ public final class Engine implements CardEngine {
             hcSnapshot = hc.snapshot();
             hcLock.unlock();
         }
-    }
-
-    /**
-     * For a reader that cannot tell card generations: is the card in the session the one the cache holds? A
-     * GET DATA of the public basic profile without SELECT answers only on a card that kept its selection — a
-     * card swapped in was powered up, so it did not — and its bytes must be the ones cached. Anything else is
-     * treated as another card.
-     */
-    private static boolean sameCard(CardSession session, HcState state) throws NhiException {
-        byte[] cached = state.area(Areas.BASIC);
-        int length = Areas.recordLength(Areas.BASIC) * Areas.records(Areas.BASIC);
-        ResponseApdu r = session.transmit(Commands.read(Areas.BASIC, 0, 0, length));
-        if (!r.isOk() || r.data().length != length || (cached != null && !Arrays.equals(r.data(), cached))) {
-            return false;
-        }
-        state.put(Areas.BASIC, r.data());
-        return true;
     }
 
     private <T> T withHpc(HpcWork<T> work) throws NhiException {
@@ -1070,15 +1019,6 @@ public final class Engine implements CardEngine {
         if (!basic.idNumber().equals(patient.idNumber().trim()) || !basic.birthDate().equals(patient.birthDate())) {
             throw new NhiException(ResultCode.DATA_BELONGS_TO_OTHER_PERSON,
                     "id number or birth date differ from the card's");
-        }
-    }
-
-    /** The 重大傷病 expiry notice of 取號 (manual change log 3.1); unreadable (no PIN given): none. */
-    private static List<org.opennhi.engine.CriticalIllnessExpiry> endingIllnesses(HcConversation c, LocalDate today) {
-        try {
-            return IllnessNotices.ending(c.area(Areas.CRITICAL_ILLNESS), today);
-        } catch (NhiException e) {
-            return List.of();
         }
     }
 

@@ -10,7 +10,6 @@ import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
-import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.engine.PinSource;
 
 /**
@@ -292,6 +291,23 @@ final class HcConversation {
 
     void ledgerSettled(boolean settled) {
         state.ledgerSettled = settled;
+    }
+
+    /**
+     * For a reader that cannot tell card generations: is the card in the session the one the cache holds? A
+     * GET DATA of the public basic profile without SELECT answers only on a card that kept its selection — a
+     * card swapped in was powered up, so it did not — and its bytes must be the ones cached. Anything else is
+     * treated as another card.
+     */
+    static boolean sameCard(CardSession session, HcState state) throws NhiException {
+        byte[] cached = state.area(Areas.BASIC);
+        int length = Areas.recordLength(Areas.BASIC) * Areas.records(Areas.BASIC);
+        ResponseApdu r = session.transmit(Commands.read(Areas.BASIC, 0, 0, length));
+        if (!r.isOk() || r.data().length != length || (cached != null && !Arrays.equals(r.data(), cached))) {
+            return false;
+        }
+        state.put(Areas.BASIC, r.data());
+        return true;
     }
 
     /** Without a session (answering from the cache) anything that needs the card stops the attempt. */

@@ -19,6 +19,15 @@ final class IllnessNotices {
     private IllnessNotices() {
     }
 
+    /** The notices of the card in the conversation; none when area 06 cannot be read (no PIN given). */
+    static List<CriticalIllnessExpiry> ending(HcConversation c, LocalDate today) {
+        try {
+            return ending(c.area(Areas.CRITICAL_ILLNESS), today);
+        } catch (org.opennhi.contracts.result.NhiException e) {
+            return List.of();
+        }
+    }
+
     static List<CriticalIllnessExpiry> ending(byte[] area, LocalDate today) {
         List<CriticalIllnessExpiry> out = new ArrayList<>();
         for (int o = 0; o + RECORD <= area.length; o += RECORD) {

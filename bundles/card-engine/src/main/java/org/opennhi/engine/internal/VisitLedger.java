@@ -2,10 +2,17 @@ package org.opennhi.engine.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.CardFields;
+import org.opennhi.engine.internal.HcConversation.Write;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.opennhi.engine.CardStatus;
 
 /**
@@ -14,6 +21,7 @@ import org.opennhi.engine.CardStatus;
  * telling one story (docs/card-profile.md §3.5.1 and §4).
  */
 final class VisitLedger {
+    private static final Logger LOG = LoggerFactory.getLogger(VisitLedger.class);
     private VisitLedger() {
     }
 
@@ -79,8 +87,37 @@ final class VisitLedger {
         return Optional.empty();
     }
 
-    /** @return true when the repair changes that area's content */
-    static boolean changes(byte[] before, byte[] after) {
-        return !Arrays.equals(before, after);
+    /**
+     * Rolls a torn visit forward before anything else touches the visit areas: once per card insertion, in one
+     * write set. Cards written by this engine are never torn (write sets); this heals a card torn elsewhere or by
+     * an older version.
+     */
+    static void settle(HcConversation c) throws NhiException {
+        if (c.ledgerSettled()) {
+            return;
+        }
+        byte[] visits = c.area(Areas.VISITS);
+        byte[] cumulative = c.area(Areas.CUMULATIVE);
+        byte[] last = c.area(Areas.LAST_SEQUENCE);
+        byte[] status = c.area(Areas.STATUS);
+        Optional<Repair> repair = check(visits, cumulative, last, status);
+        if (repair.isPresent()) {
+            Repair r = repair.get();
+            List<Write> writes = new ArrayList<>();
+            if (!Arrays.equals(cumulative, r.cumulative())) {
+                writes.add(Write.put(Areas.CUMULATIVE, 0, r.cumulative(), r.cumulative()));
+            }
+            if (!Arrays.equals(last, r.lastSequence())) {
+                writes.add(Write.put(Areas.LAST_SEQUENCE, 0, r.lastSequence(), r.lastSequence()));
+            }
+            if (!Arrays.equals(status, r.status())) {
+                writes.add(Write.put(Areas.STATUS, 0, r.status(), r.status()));
+            }
+            c.write(ResultCode.CARD_UPDATE_FAILED, writes.toArray(Write[]::new));
+            LOG.warn("An HC's visit counters lagged behind its newest visit record (a card pulled mid-write): "
+                    + "rolled forward, {} visit(s) counted, last sequence number {}", r.visitsCounted(),
+                    CardFields.ascii(r.lastSequence(), 3, 4));
+        }
+        c.ledgerSettled(true);
     }
 }
