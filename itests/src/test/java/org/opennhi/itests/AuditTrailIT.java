@@ -221,6 +221,17 @@ public class AuditTrailIT {
             }
         });
         Thread.sleep(1_500);
+        // records wait up to 50 ms for the writer (docs/card-engine.md, "Audit"): the calls answered so far must be
+        // on disk before the kill, and must still be there, whole, after it — while calls go on during the kill
+        int madeBefore = made.get();
+        Path trail = platform.home.resolve("LOG/audit.jsonl");
+        Await.until("the writer caught up with " + madeBefore + " calls", () -> {
+            try {
+                return Files.readAllLines(trail, StandardCharsets.UTF_8).size() > madeBefore;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
         for (ProcessHandle jvm : DemoPlatform.processesOf(platform.home)) {
             jvm.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             jvm.onExit().get(30, TimeUnit.SECONDS);
@@ -248,7 +259,7 @@ public class AuditTrailIT {
                 }
             }
         }
-        assertTrue(lines > made.get());
+        assertTrue(lines + " lines, " + madeBefore + " calls written before the kill", lines > madeBefore);
         System.out.println("SIGKILL after " + made.get() + " calls: " + lines + " audit lines in " + parts
                 + " file(s), every one parses");
     }
