@@ -3,7 +3,8 @@
 # CLASS is a class of org.opennhi.bench (e.g. CachedReadBench). The classpath is the module's classes plus the one
 # Maven wrote to bench/target/bench.classpath; no jar is looked up by hand. Builds what is missing first: the whole
 # platform when the distribution or the module was never built, else only the module when its sources changed.
-# BENCH_SMOKE=1 runs the bench's short smoke mode (what ./nhi test does); BENCH_JAVA_OPTS adds JVM options.
+# BENCH_SMOKE=1 runs the bench's short smoke mode (what ./nhi test does); BENCH_JAVA_OPTS adds JVM options;
+# BENCH_PLATFORM_JAVA_OPTS adds them to the platforms a bench starts (e.g. -XX:StartFlightRecording=...).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

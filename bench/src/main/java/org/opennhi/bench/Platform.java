@@ -58,7 +58,9 @@ public final class Platform implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("NHI_JAVA_OPTS", javaOptions);
+        // BENCH_PLATFORM_JAVA_OPTS: options for the platform under test too, e.g. a flight recording to profile it
+        pb.environment().put("NHI_JAVA_OPTS",
+                (javaOptions + " " + System.getenv().getOrDefault("BENCH_PLATFORM_JAVA_OPTS", "")).trim());
         pb.environment().put("NHI_CDS", cds ? "on" : "off");
         pb.environment().putAll(env);
         long t0 = System.nanoTime();

@@ -1,6 +1,5 @@
 package org.opennhi.events.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -33,7 +32,8 @@ final class AuditFile {
     private final int keep;
     private final int retentionDays;
     private final Clock clock;
-    private BufferedWriter out;
+    /** Unbuffered: a batch arrives as one array and goes out in one write. */
+    private OutputStream out;
     private long size;
     /** The day of the records in {@link #file}. */
     private LocalDate day;
@@ -55,12 +55,20 @@ final class AuditFile {
         this.clock = clock;
     }
 
-    /** Appends the lines and flushes; on failure the file is closed and reopened on the next call. */
+    /** Appends the lines (each without its newline); see {@link #append(byte[])}. */
     void append(List<String> lines) throws IOException {
-        long bytes = 0;
+        StringBuilder b = new StringBuilder();
         for (String l : lines) {
-            bytes += l.getBytes(StandardCharsets.UTF_8).length + 1;
+            b.append(l).append('\n');
         }
+        append(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Appends whole lines (UTF-8, each ending in a newline) in one write; on failure the file is closed and
+     * reopened on the next call.
+     */
+    void append(byte[] lines) throws IOException {
         try {
             if (out == null) {
                 open();
@@ -75,16 +83,12 @@ final class AuditFile {
                 purged = today;
                 purge(today);
             }
-            if (maxBytes > 0 && size > 0 && size + bytes > maxBytes) {
+            if (maxBytes > 0 && size > 0 && size + lines.length > maxBytes) {
                 rotate();
                 open();
             }
-            for (String l : lines) {
-                out.write(l);
-                out.write('\n');
-            }
-            out.flush();
-            size += bytes;
+            out.write(lines);
+            size += lines.length;
         } catch (IOException e) {
             close();
             throw e;
@@ -110,8 +114,7 @@ final class AuditFile {
             day = size > 0 ? LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), clock.getZone())
                     : LocalDate.now(clock);
         }
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /**

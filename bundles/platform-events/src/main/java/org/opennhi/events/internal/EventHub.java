@@ -2,6 +2,7 @@ package org.opennhi.events.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +58,8 @@ public final class EventHub implements PlatformEvents {
     private final boolean auditCalls;
     private final List<PlatformEventListener> listeners = new CopyOnWriteArrayList<>();
     /** {@link PlatformEvent}s and {@link AuditRecord}s, in order. */
+    /** The writer thread's reused text of a batch. */
+    private StringBuilder text = new StringBuilder();
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(CAPACITY);
     /**
      * Facade-call records wait here without waking the writer: it collects them every {@value #RECORD_WINDOW_MS}
@@ -227,24 +230,33 @@ public final class EventHub implements PlatformEvents {
         }
     }
 
-    /** Appends and flushes the batch; a failing disk is reported once, counted, and retried. */
+    /** Appends the batch in one write; a failing disk is reported once, counted, and retried. */
     private void write(List<Object> batch) {
-        List<String> lines = new ArrayList<>(batch.size() + 1);
+        StringBuilder b = text;
+        b.setLength(0);
         String gap = failure == null ? null : gapNotice();
         if (gap != null) {
-            lines.add(gap);
+            b.append(gap).append('\n');
         }
         for (Object o : batch) {
-            lines.add(o instanceof AuditRecord r ? AuditLine.of(r) : line((PlatformEvent) o));
+            if (o instanceof AuditRecord r) {
+                AuditLine.append(b, r);
+            } else {
+                b.append(line((PlatformEvent) o));
+            }
+            b.append('\n');
         }
         try {
-            audit.append(lines);
+            audit.append(b.toString().getBytes(StandardCharsets.UTF_8));
             if (gap != null) {
                 recovered();
             }
         } catch (IOException e) {
             unaudited.addAndGet(batch.size());
             failed(e);
+        }
+        if (b.capacity() > 1 << 20) {
+            text = new StringBuilder(); // a burst's buffer is not kept for ever
         }
     }
 
