@@ -2,6 +2,7 @@ package org.opennhi.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -262,6 +263,60 @@ public class AuditTrailIT {
         assertTrue(lines + " lines, " + madeBefore + " calls written before the kill", lines > madeBefore);
         System.out.println("SIGKILL after " + made.get() + " calls: " + lines + " audit lines in " + parts
                 + " file(s), every one parses");
+    }
+
+    @Test
+    public void administrativeActionsNameWhatAndWhoAndNoValue() throws Exception {
+        Instant since = Instant.now();
+        String tokenBefore = platform.token();
+        ctl("fast-auth", "on");
+        ctl("sam-mode", "physical");
+        ctl("sam-mode", "cloud");
+        ctl("reader-type", "nhi-com");
+        ctl("reader-type", "pcsc");
+        ctl("reset", "1");
+        ctl("rotate-token");
+        assertNotEquals("ctl rotate-token issues a new token", tokenBefore, platform.token());
+        Map<String, String> wanted = new java.util.LinkedHashMap<>();
+        wanted.put("settings:platform.hpcFastAuth", "ctl");
+        wanted.put("samSwitch:physical", "ctl");
+        wanted.put("samSwitch:cloud", "ctl");
+        wanted.put("readerSwitch:nhi-com", "ctl");
+        wanted.put("readerSwitch:pcsc", "ctl");
+        wanted.put("csSoftwareReset(1)", "ctl");
+        wanted.put("rotateToken", "ctl");
+        wanted.put("settings:opennhi.platform", "platform"); // ConfigAdmin's own view: any source, no caller
+        List<String> seen = new ArrayList<>();
+        java.util.function.BooleanSupplier allThere = () -> {
+            seen.clear();
+            JsonObject a;
+            try {
+                a = platform.json("GET", "/admin/api/audit?limit=1000&since=" + since, null);
+            } catch (Exception e) {
+                return false;
+            }
+            a.getAsJsonArray("records").forEach(e -> {
+                JsonObject r = e.getAsJsonObject();
+                if ("ADMIN".equals(r.get("type").getAsString())) {
+                    seen.add(r.get("function").getAsString() + " by " + r.get("caller").getAsString() + " code "
+                            + r.get("code").getAsInt());
+                }
+            });
+            return wanted.entrySet().stream().allMatch(w -> seen.contains(w.getKey() + " by " + w.getValue()
+                    + " code 0"));
+        };
+        try {
+            Await.until("the administrative records " + wanted + " are in the trail", allThere);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; seen " + seen, e);
+        }
+        // a switch names the type it went to, in the order it happened
+        assertTrue(seen.toString(), seen.indexOf("samSwitch:physical by ctl code 0")
+                < seen.indexOf("samSwitch:cloud by ctl code 0"));
+        String trail = Files.readString(platform.home.resolve("LOG/audit.jsonl"), StandardCharsets.UTF_8);
+        assertFalse("no token in the trail", trail.contains(tokenBefore) || trail.contains(platform.token()));
+        ctl("fast-auth", "off");
+        System.out.println("administrative records: " + seen);
     }
 
     /** The records of calls made by the client token since then, oldest first (waits for the writer). */

@@ -21,7 +21,7 @@ public abstract class FacadeServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final int MAX_BODY = 64 * 1024;
     /** Header by which {@code nhi-cs ctl} names itself ({@code ctl}). */
-    public static final String CLIENT_HEADER = "X-OpenNHI-Client";
+    public static final String CLIENT_HEADER = HttpApi.CLIENT_HEADER;
 
     private final transient FacadeHttp<?> http;
 
@@ -69,11 +69,7 @@ public abstract class FacadeServlet extends HttpServlet {
      * {@link #CLIENT_HEADER} (it holds the client token, so the header only refines a token caller).
      */
     static String caller(HttpServletRequest req) {
-        Object client = req.getAttribute(HttpApi.CLIENT_ATTRIBUTE);
-        if ("browser-session".equals(client)) {
-            return "session";
-        }
-        return "ctl".equals(req.getHeader(CLIENT_HEADER)) ? "ctl" : "token";
+        return HttpApi.caller(req.getAttribute(HttpApi.CLIENT_ATTRIBUTE), req.getHeader(CLIENT_HEADER));
     }
 
     /** The native libraries send {@link CallWire#MEDIA_TYPE}; everything else is JSON. */

@@ -148,10 +148,7 @@ public final class ConsoleServlet extends HttpServlet {
 
     /** Who calls, for the audit trail of the actions. */
     static String caller(HttpServletRequest req) {
-        if ("browser-session".equals(req.getAttribute(HttpApi.CLIENT_ATTRIBUTE))) {
-            return "session";
-        }
-        return "ctl".equals(req.getHeader("X-OpenNHI-Client")) ? "ctl" : "token";
+        return HttpApi.caller(req.getAttribute(HttpApi.CLIENT_ATTRIBUTE), req.getHeader(HttpApi.CLIENT_HEADER));
     }
 
     @Override

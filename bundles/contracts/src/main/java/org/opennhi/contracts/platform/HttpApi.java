@@ -17,6 +17,29 @@ public final class HttpApi {
     /** Request attribute holding the name of the authenticated client (for audit records). */
     public static final String CLIENT_ATTRIBUTE = "opennhi.client";
 
+    /**
+     * Request header by which {@code nhi-cs ctl} names itself ({@code ctl}); it holds the client token, so the
+     * header only refines a token caller.
+     *
+     * @since 1.3
+     */
+    public static final String CLIENT_HEADER = "X-OpenNHI-Client";
+
     private HttpApi() {
+    }
+
+    /**
+     * Who called, as the audit trail names it.
+     *
+     * @param clientAttribute the request's {@link #CLIENT_ATTRIBUTE}
+     * @param clientHeader the request's {@link #CLIENT_HEADER}, or null
+     * @return {@code session} (a browser's UI session), {@code ctl} or {@code token}
+     * @since 1.3
+     */
+    public static String caller(Object clientAttribute, String clientHeader) {
+        if ("browser-session".equals(clientAttribute)) {
+            return "session";
+        }
+        return "ctl".equals(clientHeader) ? "ctl" : "token";
     }
 }

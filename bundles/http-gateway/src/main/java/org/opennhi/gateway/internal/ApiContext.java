@@ -38,13 +38,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * selects {@link HttpApi#CONTEXT_SELECT}, so each endpoint gets the Host/Origin allow-lists, the token check
  * and the rate limits without a line of its own. Configuration changes apply live.
  */
-@Component(service = ServletContextHelper.class, immediate = true, configurationPid = GatewayConfig.PID,
+@Component(service = {ServletContextHelper.class, TokenRotation.class}, immediate = true, configurationPid = GatewayConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {"osgi.http.whiteboard.context.name=" + HttpApi.CONTEXT_NAME,
             "osgi.http.whiteboard.context.path=/",
             "osgi.command.scope=opennhi", "osgi.command.function=rotatetoken"})
 @Designate(ocd = GatewayConfig.class)
-public final class ApiContext extends ServletContextHelper {
+public final class ApiContext extends ServletContextHelper implements TokenRotation {
     private static final Logger LOG = LoggerFactory.getLogger(ApiContext.class);
 
     /**
@@ -129,13 +129,19 @@ public final class ApiContext extends ServletContextHelper {
 
     /** Gogo {@code opennhi:rotatetoken}: issues a new client token; clients re-read the file. */
     public String rotatetoken() throws IOException {
+        return rotate("gogo");
+    }
+
+    @Override
+    public String rotate(String caller) throws IOException {
         String token = tokenFile.rotate();
         policy = new Policy(policy.config(), token);
         browsers.closeAll();
         PlatformEvents e = events;
         if (e != null) {
-            e.record(AuditRecord.admin("rotateToken", "gogo", 0));
+            e.record(AuditRecord.admin("rotateToken", caller, 0));
         }
+        LOG.info("A new client token was issued (asked by {}); browser sessions ended", caller);
         return "A new client token is in " + tokenFile.path();
     }
 

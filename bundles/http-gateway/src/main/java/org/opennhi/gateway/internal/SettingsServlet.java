@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.opennhi.contracts.platform.AuditRecord;
 import org.opennhi.contracts.platform.HttpApi;
+import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.ReaderMapping;
 import org.osgi.framework.Bundle;
@@ -19,6 +21,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
@@ -54,6 +59,9 @@ public final class SettingsServlet extends HttpServlet {
     private final transient BundleContext context;
     private final transient ConfigurationAdmin configAdmin;
     private final transient MetaTypeService metaType;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile PlatformEvents events;
 
     @Activate
     public SettingsServlet(BundleContext context, @Reference ConfigurationAdmin configAdmin,
@@ -140,16 +148,45 @@ public final class SettingsServlet extends HttpServlet {
         }
         Configuration c = configAdmin.getConfiguration(pid.get(), "?");
         Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
+        Map<String, Object> before = new LinkedHashMap<>();
+        changes.keySet().forEach(k -> before.put(k, props.get(k)));
         changes.forEach(props::put);
-        c.updateIfDifferent(props);
+        if (c.updateIfDifferent(props)) {
+            audit(group(req), before, changes, HttpApi.caller(req.getAttribute(HttpApi.CLIENT_ATTRIBUTE),
+                    req.getHeader(HttpApi.CLIENT_HEADER)));
+        }
         Map<String, Object> answer = current(pid.get(), ocd.get());
         answer.putAll(changes);
         Json.write(res, 200, answer);
     }
 
+    /**
+     * One administrative record per setting changed, naming who asked (the configuration listener's records do
+     * not know). A reader or SAM switch names its new type (never a secret); other settings only their name.
+     */
+    private void audit(String group, Map<String, Object> before, Map<String, Object> after, String caller) {
+        PlatformEvents e = events;
+        if (e == null) {
+            return;
+        }
+        for (Map.Entry<String, Object> change : after.entrySet()) {
+            String key = change.getKey();
+            if (java.util.Objects.deepEquals(before.get(key), change.getValue())) {
+                continue;
+            }
+            String action = !"platform".equals(group) ? "settings:" + group + "." + key
+                    : "readerType".equals(key) ? "readerSwitch:" + change.getValue()
+                    : "samMode".equals(key) ? "samSwitch:" + change.getValue() : "settings:platform." + key;
+            e.record(AuditRecord.admin(action, caller, 0));
+        }
+    }
+
+    private static String group(HttpServletRequest req) {
+        return req.getPathInfo() == null ? "" : req.getPathInfo().replaceFirst("^/", "");
+    }
+
     private Optional<String> pid(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        String group = req.getPathInfo() == null ? "" : req.getPathInfo().replaceFirst("^/", "");
-        String pid = GROUPS.get(group);
+        String pid = GROUPS.get(group(req));
         if (pid == null) {
             Json.write(res, 404, Json.error("unknown_group", "Settings groups: " + String.join(", ",
                     GROUPS.keySet().stream().sorted().toList())));
