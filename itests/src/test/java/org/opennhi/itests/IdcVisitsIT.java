@@ -105,6 +105,9 @@ public class IdcVisitsIT {
         Await.until("the visit services are back", () -> context.getServiceReference(IdcVisitService.class) != null);
         IdcVisitService restarted = context.getService(context.getServiceReference(IdcVisitService.class));
         assertEquals("the pending ids survived the restart", first, restarted.offlineTreatmentId(visit, "A123456789"));
+        assertEquals("the service counts what it journaled before the restart", 2, restarted.pendingOfflineIds());
+        assertEquals(ResultCode.NETWORK_DOWN, assertThrows(NhiException.class, restarted::reconcilePending).result());
+        assertEquals(2, restarted.pendingOfflineIds());
 
         idc.start();
         List<IdcVisitService.Reconciliation> results = restarted.reconcile(List.of(
@@ -113,6 +116,8 @@ public class IdcVisitsIT {
         assertEquals(2, results.size());
         assertTrue(results.toString(), results.stream().allMatch(IdcVisitService.Reconciliation::accepted));
         assertEquals("nothing pending: the journal is compacted", 0, Files.readAllLines(journal).size());
+        assertEquals(0, restarted.pendingOfflineIds());
+        assertEquals(0, restarted.reconcilePending());
         verify.addProperty("treatmentId", first);
         JsonObject reconciled = JsonParser.parseString(sam.callIdc("/v1/treatment-ids/verify", verify.toString()))
                 .getAsJsonObject();

@@ -12,6 +12,7 @@ final class Areas {
     static final int DIAGNOSES = 0x08;
     static final int CUMULATIVE = 0x09;
     static final int OUTPATIENT_RX = 0x0E;
+    static final int LONG_TERM_RX = 0x0F;
     static final int PIN_STATUS = 0xFF;
 
     static final int VISIT_LENGTH = 69;
@@ -41,7 +42,7 @@ final class Areas {
             case 0x0C -> 19;
             case 0x0D -> 35;
             case OUTPATIENT_RX -> PRESCRIPTION_LENGTH;
-            case 0x0F -> 44;
+            case LONG_TERM_RX -> 44;
             case 0x10 -> 36;
             case 0x11 -> 40;
             case PIN_STATUS -> 3;
@@ -57,7 +58,7 @@ final class Areas {
             case 0x0C -> 11;
             case 0x0D -> 40;
             case OUTPATIENT_RX -> 60;
-            case 0x0F -> 30;
+            case LONG_TERM_RX -> 30;
             case 0x10 -> 10;
             case 0x11 -> 3;
             default -> 1;

@@ -27,11 +27,11 @@ import org.opennhi.engine.internal.HcConversation.Write;
 final class CardRefresh {
     private static final int ILLNESS_LENGTH = 19;
 
-    private final Engine engine;
+    private final HcAccess hc;
     private final SamService sam;
 
-    CardRefresh(Engine engine, SamService sam) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+    CardRefresh(HcAccess hc, SamService sam) {
+        this.hc = Objects.requireNonNull(hc, "hc");
         this.sam = Objects.requireNonNull(sam, "sam");
     }
 
@@ -41,7 +41,7 @@ final class CardRefresh {
      * @return how many areas were written
      */
     int update(boolean resetCard, PinSource pin) throws NhiException {
-        return engine.withHcSession(pin, c -> {
+        return hc.session(pin, c -> {
             BasicProfile basic = new BasicProfile(c.area(Areas.BASIC));
             JsonObject ask = new JsonObject();
             ask.addProperty("cardNo", basic.cardNumber());
@@ -70,7 +70,7 @@ final class CardRefresh {
             if (!writes.isEmpty()) {
                 c.write(ResultCode.CARD_UPDATE_FAILED, writes.toArray(Write[]::new));
             }
-            engine.forgetHc(!resetCard);
+            hc.forget(!resetCard);
             return writes.size();
         });
     }

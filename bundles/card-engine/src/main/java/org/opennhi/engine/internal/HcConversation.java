@@ -10,6 +10,8 @@ import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
+import org.opennhi.engine.BasicProfile;
+import org.opennhi.engine.PatientCheck;
 import org.opennhi.engine.PinSource;
 
 /**
@@ -282,6 +284,48 @@ final class HcConversation {
             byte[] after = Arrays.copyOf(record, contentBefore.length);
             System.arraycopy(contentBefore, 0, after, record.length, contentBefore.length - record.length);
             return new Write(area, Commands.append(area, record), after);
+        }
+    }
+
+    /** @return whether the holder's PIN is in use, read once per insertion (area 10) */
+    boolean pinEnabled() throws NhiException {
+        if (state.pinEnabled == null) {
+            state.pinEnabled = area(Areas.PIN_STATUS)[0] == 1;
+        }
+        return state.pinEnabled;
+    }
+
+    /** @return the PIN state as known without asking the card: null until known */
+    Boolean pinEnabledKnown() {
+        return state.pinEnabled;
+    }
+
+    boolean authenticated() {
+        return state.authenticated;
+    }
+
+    boolean pinVerified() {
+        return state.pinVerified;
+    }
+
+    /** A PIN command changed the card's PIN state: its PIN status area is read afresh when next asked. */
+    void pinChanged(boolean enabled, boolean verified) {
+        state.pinEnabled = enabled;
+        state.pinVerified = verified;
+        state.areas.remove(Areas.PIN_STATUS);
+    }
+
+    /** The card changed an area by itself (it copies long-term prescriptions): what we held of it is stale. */
+    void forget(int area) {
+        state.areas.remove(area);
+    }
+
+    /** @throws NhiException {@code 5020} when the patient's id number or birth date is not the card's */
+    void checkPatient(PatientCheck patient) throws NhiException {
+        BasicProfile basic = new BasicProfile(area(Areas.BASIC));
+        if (!basic.idNumber().equals(patient.idNumber().trim()) || !basic.birthDate().equals(patient.birthDate())) {
+            throw new NhiException(ResultCode.DATA_BELONGS_TO_OTHER_PERSON,
+                    "id number or birth date differ from the card's");
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * What the engine knows of the HC now in the reader: the areas it read or wrote, and the card's security
  * state as the engine left it (applet selected, authenticated, PIN verified). Thrown away when the card
- * leaves the reader. Guarded by the engine's HC lock.
+ * leaves the reader. Guarded by the HC lock ({@link HcSlot}).
  */
 final class HcState {
     final Map<Integer, byte[]> areas = new HashMap<>();

@@ -19,25 +19,27 @@ final class HealthRecords {
     /** 醫令類別 a pharmacist may read: drugs (1 非長期, 2 長期) and A, B (manual 1.10 and 1.41). */
     private static final String PHARMACY_ORDER_CLASSES = "12AB";
 
-    private final Engine engine;
+    private final HcAccess hc;
+    private final HpcAccess hpc;
 
-    HealthRecords(Engine engine) {
-        this.engine = engine;
+    HealthRecords(HcAccess hc, HpcAccess hpc) {
+        this.hc = java.util.Objects.requireNonNull(hc, "hc");
+        this.hpc = java.util.Objects.requireNonNull(hpc, "hpc");
     }
 
     byte[] read(RecordArea area, PinSource pin) throws NhiException {
         if (!area.professional()) {
-            return engine.readArea(area.area(), pin);
+            return readArea(area.area(), pin);
         }
         // the medical writes' rule: fast auth covers reads too
-        ProfessionalIdentity who = engine.authorisedProfessional();
+        ProfessionalIdentity who = hpc.authorisedProfessional();
         boolean pharmacy = PHARMACIST.equals(who.profession());
         if (pharmacy && (area == RecordArea.CRITICAL_ILLNESSES || area == RecordArea.IMPORTANT_ORDERS)) {
             throw new NhiException(ResultCode.PHARMACY_NOT_PERMITTED, "a pharmacist's HPC does not read " + area);
         }
         byte[] data;
         try {
-            data = engine.readArea(area.area(), pin);
+            data = readArea(area.area(), pin);
         } catch (NhiException e) {
             throw readFailure(area, e);
         }
@@ -49,11 +51,16 @@ final class HealthRecords {
 
     byte[] criticalIllnessDates(PinSource pin) throws NhiException {
         RecordArea a = RecordArea.CRITICAL_ILLNESSES;
-        byte[] data = engine.readArea(a.area(), pin);
+        byte[] data = readArea(a.area(), pin);
         for (int i = 0; i < a.records(); i++) {
             Arrays.fill(data, i * a.recordLength(), i * a.recordLength() + 5, (byte) ' ');
         }
         return data;
+    }
+
+    /** One HC area, from the cache or in one reader session. */
+    private byte[] readArea(int area, PinSource pin) throws NhiException {
+        return hc.read(pin, c -> c.area(area));
     }
 
     /** A prescription area the card would not give (not a PIN or presence problem) is the area's own code. */

@@ -34,10 +34,14 @@ final class HealthWrites {
     static final int ALLERGY_SLOTS = 3;
     private static final int PRENATAL_LENGTH = 19;
 
-    private final Engine engine;
+    private final HcAccess hc;
+    private final HpcAccess hpc;
+    private final Desk desk;
 
-    HealthWrites(Engine engine) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+    HealthWrites(HcAccess hc, HpcAccess hpc, Desk desk) {
+        this.hc = Objects.requireNonNull(hc, "hc");
+        this.hpc = Objects.requireNonNull(hpc, "hpc");
+        this.desk = Objects.requireNonNull(desk, "desk");
     }
 
     /** 1.19: the newborn's birth date and 胞胎註記 into the registration area (bytes 4–11). */
@@ -52,9 +56,9 @@ final class HealthWrites {
         if (born.isEmpty() || !mark.matches("[1-9]")) {
             throw new NhiException(ResultCode.BAD_PARAMETER, "新生兒出生日期 is ROC YYYMMDD, 胞胎註記 1 to 9");
         }
-        engine.withHcSession(pin, c -> {
-            engine.checkPatient(c, patient);
-            if (born.get().isAfter(engine.now().toLocalDate())) {
+        hc.session(pin, c -> {
+            c.checkPatient(patient);
+            if (born.get().isAfter(desk.now().toLocalDate())) {
                 throw new NhiException(ResultCode.BAD_PARAMETER, "the newborn's birth date is in the future");
             }
             byte[] registration = c.area(Areas.REGISTRATION);
@@ -81,12 +85,12 @@ final class HealthWrites {
                 throw new NhiException(ResultCode.BAD_PARAMETER, "each 過敏藥物 entry is 40 bytes");
             }
         }
-        ProfessionalIdentity doctor = engine.authorisedProfessional();
+        ProfessionalIdentity doctor = hpc.authorisedProfessional();
         if (pharmacy(doctor.profession())) {
             throw new NhiException(ResultCode.PHARMACY_NOT_PERMITTED, "pharmacy staff may not write allergies");
         }
-        engine.withHcSession(pin, c -> {
-            engine.checkPatient(c, patient);
+        hc.session(pin, c -> {
+            c.checkPatient(patient);
             if (entries.size() == ALLERGY_SLOTS) {
                 byte[] all = concat(entries);
                 c.write(ResultCode.ALLERGY_WRITE_FAILED, Write.put(ALLERGIES, 0, all, all));
@@ -118,8 +122,8 @@ final class HealthWrites {
         if (!m.matches("[0-9A-Z]")) {
             throw new NhiException(ResultCode.BAD_PARAMETER, "器官捐贈註記 is one character 0–9 or A–Z");
         }
-        engine.withHcSession(pin, c -> {
-            engine.checkPatient(c, patient);
+        hc.session(pin, c -> {
+            c.checkPatient(patient);
             byte[] value = ascii(m);
             c.write(ResultCode.ORGAN_DONATION_WRITE_FAILED, Write.put(ORGAN_DONATION, 0, value, value));
             return null;
@@ -134,8 +138,8 @@ final class HealthWrites {
             throws NhiException {
         String mark = code2(serviceMark, "保健服務項目註記");
         String item = code2(itemCode, "檢查項目代碼");
-        String hospital = engine.sam().hospitalId();
-        engine.withHcSession(pin, c -> {
+        String hospital = desk.identity().hospitalId();
+        hc.session(pin, c -> {
             String date = usableCardAndToday(c, patient);
             needsRecentAc(c);
             c.write(ResultCode.PREVENTIVE_CARE_WRITE_FAILED, append(c, PREVENTIVE_CARE,
@@ -155,7 +159,7 @@ final class HealthWrites {
             throw new NhiException(ResultCode.BAD_PARAMETER, "緊急聯絡電話 is up to 14 ASCII characters");
         }
         byte[] value = CardFields.ascii(p, 14);
-        engine.withHcSession(pin, c -> {
+        hc.session(pin, c -> {
             usableCardAndToday(c, patient);
             c.write(ResultCode.EMERGENCY_PHONE_WRITE_FAILED, Write.put(Areas.PHONE, 0, value, value));
             return null;
@@ -165,8 +169,8 @@ final class HealthWrites {
     /** 1.24: a prenatal check (date 7, hospital 10, item 2); women only (5079). */
     void writePrenatalCheck(PatientCheck patient, String itemCode, PinSource pin) throws NhiException {
         String item = code2(itemCode, "檢查項目代碼");
-        String hospital = engine.sam().hospitalId();
-        engine.withHcSession(pin, c -> {
+        String hospital = desk.identity().hospitalId();
+        hc.session(pin, c -> {
             String date = usableCardAndToday(c, patient);
             female(c);
             needsRecentAc(c);
@@ -177,8 +181,8 @@ final class HealthWrites {
 
     /** 1.25: blanks all 11 prenatal checks in one PUT; women only (5079). */
     void deletePrenatalChecks(PatientCheck patient, PinSource pin) throws NhiException {
-        engine.withHcSession(pin, c -> {
-            engine.checkPatient(c, patient);
+        hc.session(pin, c -> {
+            c.checkPatient(patient);
             female(c);
             byte[] blank = new byte[PRENATAL_LENGTH * Areas.records(PRENATAL)];
             Arrays.fill(blank, (byte) ' ');
@@ -194,8 +198,8 @@ final class HealthWrites {
         if (!v.matches("[0-9A-Za-z\\-]{1,6}") || !l.matches("[0-9A-Za-z\\-./]{0,12}")) {
             throw new NhiException(ResultCode.BAD_PARAMETER, "疫苗種類 is 1–6, 疫苗批號 up to 12 ASCII characters");
         }
-        String hospital = engine.sam().hospitalId();
-        engine.withHcSession(pin, c -> {
+        String hospital = desk.identity().hospitalId();
+        hc.session(pin, c -> {
             String date = usableCardAndToday(c, patient);
             byte[] record = ascii(String.format("%-6s", v) + date + hospital + String.format("%-12s", l));
             c.write(ResultCode.INOCULATION_WRITE_FAILED, append(c, INOCULATIONS, record));
@@ -207,9 +211,9 @@ final class HealthWrites {
 
     /** The patient is the card's, the card neither cancelled (5002) nor expired (5003); today, ROC. */
     private String usableCardAndToday(HcConversation c, PatientCheck patient) throws NhiException {
-        engine.checkPatient(c, patient);
-        LocalDate today = engine.now().toLocalDate();
-        Engine.checkCardUsable(new CardStatus(c.area(Areas.STATUS)), today);
+        c.checkPatient(patient);
+        LocalDate today = desk.now().toLocalDate();
+        Visits.checkCardUsable(new CardStatus(c.area(Areas.STATUS)), today);
         return Roc.date(today);
     }
 

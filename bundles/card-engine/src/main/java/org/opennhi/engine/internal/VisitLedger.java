@@ -73,16 +73,16 @@ final class VisitLedger {
             return Optional.empty();
         }
         int number = Integer.parseInt(sequence);
-        int count = Engine.visitsInYear(cumulative, year);
+        int count = VisitArea.visitsInYear(cumulative, year);
         byte[] last = String.format("%03d%04d", year, number).getBytes(StandardCharsets.US_ASCII);
         int visitsLeft = new CardStatus(status).visitsLeft();
         if (number == count + 1) {
-            return Optional.of(new Repair(Engine.countVisit(cumulative, year, +1), last,
-                    Engine.withVisitsLeft(status, visitsLeft - 1), 1));
+            return Optional.of(new Repair(VisitArea.countVisit(cumulative, year, +1), last,
+                    VisitArea.withVisitsLeft(status, visitsLeft - 1), 1));
         }
         String previous = String.format("%03d%04d", year, number - 1);
         if (number == count && CardFields.ascii(lastSequence, 0, 7).equals(previous)) {
-            return Optional.of(new Repair(cumulative, last, Engine.withVisitsLeft(status, visitsLeft - 1), 0));
+            return Optional.of(new Repair(cumulative, last, VisitArea.withVisitsLeft(status, visitsLeft - 1), 0));
         }
         return Optional.empty();
     }

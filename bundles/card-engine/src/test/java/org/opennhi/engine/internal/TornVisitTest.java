@@ -113,7 +113,7 @@ public class TornVisitTest {
         world.readers.remove(Slot.HC);
         Ledger whole = Ledger.of(card);
         card.state().setArea(Areas.LAST_SEQUENCE, whole.lastFor(Integer.parseInt(next.sequenceNumber()) - 1));
-        card.state().setArea(Areas.STATUS, Engine.withVisitsLeft(whole.status, whole.visitsLeft + 1));
+        card.state().setArea(Areas.STATUS, VisitArea.withVisitsLeft(whole.status, whole.visitsLeft + 1));
         world.hc(CARD);
         world.engine.lastSequenceNumber(PinSource.none());
         Ledger again = Ledger.of(world);
@@ -150,7 +150,7 @@ public class TornVisitTest {
 
         static Ledger of(byte[] visits, byte[] cumulative, byte[] last, byte[] status) {
             int year = Integer.parseInt(CardFields.ascii(cumulative, 0, 3));
-            return new Ledger(visits, cumulative, last, status, Engine.visitsInYear(cumulative, year),
+            return new Ledger(visits, cumulative, last, status, VisitArea.visitsInYear(cumulative, year),
                     CardFields.ascii(visits, 17, 4), new CardStatus(status).visitsLeft());
         }
 

@@ -37,6 +37,8 @@ public final class IdcVisitClient implements IdcVisitService {
     private final HttpClient http;
     private final SamFile sam;
     private String session;
+    /** What the platform's visit service journals on disk: kept in memory here, for one test class. */
+    private final List<OfflineTreatmentId> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Downloads the test SAM file of {@code hospitalId} and authenticates it. */
     public IdcVisitClient(IdcSimulator idc, String hospitalId) throws Exception {
@@ -110,7 +112,23 @@ public final class IdcVisitClient implements IdcVisitService {
 
     @Override
     public String offlineTreatmentId(LocalDateTime visitTime, String idNumber) {
-        return TreatmentIds.offline(sam.hospitalId(), sam.samId(), sam.authKey(), visitTime, idNumber);
+        String id = TreatmentIds.offline(sam.hospitalId(), sam.samId(), sam.authKey(), visitTime, idNumber);
+        pending.add(new OfflineTreatmentId(id, TreatmentIds.rocDateTime(visitTime.withNano(0)), idNumber));
+        return id;
+    }
+
+    @Override
+    public int pendingOfflineIds() {
+        return pending.size();
+    }
+
+    @Override
+    public int reconcilePending() throws NhiException {
+        List<OfflineTreatmentId> batch = List.copyOf(pending);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        return (int) reconcile(batch).stream().filter(Reconciliation::accepted).count();
     }
 
     @Override
@@ -129,8 +147,10 @@ public final class IdcVisitClient implements IdcVisitService {
         for (var e : post("/v1/treatment-ids/reconcile", body, true).getAsJsonArray("results")) {
             JsonObject r = e.getAsJsonObject();
             String outcome = r.get("outcome").getAsString();
-            out.add(new Reconciliation(r.get("treatmentId").getAsString(),
-                    outcome.equals("ACCEPTED") || outcome.equals("ALREADY_RECONCILED"), outcome));
+            String id = r.get("treatmentId").getAsString();
+            out.add(new Reconciliation(id, outcome.equals("ACCEPTED") || outcome.equals("ALREADY_RECONCILED"),
+                    outcome));
+            pending.removeIf(p -> p.treatmentId().equals(id));
         }
         return out;
     }

@@ -60,6 +60,21 @@ public interface IdcVisitService {
     List<Reconciliation> reconcile(List<OfflineTreatmentId> ids) throws NhiException;
 
     /**
+     * The service owns the offline ids it made (its journal survives a restart), so the engine keeps no list.
+     *
+     * @return how many offline ids still wait for the IDC
+     */
+    int pendingOfflineIds();
+
+    /**
+     * Hands every pending offline id to the IDC now, rather than at the service's next background attempt.
+     *
+     * @return how many the IDC accepted (refused ones are settled too: the IDC keeps its word)
+     * @throws NhiException {@code 4061} when the IDC still cannot be reached
+     */
+    int reconcilePending() throws NhiException;
+
+    /**
      * A treatment id made offline.
      *
      * @param treatmentId the 20 characters

@@ -3,7 +3,7 @@
  * the online insurance check (即時查保) and treatment ids (就醫識別碼), online and offline.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opennhi.contracts.idc;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -32,8 +33,9 @@ import com.google.gson.JsonParser;
 
 /**
  * {@link IdcVisitService} over the SAM service's IDC session ({@code docs/idc-protocol.md} §7, §8): whichever SAM
- * mode is active, the IDC sees that SAM. Offline ids go to {@link OfflineJournal} before they are handed out and
- * are reconciled in the background whenever the IDC answers again, whether or not the engine asks.
+ * mode is active, the IDC sees that SAM. The one owner of offline ids: they go to {@link OfflineJournal} before
+ * they are handed out and are reconciled in the background whenever the IDC answers again (every few minutes,
+ * and after an online id), or at once when the engine asks ({@link #reconcilePending()}).
  */
 @Component(service = IdcVisitService.class, immediate = true)
 public final class IdcVisits implements IdcVisitService {
@@ -58,7 +60,7 @@ public final class IdcVisits implements IdcVisitService {
     @Activate
     public IdcVisits(@Reference SamService sam, @Reference NhiHome home) {
         this(sam, home.iniFolder().resolve(JOURNAL));
-        worker.scheduleWithFixedDelay(this::reconcilePending, 10, RECONCILE_MINUTES * 60, TimeUnit.SECONDS);
+        worker.scheduleWithFixedDelay(this::reconcileQuietly, 10, RECONCILE_MINUTES * 60, TimeUnit.SECONDS);
     }
 
     IdcVisits(SamService sam, Path journalFile) {
@@ -102,7 +104,9 @@ public final class IdcVisits implements IdcVisitService {
         }
         try {
             JsonObject answer = call("/v1/treatment-ids", body);
-            return answer.get("treatmentId").getAsString();
+            String id = answer.get("treatmentId").getAsString();
+            reconcileSoon();
+            return id;
         } catch (NhiException e) {
             if (UNREACHABLE.contains(e.result()) || e.result() == ResultCode.SAM_NOT_AUTHENTICATED) {
                 throw e;
@@ -156,6 +160,23 @@ public final class IdcVisits implements IdcVisitService {
         return journal.pending();
     }
 
+    @Override
+    public int pendingOfflineIds() {
+        return pending().size();
+    }
+
+    @Override
+    public int reconcilePending() throws NhiException {
+        List<OfflineTreatmentId> batch = pending();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Reconciliation> results = reconcile(batch);
+        int accepted = (int) results.stream().filter(Reconciliation::accepted).count();
+        LOG.info("Reconciled {} offline treatment ids with the IDC ({} accepted)", results.size(), accepted);
+        return accepted;
+    }
+
     private List<Reconciliation> reconcileBatch(List<OfflineTreatmentId> ids) throws NhiException {
         JsonArray items = new JsonArray();
         for (OfflineTreatmentId id : ids) {
@@ -190,17 +211,23 @@ public final class IdcVisits implements IdcVisitService {
         return out;
     }
 
-    private void reconcilePending() {
-        List<OfflineTreatmentId> pending = pending();
-        if (pending.isEmpty()) {
+    /** The IDC answers again: hand in what waits, without making the visit that found out wait for it. */
+    private void reconcileSoon() {
+        if (pendingOfflineIds() == 0) {
             return;
         }
         try {
-            List<Reconciliation> results = reconcile(pending);
-            LOG.info("Reconciled {} offline treatment ids with the IDC ({} accepted)", results.size(),
-                    results.stream().filter(Reconciliation::accepted).count());
+            worker.execute(this::reconcileQuietly);
+        } catch (RejectedExecutionException e) {
+            // deactivated: the next activation's background attempt hands them in
+        }
+    }
+
+    private void reconcileQuietly() {
+        try {
+            reconcilePending();
         } catch (NhiException | RuntimeException e) {
-            LOG.info("{} offline treatment ids wait for the IDC: {}", pending.size(), e.getMessage());
+            LOG.info("{} offline treatment ids wait for the IDC: {}", pendingOfflineIds(), e.getMessage());
         }
     }
 

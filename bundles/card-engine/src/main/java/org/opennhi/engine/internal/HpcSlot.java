@@ -1,0 +1,132 @@
+package org.opennhi.engine.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.opennhi.contracts.reader.CardSession;
+import org.opennhi.contracts.reader.ReaderService;
+import org.opennhi.contracts.reader.ResponseApdu;
+import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.contracts.sam.HpcAuthorisation;
+import org.opennhi.engine.ProfessionalIdentity;
+
+/**
+ * The HPC's reader slot: one HPC operation at a time (the HPC lock), the card's identity kept until it leaves,
+ * and the identity of the HPC whose PIN was verified last, kept when it leaves (fast authentication).
+ */
+final class HpcSlot implements HpcAccess {
+    private final ReaderService readers;
+    private final HpcAuthorisation hpcAuth;
+    private final Duration wait;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private volatile HpcState hpc = new HpcState();
+    /** The identity of the HPC whose PIN this engine verified last: kept when it leaves (fast authentication). */
+    private volatile byte[] authorisedIdentity;
+
+    HpcSlot(ReaderService readers, HpcAuthorisation hpcAuth, Duration wait) {
+        this.readers = Objects.requireNonNull(readers, "readers");
+        this.hpcAuth = Objects.requireNonNull(hpcAuth, "hpcAuth");
+        this.wait = Objects.requireNonNull(wait, "wait");
+    }
+
+    /** The card left its reader, another came in, or a reset: its identity and PIN state are gone. */
+    void cardChanged() {
+        hpc = new HpcState();
+    }
+
+    /** @return the slot's light when a card is present: 3 PIN verified, 1 inserted */
+    int light() {
+        return hpc.pinVerified ? 3 : 1;
+    }
+
+    boolean present() {
+        return readers.slot(Slot.HPC).cardPresent();
+    }
+
+    @Override
+    public <T> T session(Work<T> work) throws NhiException {
+        lock.lock();
+        try (CardSession session = CallMeter.metered(readers.openSession(Slot.HPC, wait))) {
+            return work.run(session);
+        } catch (NhiException e) {
+            if (e.result() == ResultCode.HPC_NOT_PRESENT) {
+                hpc = new HpcState();
+            }
+            throw e;
+        } finally {
+            CallMeter.hpc(hpc.identity);
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ProfessionalIdentity identity(CardSession s) throws NhiException {
+        HpcState h = hpc;
+        if (h.identity != null) {
+            return new ProfessionalIdentity(h.identity.clone());
+        }
+        ResponseApdu selected = s.transmit(Commands.SELECT_HPC);
+        if (!selected.isOk()) {
+            throw new NhiException(ResultCode.NOT_AN_HPC, String.format("SELECT answered %04X", selected.sw()));
+        }
+        ResponseApdu r = s.transmit(Commands.read(Areas.BASIC, 0, 0, ProfessionalIdentity.LENGTH));
+        if (!r.isOk() || r.data().length != ProfessionalIdentity.LENGTH) {
+            throw new NhiException(ResultCode.HPC_ID_READ_FAILED, String.format("identity read answered %04X",
+                    r.sw()));
+        }
+        h.identity = r.data();
+        return new ProfessionalIdentity(h.identity.clone());
+    }
+
+    @Override
+    public void pinVerified(boolean verified) {
+        hpc.pinVerified = verified;
+    }
+
+    @Override
+    public void authorised(ProfessionalIdentity who) {
+        authorisedIdentity = who.bytes();
+    }
+
+    @Override
+    public ProfessionalIdentity professional() throws NhiException {
+        return session(this::identity);
+    }
+
+    @Override
+    public ProfessionalIdentity authorisedProfessional() throws NhiException {
+        HpcAuthorisation.Grant grant;
+        try {
+            grant = hpcAuth.require();
+        } catch (NhiException e) {
+            if (e.result() == ResultCode.HPC_PIN_NOT_VERIFIED && present()) {
+                professional(); // another kind of card in the HPC's reader says so (4034) rather than 4042
+            }
+            throw e;
+        }
+        byte[] known = authorisedIdentity;
+        if (known != null && new ProfessionalIdentity(known).cardNumber().equals(grant.hpcCardNumber())) {
+            return new ProfessionalIdentity(known);
+        }
+        try {
+            ProfessionalIdentity inReader = professional();
+            if (inReader.cardNumber().equals(grant.hpcCardNumber())) {
+                // the grant came from elsewhere (console, another facade): keep who it is for when the HPC leaves
+                authorisedIdentity = inReader.bytes();
+                return inReader;
+            }
+        } catch (NhiException e) {
+            throw new NhiException(ResultCode.HPC_ID_READ_FAILED, e.getMessage(), e);
+        }
+        throw new NhiException(ResultCode.HPC_ID_READ_FAILED, "the authorised HPC's identity is not known");
+    }
+
+    /** What the engine knows of the HPC in its reader. */
+    private static final class HpcState {
+        byte[] identity;
+        boolean pinVerified;
+    }
+}

@@ -1,0 +1,131 @@
+package org.opennhi.engine.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.opennhi.contracts.result.NhiException;
+import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.contracts.sam.SamService;
+import org.opennhi.contracts.sam.SignatureType;
+import org.opennhi.engine.CardFields;
+import org.opennhi.engine.PatientCheck;
+import org.opennhi.engine.PinSource;
+import org.opennhi.engine.TreatmentWrite;
+import org.opennhi.engine.internal.HcConversation.Write;
+
+/**
+ * The doctor's writes to a visit on the card: diagnoses and fees (1.16, 1.17, 1.47) and prescriptions (1.18,
+ * 1.45, 1.48, 1.49, signed by the SAM when asked). Each needs the authorising HPC ({@link HpcAccess}) and the
+ * patient's card; several writes go as one write set.
+ */
+final class TreatmentWrites {
+    private final HcAccess hc;
+    private final HpcAccess hpc;
+    private final SamService sam;
+
+    TreatmentWrites(HcAccess hc, HpcAccess hpc, SamService sam) {
+        this.hc = Objects.requireNonNull(hc, "hc");
+        this.hpc = Objects.requireNonNull(hpc, "hpc");
+        this.sam = Objects.requireNonNull(sam, "sam");
+    }
+
+    byte[] treatment(TreatmentWrite write, PinSource pin) throws NhiException {
+        byte[] doctorId = hpc.authorisedProfessional().idNumberBytes();
+        hc.session(pin, c -> {
+            c.checkPatient(write.patient());
+            byte[] visits = c.area(Areas.VISITS);
+            int index = VisitArea.findVisit(visits, write.visitDateTime());
+            if (index < 0) {
+                throw new NhiException(ResultCode.VISIT_RECORD_NOT_FOUND, "no visit at that date-time on the card");
+            }
+            List<Write> writes = new ArrayList<>();
+            byte[] record = CardFields.slice(visits, index * Areas.VISIT_LENGTH, Areas.VISIT_LENGTH);
+            write.diagnoses().ifPresent(d -> record[16] = d[0]);
+            write.fees().ifPresent(f -> System.arraycopy(f, 0, record, 31, TreatmentWrite.FEES_LENGTH));
+            byte[] newVisits = visits.clone();
+            System.arraycopy(record, 0, newVisits, index * Areas.VISIT_LENGTH, Areas.VISIT_LENGTH);
+            writes.add(Write.put(Areas.VISITS, index + 1, record, newVisits));
+            if (write.diagnoses().isPresent()) {
+                byte[] diagnoses = diagnosesIfReadable(c);
+                byte[] entry = new byte[Areas.DIAGNOSIS_LENGTH];
+                System.arraycopy(write.visitDateTime().getBytes(StandardCharsets.US_ASCII), 0, entry, 0, 13);
+                System.arraycopy(write.diagnoses().get(), 1, entry, 13, 30);
+                int existing = diagnoses == null ? -1
+                        : VisitArea.findRecord(diagnoses, Areas.DIAGNOSIS_LENGTH, write.visitDateTime());
+                if (diagnoses == null) {
+                    writes.add(new Write(Areas.DIAGNOSES, Commands.append(Areas.DIAGNOSES, entry), null));
+                } else if (existing >= 0) {
+                    byte[] after = diagnoses.clone();
+                    System.arraycopy(entry, 0, after, existing * Areas.DIAGNOSIS_LENGTH, entry.length);
+                    writes.add(Write.put(Areas.DIAGNOSES, existing + 1, entry, after));
+                } else {
+                    writes.add(Write.append(Areas.DIAGNOSES, entry, diagnoses));
+                }
+            }
+            c.write(write.diagnoses().isPresent() ? ResultCode.VISIT_RECORD_UPDATE_FAILED
+                    : ResultCode.FEE_RECORD_WRITE_FAILED, writes.toArray(Write[]::new));
+            return null;
+        });
+        return doctorId;
+    }
+
+    /**
+     * The diagnoses area, or null when only the holder's PIN (not given) would open it: a new visit's diagnoses
+     * are then appended without looking, which is right unless the HIS writes the same visit twice.
+     */
+    private static byte[] diagnosesIfReadable(HcConversation c) throws NhiException {
+        try {
+            return c.area(Areas.DIAGNOSES);
+        } catch (NhiException e) {
+            if (e.result() == ResultCode.PIN_ENTRY_CANCELLED) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    List<byte[]> prescriptions(PatientCheck patient, String visitDateTime, List<byte[]> records,
+            boolean sign, PinSource pin) throws NhiException {
+        hpc.authorisedProfessional();
+        if (records.isEmpty() || records.size() > Areas.records(Areas.OUTPATIENT_RX)) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "1 to 60 prescriptions at a time");
+        }
+        byte[] dt = visitDateTime.getBytes(StandardCharsets.US_ASCII);
+        for (byte[] r : records) {
+            if (r.length != Areas.PRESCRIPTION_LENGTH || !Arrays.equals(dt, 0, 13, r, 0, 13) || dt.length != 13) {
+                throw new NhiException(ResultCode.BAD_PARAMETER,
+                        "each prescription is 61 bytes and starts with the visit's date-time");
+            }
+        }
+        return hc.session(pin, c -> {
+            c.checkPatient(patient);
+            if (VisitArea.findVisit(c.area(Areas.VISITS), visitDateTime) < 0) {
+                throw new NhiException(ResultCode.VISIT_RECORD_NOT_FOUND, "no visit at that date-time on the card");
+            }
+            List<byte[]> signatures = new ArrayList<>();
+            if (sign) {
+                for (byte[] r : records) {
+                    signatures.add(sam.sign(SignatureType.PRESCRIPTION, r));
+                }
+            }
+            byte[] area = c.cached(Areas.OUTPATIENT_RX);
+            List<Write> writes = new ArrayList<>();
+            for (byte[] r : records) {
+                Write w = area != null ? Write.append(Areas.OUTPATIENT_RX, r, area)
+                        : new Write(Areas.OUTPATIENT_RX, Commands.append(Areas.OUTPATIENT_RX, r), null);
+                writes.add(w);
+                area = w.contentAfter();
+            }
+            try {
+                c.write(ResultCode.OUTPATIENT_PRESCRIPTION_WRITE_FAILED, writes.toArray(Write[]::new));
+            } finally {
+                // the card copies long-term prescriptions itself: what we held of that area is stale now
+                c.forget(Areas.LONG_TERM_RX);
+            }
+            return signatures;
+        });
+    }
+}
