@@ -1,6 +1,7 @@
 package org.opennhi.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
@@ -40,6 +41,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -158,6 +160,7 @@ public class FacadeUpdateIT {
         Bundle apiV5 = bundle("org.opennhi.api.v5");
         Bundle apiV3 = bundle("org.opennhi.api.v3");
         Object v3Servlet = v3ServletId();
+        Class<?> v3Shared = sharedFunctions(apiV3);
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong v3Calls = new AtomicLong();
@@ -262,8 +265,26 @@ public class FacadeUpdateIT {
         assertEquals("/v3 failures: " + distinct(v3Failures), 0, v3Failures.size());
         assertEquals("/v5 answers other than 200/0 or 503/9005: " + distinct(v5Failures), 0, v5Failures.size());
         assertEquals("the /v3 servlet was never re-registered", v3Servlet, v3ServletId());
+        assertSame("api-v3's copy of the shared function bodies was never reloaded", v3Shared,
+                sharedFunctions(apiV3));
         assertEquals(Bundle.ACTIVE, apiV3.getState());
         assertEquals(Bundle.ACTIVE, apiV5.getState());
+    }
+
+    /**
+     * The function bodies both facades share (api-common's org.opennhi.api.common.functions) are embedded in each
+     * facade bundle, not imported: each runs its own copy, so an update of one never reloads the other's.
+     */
+    @Test
+    public void eachFacadeRunsItsOwnCopyOfTheSharedFunctions() throws Exception {
+        Class<?> v5 = sharedFunctions(bundle("org.opennhi.api.v5"));
+        Class<?> v3 = sharedFunctions(bundle("org.opennhi.api.v3"));
+        assertEquals(bundle("org.opennhi.api.v5"), FrameworkUtil.getBundle(v5));
+        assertEquals(bundle("org.opennhi.api.v3"), FrameworkUtil.getBundle(v3));
+    }
+
+    private static Class<?> sharedFunctions(Bundle facade) throws ClassNotFoundException {
+        return facade.loadClass("org.opennhi.api.common.functions.CardFunctions");
     }
 
     private Object v3ServletId() throws Exception {

@@ -3,7 +3,7 @@
  * its 1-based fixed-width buffers and its return codes.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.opennhi.api.v5;
 
 import org.osgi.annotation.bundle.Export;

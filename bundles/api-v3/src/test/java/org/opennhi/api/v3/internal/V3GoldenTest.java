@@ -7,14 +7,22 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.opennhi.api.common.functions.Icd10Codes;
+import org.opennhi.contracts.platform.AuditRecord;
+import org.opennhi.contracts.platform.PlatformEvent;
+import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.reader.ReaderStatus;
 import org.opennhi.contracts.sam.SignatureType;
+import org.opennhi.engine.PinSource;
+import org.opennhi.engine.RecordArea;
 import org.opennhi.engine.testing.World;
 import org.opennhi.sim.card.fixtures.Person;
 
@@ -210,5 +218,43 @@ public class V3GoldenTest {
         len[0] = 64;
         assertEquals(0, api.csGetDateTime(buf, len));
         assertEquals(13, len[0]);
+    }
+
+    /** The 3.3 manual defines 1.16's ICD-10-CM form as 5.1.3 does (§1.16): packed before it reaches the card. */
+    @Test
+    public void hisWriteTreatmentCodeTakesTheIcd10FormOfThe33Manual() throws Exception {
+        world.hc("900000000001").doctor();
+        Person p = world.person("900000000001");
+        byte[] buf = new byte[296];
+        assertEquals(0, api.hisGetSeqNumber256("01", " ", "1", buf, new int[] {296}));
+        String dt = new String(buf, 0, 13, StandardCharsets.US_ASCII);
+        String icd10 = "0[G44201 ][J0110  ][       ][       ][       ][       ]";
+        assertEquals(0, api.hisWriteTreatmentCode(dt, p.idNumber(), roc(p.birthDate()), icd10, new byte[11]));
+        byte[] diagnoses = world.engine.readRecords(RecordArea.DIAGNOSES, PinSource.none());
+        assertField(diagnoses, 1, 13, dt);
+        assertField(diagnoses, 14, 18, Icd10Codes.pack("G44201"));
+        assertField(diagnoses, 19, 23, "J0110");
+    }
+
+    /** 1.48 is a function of its own (3.3 manual §1.48): its audit record names it, not 1.49. */
+    @Test
+    public void hisWritePrescriptionSignIsAuditedUnderItsOwnName() {
+        List<AuditRecord> records = new ArrayList<>();
+        PlatformEvents sink = new PlatformEvents() {
+            @Override
+            public void publish(PlatformEvent event) {
+            }
+
+            @Override
+            public void record(AuditRecord record) {
+                records.add(record);
+            }
+        };
+        V3Facade audited = new V3Facade(world.engine, Optional::empty, "x", port, V3Component.audit(() -> sink));
+        assertEquals(6018, audited.hisWritePrescriptionSign("not a date", "A123456789", "0700101", "x",
+                new byte[40], new int[] {40}));
+        assertEquals(1, records.size());
+        assertEquals("hisWritePrescriptionSign", records.get(0).function());
+        assertEquals("1.48", records.get(0).number());
     }
 }

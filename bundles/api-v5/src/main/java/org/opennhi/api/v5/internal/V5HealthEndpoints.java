@@ -8,8 +8,6 @@ import static org.opennhi.api.v5.internal.V5Endpoints.PATIENT_ID;
 import static org.opennhi.api.v5.internal.V5Endpoints.PIN;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +23,7 @@ final class V5HealthEndpoints {
     private V5HealthEndpoints() {
     }
 
-    static void addTo(Map<String, Endpoint> m) {
+    static void addTo(Map<String, ? super Endpoint> m) {
         add(m, new Endpoint("hisWriteNewBorn", "1.19", "新生兒註記寫入作業", List.of(PATIENT_ID, BIRTH,
                 text("pNewBornDate", "新生兒出生日期, ROC YYYMMDD (7)"), text("pNoOfDelivered", "胞胎註記 (1)"), PIN),
                 0, List.of(), Returns.CODE, (api, in, b, l, x) -> api.hisWriteNewBorn(in.text("pPatientID"),
@@ -129,21 +127,7 @@ final class V5HealthEndpoints {
         return n;
     }
 
-    private static void add(Map<String, Endpoint> m, Endpoint e) {
+    private static void add(Map<String, ? super Endpoint> m, Endpoint e) {
         m.put(e.name(), e);
-    }
-
-    /** @return the endpoints ordered by the manual's numbers (1.2 before 1.10), whoever added them */
-    static Map<String, Endpoint> inManualOrder(Map<String, Endpoint> m) {
-        Comparator<Endpoint> byNumber = Comparator.comparingInt((Endpoint e) -> part(e.number(), 0))
-                .thenComparingInt(e -> part(e.number(), 1));
-        Map<String, Endpoint> out = new LinkedHashMap<>();
-        m.values().stream().sorted(byNumber).forEach(e -> out.put(e.name(), e));
-        return out;
-    }
-
-    private static int part(String number, int i) {
-        String[] p = number.split("\\.");
-        return i < p.length ? Integer.parseInt(p[i]) : 0;
     }
 }

@@ -70,7 +70,7 @@ final class V5RecordEndpoints {
     private V5RecordEndpoints() {
     }
 
-    static void addTo(Map<String, Endpoint> m) {
+    static void addTo(Map<String, ? super Endpoint> m) {
         simple(m, "hisGetRegisterPrevent", "1.3", "預防保健掛號作業", 126, "preventiveCare", PREVENTIVE,
                 (api, in, b, l, x) -> api.hisGetRegisterPrevent(b, l));
         simple(m, "hisGetRegisterPregnant", "1.4", "孕婦產前檢查掛號作業", 209, "prenatalChecks", PRENATAL,
@@ -174,7 +174,7 @@ final class V5RecordEndpoints {
                 }));
     }
 
-    private static void simple(Map<String, Endpoint> m, String name, String number, String summary, int size,
+    private static void simple(Map<String, ? super Endpoint> m, String name, String number, String summary, int size,
             String array, Layout layout, Endpoint.Invocation<CsHis> call) {
         put(m, new Endpoint(name, number, summary, List.of(PIN, BUFFER_LEN), size, List.of(), Returns.CODE,
                 (api, in, b, l, x) -> {
@@ -192,7 +192,7 @@ final class V5RecordEndpoints {
         int call(CsHis api, byte[] buffer, int[] length, int start, int end, int[] count);
     }
 
-    private static void range(Map<String, Endpoint> m, String name, String number, String summary, int size,
+    private static void range(Map<String, ? super Endpoint> m, String name, String number, String summary, int size,
             String array, Layout layout, RangeRead read) {
         put(m, new Endpoint(name, number, summary + " (iRecCount: records returned)",
                 List.of(START, END, PIN, BUFFER_LEN), size, List.of(), Returns.CODE, (api, in, b, l, x) -> {
@@ -235,7 +235,7 @@ final class V5RecordEndpoints {
         return in.bufferLength(p.name(), full);
     }
 
-    private static void put(Map<String, Endpoint> m, Endpoint e) {
+    private static void put(Map<String, ? super Endpoint> m, Endpoint e) {
         m.put(e.name(), e);
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.opennhi.api.common.functions.Icd10Codes;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.BasicProfile;

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.junit.After;
 import org.junit.Test;
+import org.opennhi.api.common.functions.Icd10Codes;
 import org.opennhi.engine.RecordArea;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.sam.SignatureType;

@@ -1,4 +1,4 @@
-package org.opennhi.api.v5.internal;
+package org.opennhi.api.common.functions;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import org.opennhi.contracts.result.ResultCode;
  * the codes' order, so packed codes sort as the codes do. Cards written by the official software with its packing
  * are not readable through this one (and the other way round).
  */
-final class Icd10Codes {
+public final class Icd10Codes {
     /** The characters a packed code starts with (manual 5.2), in ASCII order. */
     static final String LEAD = "!\"#$%&()*+:<>?@^{|}~";
     /** The digits of positions 2–5. */
@@ -60,12 +60,12 @@ final class Icd10Codes {
     }
 
     /** @return true when the code is in the packing range: longer than 5 characters, or starting with E or V */
-    static boolean inPackingRange(String code) {
+    public static boolean inPackingRange(String code) {
         return code.length() > 5 || code.startsWith("E") || code.startsWith("V");
     }
 
     /** @return true for a field that holds a packed code (its first byte is a lead symbol) */
-    static boolean isPacked(String field) {
+    public static boolean isPacked(String field) {
         return !field.isEmpty() && LEAD.indexOf(field.charAt(0)) >= 0;
     }
 
@@ -75,7 +75,7 @@ final class Icd10Codes {
      * @return the 5 packed characters
      * @throws NhiException 9127 when the code is not a code of the packing range
      */
-    static String pack(String code) throws NhiException {
+    public static String pack(String code) throws NhiException {
         String c = normalise(code).filter(Icd10Codes::inPackingRange).orElseThrow(() -> new NhiException(
                 ResultCode.ICD10_CODE_NOT_FOUND, "not an ICD-10-CM code of the packing range"));
         long n = c.charAt(0) - 'A';
@@ -103,7 +103,7 @@ final class Icd10Codes {
      * @return the code, upper case, without dot
      * @throws NhiException 9127 when the characters are not a packed code
      */
-    static String unpack(String packed) throws NhiException {
+    public static String unpack(String packed) throws NhiException {
         NhiException invalid = new NhiException(ResultCode.ICD10_CODE_NOT_FOUND, "not a packed ICD-10-CM code");
         String p = packed == null ? "" : packed;
         int nul = p.indexOf('\0');
@@ -164,7 +164,7 @@ final class Icd10Codes {
      * @param field the field's characters as on the card
      * @return the code, left-aligned (unpadded); a packed field that does not unpack stays as it is
      */
-    static String readable(String field) {
+    public static String readable(String field) {
         String f = field.stripTrailing();
         if (!isPacked(f)) {
             return f;

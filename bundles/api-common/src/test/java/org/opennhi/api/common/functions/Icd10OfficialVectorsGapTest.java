@@ -1,4 +1,4 @@
-package org.opennhi.api.v5.internal;
+package org.opennhi.api.common.functions;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
