@@ -3,7 +3,7 @@
  * reporting and the facade registry.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.opennhi.contracts.platform;
 
 import org.osgi.annotation.bundle.Export;
