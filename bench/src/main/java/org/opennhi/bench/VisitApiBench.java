@@ -83,7 +83,7 @@ public final class VisitApiBench {
                 SimulatedSam sam = new SimulatedSam(world.fixtures().institutions().get(0));
                 org.opennhi.hpc.internal.HpcGate hpcAuth = new org.opennhi.hpc.internal.HpcGate(Clock.systemUTC(),
                         () -> readers.slot(Slot.HPC).cardPresent(), e -> { }, false, Duration.ofHours(8));
-                Engine engine = new Engine(readers, sam, hpcAuth, Optional::empty,
+                Engine engine = new Engine(readers, sam.asService(), hpcAuth, Optional::empty,
                         Clock.system(ZoneId.of("Asia/Taipei")), Duration.ofSeconds(10), r -> { });
                 V5Facade java = new V5Facade(engine, Optional::empty, "bench");
                 V5Http http = new V5Http(engine, "bench");

@@ -18,7 +18,6 @@ import org.opennhi.contracts.platform.Plugins;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamPlugin;
-import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -50,7 +49,7 @@ public class SamCloudIT {
     }
 
     private SamPlugin cloud() throws Exception {
-        String filter = "(" + SamService.MODE_PROPERTY + "=cloud)";
+        String filter = "(" + SamPlugin.MODE_PROPERTY + "=cloud)";
         Await.until("the cloud SAM plugin is registered", () -> {
             try {
                 return !context.getServiceReferences(SamPlugin.class, filter).isEmpty();
@@ -71,7 +70,6 @@ public class SamCloudIT {
         assertEquals("listed as a plugin", "sam", bundle.getHeaders().get(Plugins.HEADER));
 
         SamPlugin sam = cloud();
-        assertEquals("cloud", sam.mode());
         Await.until("status 0 (no SAM file in " + home.samFolder("COMX1") + ")",
                 () -> sam.status() == SamStatus.ABSENT);
         assertTrue(sam.identity().isEmpty());

@@ -173,7 +173,7 @@ public class SamSwitchIT {
     private SamPlugin plugin(String mode) {
         try {
             for (ServiceReference<SamPlugin> ref : context.getServiceReferences(SamPlugin.class,
-                    "(" + SamService.MODE_PROPERTY + "=" + mode + ")")) {
+                    "(" + SamPlugin.MODE_PROPERTY + "=" + mode + ")")) {
                 return context.getService(ref);
             }
         } catch (org.osgi.framework.InvalidSyntaxException e) {

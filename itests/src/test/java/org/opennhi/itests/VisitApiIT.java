@@ -28,7 +28,6 @@ import org.opennhi.contracts.reader.ReaderService;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.sam.HpcAuthorisation;
 import org.opennhi.contracts.sam.SamPlugin;
-import org.opennhi.contracts.sam.SamService;
 import org.opennhi.engine.CardEngine;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.SimulatedSam;
@@ -100,7 +99,7 @@ public class VisitApiIT {
             Institution clinic = world.fixtures().institutions().stream()
                     .filter(i -> i.hospitalId().equals("7777777777")).findFirst().orElseThrow();
             Hashtable<String, Object> props = new Hashtable<>();
-            props.put(SamService.MODE_PROPERTY, "cloud");
+            props.put(SamPlugin.MODE_PROPERTY, "cloud");
             props.put(Constants.SERVICE_RANKING, 100);
             context.registerService(SamPlugin.class, new SimulatedSam(clinic), props);
         }

@@ -136,7 +136,9 @@ final class HcConversation {
         if (sam.status() == SamStatus.NOT_AUTHENTICATED) {
             sam.authenticateWithIdc(org.opennhi.contracts.platform.Progress.NONE);
         }
-        state.channel = sam.authenticateCard(session);
+        byte[] basic = state.area(Areas.BASIC); // its first 12 bytes are the number the SAM service would read again
+        state.channel = basic != null && state.selected ? sam.authenticateCard(session, new String(basic, 0,
+                12, java.nio.charset.StandardCharsets.US_ASCII)) : sam.authenticateCard(session);
         state.selected = true;
         state.authenticated = true;
         state.pinVerified = false;

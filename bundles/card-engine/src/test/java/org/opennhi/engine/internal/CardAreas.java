@@ -16,7 +16,7 @@ final class CardAreas {
 
     static byte[] read(World world, int area, PinSource pin) throws NhiException {
         try (CardSession s = world.readers.openSession(Slot.HC, Duration.ofSeconds(5))) {
-            return new HcConversation(s, world.sam, new HcState(), pin).area(area);
+            return new HcConversation(s, world.sam.asService(), new HcState(), pin).area(area);
         }
     }
 

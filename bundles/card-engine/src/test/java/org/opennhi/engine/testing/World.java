@@ -14,15 +14,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.opennhi.contracts.idc.IdcVisitService;
-import org.opennhi.contracts.platform.Progress;
-import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
-import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamService;
-import org.opennhi.contracts.sam.SamStatus;
-import org.opennhi.contracts.sam.SecureChannel;
-import org.opennhi.contracts.sam.SignatureType;
 import org.opennhi.hpc.internal.HpcGate;
 import org.opennhi.sim.idc.AdjustableClock;
 import org.opennhi.engine.VisitReminder;
@@ -131,43 +125,10 @@ public final class World implements AutoCloseable {
 
     /** The simulated SAM, with its IDC calls sent to {@link #idcRoute} when one is set. */
     private SamService samFront() {
-        return new SamService() {
-            @Override
-            public String mode() {
-                return sam.mode();
-            }
-
-            @Override
-            public SamStatus status() {
-                return sam.status();
-            }
-
-            @Override
-            public Optional<SamIdentity> identity() {
-                return sam.identity();
-            }
-
-            @Override
-            public void authenticateWithIdc(Progress progress) throws NhiException {
-                sam.authenticateWithIdc(progress);
-            }
-
-            @Override
-            public SecureChannel authenticateCard(CardSession session) throws NhiException {
-                return sam.authenticateCard(session);
-            }
-
-            @Override
-            public byte[] sign(SignatureType type, byte[] data) throws NhiException {
-                return sam.sign(type, data);
-            }
-
-            @Override
-            public String callIdc(String route, String jsonBody) throws NhiException {
-                IdcRoute r = idcRoute;
-                return r != null ? r.call(route, jsonBody) : sam.callIdc(route, jsonBody);
-            }
-        };
+        return sam.asService((route, jsonBody) -> {
+            IdcRoute r = idcRoute;
+            return r != null ? r.call(route, jsonBody) : sam.callIdc(route, jsonBody);
+        });
     }
 
     @Override

@@ -161,10 +161,10 @@ public final class ConsoleActions {
 
     private String resetSam(Progress progress, int step, int steps) throws Exception {
         String mode = settings == null ? PlatformSettings.SAM_MODE_CLOUD : settings.samMode();
-        Bundle plugin = pluginBundle(SamPlugin.class, SamService.MODE_PROPERTY, mode);
+        Bundle plugin = pluginBundle(SamPlugin.class, SamPlugin.MODE_PROPERTY, mode);
         progress.update(step - 1, steps + 1, "restarting SAM plugin " + plugin.getSymbolicName());
         restart(plugin);
-        awaitService(SamPlugin.class, SamService.MODE_PROPERTY, mode);
+        awaitService(SamPlugin.class, SamPlugin.MODE_PROPERTY, mode);
         progress.update(step, steps + 1, "authenticating the SAM with the IDC");
         SamService s = samService();
         if (s.status() != SamStatus.AUTHENTICATED) {

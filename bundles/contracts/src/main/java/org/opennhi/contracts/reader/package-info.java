@@ -1,9 +1,9 @@
 /**
  * The reader service: slots (HC, HPC, SAM), card presence and ATR, exclusive card sessions, reader status
- * and events, and the SPI reader plugins implement.
+ * and events, and the SPI reader plugins implement (apart from the service since 2.0.0).
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.opennhi.contracts.reader;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,18 +5,14 @@ import java.util.Optional;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.result.NhiException;
-import org.opennhi.contracts.result.ResultCode;
 
 /**
  * The one SAM service (安全模組) the card engine uses, whether the SAM is a cloud SAM file authenticated with
- * the IDC or a physical SAM card. SAM plugins implement {@link SamPlugin} and register with
- * {@value #MODE_PROPERTY}; the platform's front, registered as this service, serves through the plugin of the
- * configured SAM mode.
+ * the IDC or a physical SAM card. SAM plugins implement {@link SamPlugin} (not this interface) and register
+ * with {@value SamPlugin#MODE_PROPERTY}; the platform's front, registered as this service, serves through the
+ * plugin of the configured SAM mode.
  */
 public interface SamService {
-
-    /** Service property naming the plugin's SAM mode, e.g. {@code cloud}. */
-    String MODE_PROPERTY = "opennhi.sam.mode";
 
     /** @return the SAM mode, e.g. {@code cloud} or {@code physical} */
     String mode();
@@ -49,6 +45,19 @@ public interface SamService {
      *         genuine, {@code 4061} when a cloud SAM cannot reach the IDC
      */
     SecureChannel authenticateCard(CardSession session) throws NhiException;
+
+    /**
+     * As {@link #authenticateCard(CardSession)} for a caller that has already selected the card's application
+     * in {@code session} and read its public card number (the card engine has, from the basic data), so neither
+     * is sent again: two APDUs fewer per authentication. The test/production check uses {@code cardNumber}.
+     *
+     * @param session an open session on the card's slot, its application selected
+     * @param cardNumber the card's number as its public area holds it (12 characters)
+     * @return the channel for the card's protected writes, valid while {@code session} stays open
+     * @throws NhiException as {@link #authenticateCard(CardSession)}; {@code 4033}/{@code 4034} (HC/HPC)
+     *         when {@code cardNumber} names neither test nor production
+     */
+    SecureChannel authenticateCard(CardSession session, String cardNumber) throws NhiException;
 
     /**
      * Signs data with the SAM.
@@ -85,7 +94,5 @@ public interface SamService {
      * @throws NhiException {@code 9005}-class "not available" when this kind of SAM cannot make them,
      *         {@code 4012}/{@code 92xx} when there is no usable SAM
      */
-    default String offlineTreatmentId(java.time.LocalDateTime visit, String idNumber) throws NhiException {
-        throw new NhiException(ResultCode.FUNCTION_NOT_AVAILABLE, "this SAM cannot make offline treatment ids");
-    }
+    String offlineTreatmentId(java.time.LocalDateTime visit, String idNumber) throws NhiException;
 }

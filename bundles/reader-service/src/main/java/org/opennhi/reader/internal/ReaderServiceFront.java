@@ -6,13 +6,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.opennhi.contracts.platform.Listeners;
 import org.opennhi.contracts.platform.PlatformSettings;
+import org.opennhi.contracts.platform.PluginRegistry;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.contracts.reader.ReaderEventListener;
@@ -23,7 +24,6 @@ import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.reader.SlotState;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -50,9 +50,9 @@ import org.slf4j.LoggerFactory;
 public final class ReaderServiceFront implements ReaderService {
     private static final Logger LOG = LoggerFactory.getLogger(ReaderServiceFront.class);
 
-    private final PluginRegistry registry = new PluginRegistry();
+    private final PluginRegistry<ReaderPlugin> registry = new PluginRegistry<>(ReaderPlugin.TYPE_PROPERTY);
     private final SlotQueue queue = new SlotQueue();
-    private final List<ReaderEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<ReaderEventListener> listeners = new Listeners<>();
     private final Map<ReaderPlugin, ReaderEventListener> pluginListeners = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor leases = new ScheduledThreadPoolExecutor(1,
             daemon("opennhi-reader-leases"));
@@ -93,14 +93,11 @@ public final class ReaderServiceFront implements ReaderService {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindPlugin(ReaderPlugin plugin, Map<String, Object> props) {
-        Object type = props.get(ReaderPlugin.TYPE_PROPERTY);
+        String type = registry.add(plugin, props).orElse(null);
         if (type == null) {
             LOG.warn("Ignoring a reader plugin without the {} property: {}", ReaderPlugin.TYPE_PROPERTY, plugin);
             return;
         }
-        Object ranking = props.get(Constants.SERVICE_RANKING);
-        registry.add(new PluginRegistry.Entry(plugin, type.toString(),
-                ranking instanceof Integer r ? r : 0, (Long) props.get(Constants.SERVICE_ID)));
         ReaderEventListener forward = event -> {
             if (active == plugin) {
                 publish(event);
@@ -150,7 +147,7 @@ public final class ReaderServiceFront implements ReaderService {
     }
 
     private synchronized void reselect(String why) {
-        ReaderPlugin next = registry.preferred(selectedType).map(PluginRegistry.Entry::plugin).orElse(null);
+        ReaderPlugin next = registry.preferred(selectedType).orElse(null);
         if (next != active) {
             active = next;
             pluginEpoch++;
@@ -270,22 +267,15 @@ public final class ReaderServiceFront implements ReaderService {
 
     private void publish(ReaderEvent event) {
         try {
-            events.execute(() -> {
-                for (ReaderEventListener l : listeners) {
-                    try {
-                        l.readerEvent(event);
-                    } catch (RuntimeException e) {
-                        LOG.warn("A reader event listener failed: {}", e.toString());
-                    }
-                }
-            });
+            events.execute(() -> listeners.tell(l -> l.readerEvent(event),
+                    e -> LOG.warn("A reader event listener failed: {}", e.toString())));
         } catch (RejectedExecutionException e) {
             LOG.warn("Dropped a reader event ({}): listeners are too slow or the service is stopping", event.type());
         }
     }
 
     private String missingPluginReason() {
-        List<String> types = registry.types();
+        List<String> types = registry.keys();
         return "no reader plugin of type '" + selectedType + "' is installed"
                 + (types.isEmpty() ? "" : " (installed: " + String.join(", ", types) + ")");
     }

@@ -29,11 +29,6 @@ class FakePlugin implements ReaderPlugin {
     }
 
     @Override
-    public String readerType() {
-        return name;
-    }
-
-    @Override
     public ReaderStatus status() {
         if (statusFailure != null) {
             throw statusFailure;

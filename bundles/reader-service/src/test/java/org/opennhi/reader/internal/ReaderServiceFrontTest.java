@@ -226,9 +226,9 @@ public class ReaderServiceFrontTest {
 
     // --- helpers ----------------------------------------------------------------------------------------
 
-    private void bind(ReaderPlugin plugin, int ranking) {
+    private void bind(FakePlugin plugin, int ranking) {
         Map<String, Object> props = new HashMap<>();
-        props.put(ReaderPlugin.TYPE_PROPERTY, plugin.readerType());
+        props.put(ReaderPlugin.TYPE_PROPERTY, plugin.name);
         props.put(Constants.SERVICE_RANKING, ranking);
         props.put(Constants.SERVICE_ID, serviceIds++);
         front.bindPlugin(plugin, props);

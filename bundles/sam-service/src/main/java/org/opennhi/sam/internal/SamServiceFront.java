@@ -2,8 +2,6 @@ package org.opennhi.sam.internal;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import org.opennhi.contracts.platform.Environment;
 import org.opennhi.contracts.platform.PlatformEvent;
 import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.PlatformSettings;
+import org.opennhi.contracts.platform.PluginRegistry;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ReaderEvent;
@@ -26,7 +25,6 @@ import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -42,19 +40,28 @@ import org.slf4j.LoggerFactory;
  * environment (R3) and refuses a mix with 9203 — a check no plugin can forget. Likewise, while the audit log
  * cannot be written ({@link PlatformEvents#auditFailure}), what changes a card or reaches the IDC with data — a
  * protected card write, a signature, an IDC call — is refused with 6016 rather than done unaudited; reads, SAM
- * and card authentication go on (docs/card-engine.md, "Audit").
+ * and card authentication go on (docs/card-engine.md, "Audit"). As the reader service does, it guards every
+ * plugin call: a plugin that throws, even an {@link Error}, answers 4012 or status 0 and never takes the
+ * service down.
  */
 @Component(service = {SamService.class, ReaderEventListener.class}, immediate = true)
 public final class SamServiceFront implements SamService, ReaderEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(SamServiceFront.class);
 
-    private record Entry(SamPlugin plugin, String mode, int ranking, long serviceId) {
+    /** The plugin serving now and the mode it was picked for. */
+    private record Active(SamPlugin plugin, String mode) {
     }
 
-    private final List<Entry> plugins = new ArrayList<>();
+    /** One call into a plugin. */
+    @FunctionalInterface
+    private interface PluginCall<T> {
+        T call(SamPlugin plugin) throws NhiException;
+    }
+
+    private final PluginRegistry<SamPlugin> plugins = new PluginRegistry<>(SamPlugin.MODE_PROPERTY);
     private final MixGuard guard = new MixGuard();
     private volatile String selectedMode = PlatformSettings.SAM_MODE_CLOUD;
-    private volatile SamPlugin active;
+    private volatile Active active;
     private volatile PlatformEvents events;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -79,23 +86,15 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindPlugin(SamPlugin plugin, Map<String, Object> props) {
-        Object mode = props.get(MODE_PROPERTY);
-        if (mode == null) {
-            LOG.warn("Ignoring a SAM plugin without the {} property: {}", MODE_PROPERTY, plugin);
+        if (plugins.add(plugin, props).isEmpty()) {
+            LOG.warn("Ignoring a SAM plugin without the {} property: {}", SamPlugin.MODE_PROPERTY, plugin);
             return;
-        }
-        Object ranking = props.get(Constants.SERVICE_RANKING);
-        synchronized (plugins) {
-            plugins.add(new Entry(plugin, mode.toString(), ranking instanceof Integer r ? r : 0,
-                    (Long) props.get(Constants.SERVICE_ID)));
         }
         reselect();
     }
 
     void unbindPlugin(SamPlugin plugin) {
-        synchronized (plugins) {
-            plugins.removeIf(e -> e.plugin() == plugin);
-        }
+        plugins.remove(plugin);
         reselect();
     }
 
@@ -114,16 +113,13 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
         // keep the last mode: a settings restart must not drop the SAM
     }
 
-    private void reselect() {
-        SamPlugin next;
-        synchronized (plugins) {
-            next = plugins.stream().filter(e -> e.mode().equals(selectedMode))
-                    .min(Comparator.comparingInt(Entry::ranking).reversed().thenComparingLong(Entry::serviceId))
-                    .map(Entry::plugin).orElse(null);
-        }
-        if (next != active) {
-            active = next;
-            LOG.info("SAM service now uses {}", next == null ? "no plugin (mode " + selectedMode + ")" : selectedMode);
+    private synchronized void reselect() {
+        String mode = selectedMode;
+        SamPlugin next = plugins.preferred(mode).orElse(null);
+        Active now = active;
+        if (now == null ? next != null : now.plugin() != next) {
+            active = next == null ? null : new Active(next, mode);
+            LOG.info("SAM service now uses {}", next == null ? "no plugin (mode " + mode + ")" : mode);
         }
     }
 
@@ -144,26 +140,47 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
 
     @Override
     public SamStatus status() {
-        SamPlugin p = active;
-        return p == null ? SamStatus.ABSENT : p.status();
+        Active a = active;
+        if (a == null) {
+            return SamStatus.ABSENT;
+        }
+        try {
+            SamStatus status = a.plugin().status();
+            return status == null ? SamStatus.ABSENT : status;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("The {} SAM plugin failed to tell its status: {}", a.mode(), e.toString());
+            return SamStatus.ABSENT;
+        }
     }
 
     @Override
     public Optional<SamIdentity> identity() {
-        SamPlugin p = active;
-        return p == null ? Optional.empty() : p.identity();
+        Active a = active;
+        if (a == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<SamIdentity> id = a.plugin().identity();
+            return id == null ? Optional.empty() : id;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("The {} SAM plugin failed to tell its identity: {}", a.mode(), e.toString());
+            return Optional.empty();
+        }
     }
 
     @Override
     public void authenticateWithIdc(Progress progress) throws NhiException {
-        SamPlugin p = plugin();
-        String sam = p.identity().map(id -> "SAM " + PlatformEvent.mask(id.samId())).orElse("SAM");
+        Active a = active();
+        String sam = identity().map(id -> "SAM " + PlatformEvent.mask(id.samId())).orElse("SAM");
         try {
-            p.authenticateWithIdc(progress);
-            publish(PlatformEvent.Type.SAM_AUTHENTICATION, null, ResultCode.SUCCESS, sam + " (" + p.mode()
+            call(a, p -> {
+                p.authenticateWithIdc(progress);
+                return null;
+            });
+            publish(PlatformEvent.Type.SAM_AUTHENTICATION, null, ResultCode.SUCCESS, sam + " (" + a.mode()
                     + ") authenticated with the IDC");
         } catch (NhiException e) {
-            publish(PlatformEvent.Type.SAM_AUTHENTICATION, null, e.result(), sam + " (" + p.mode()
+            publish(PlatformEvent.Type.SAM_AUTHENTICATION, null, e.result(), sam + " (" + a.mode()
                     + ") not authenticated: " + e.result().describe());
             throw e;
         }
@@ -171,20 +188,25 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
 
     @Override
     public SecureChannel authenticateCard(CardSession session) throws NhiException {
-        SamPlugin p = plugin();
-        SamIdentity id = p.identity().orElseThrow(() -> new NhiException(ResultCode.SAM_NOT_PRESENT,
-                "the SAM's identity is not known, so test and production cannot be told apart"));
-        Environment sam = id.environment().orElseThrow(() -> new NhiException(ResultCode.INVALID_SAM_FILE,
-                "the SAM id names neither test nor production"));
-        if (session.slot() == Slot.SAM) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "a SAM does not authenticate itself as a card");
-        }
-        CardApplets.Identified card = CardApplets.identify(session);
-        String what = session.slot() + " " + PlatformEvent.mask(card.cardNumber()) + " with the " + p.mode() + " SAM";
+        active();
+        samEnvironment();
+        refuseSamSlot(session);
+        return authenticateCard(session, CardApplets.identify(session).cardNumber());
+    }
+
+    @Override
+    public SecureChannel authenticateCard(CardSession session, String cardNumber) throws NhiException {
+        Active a = active();
+        Environment sam = samEnvironment();
+        refuseSamSlot(session);
+        Environment card = Environment.ofId(cardNumber).orElseThrow(() -> new NhiException(
+                session.slot() == Slot.HC ? ResultCode.NOT_AN_HC : ResultCode.NOT_AN_HPC,
+                "the card number names neither test nor production"));
+        String what = session.slot() + " " + PlatformEvent.mask(cardNumber) + " with the " + a.mode() + " SAM";
         try {
-            guard.check(session.slot(), card.environment(), sam);
-            SecureChannel channel = p.authenticateCard(session, card.cardNumber());
-            guard.authenticated(session.slot(), card.environment());
+            guard.check(session.slot(), card, sam);
+            SecureChannel channel = call(a, p -> p.authenticateCard(session, cardNumber));
+            guard.authenticated(session.slot(), card);
             publish(PlatformEvent.Type.CARD_AUTHENTICATION, session.slot(), ResultCode.SUCCESS, what
                     + " authenticated");
             return channel == null ? null : new AuditedChannel(channel);
@@ -197,19 +219,19 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
 
     @Override
     public String offlineTreatmentId(LocalDateTime visit, String idNumber) throws NhiException {
-        return plugin().offlineTreatmentId(visit, idNumber);
+        return call(active(), p -> p.offlineTreatmentId(visit, idNumber));
     }
 
     @Override
     public String callIdc(String route, String jsonBody) throws NhiException {
         requireAudit("an IDC call");
-        return plugin().callIdc(route, jsonBody);
+        return call(active(), p -> p.callIdc(route, jsonBody));
     }
 
     @Override
     public byte[] sign(SignatureType type, byte[] data) throws NhiException {
         requireAudit("a signature");
-        return plugin().sign(type, data);
+        return call(active(), p -> p.sign(type, data));
     }
 
     /** @throws NhiException 6016 while the audit log cannot be written: the call would go unaudited */
@@ -247,12 +269,40 @@ public final class SamServiceFront implements SamService, ReaderEventListener {
         }
     }
 
-    private SamPlugin plugin() throws NhiException {
-        SamPlugin p = active;
-        if (p == null) {
+    private Active active() throws NhiException {
+        Active a = active;
+        if (a == null) {
+            List<String> modes = plugins.keys();
             throw new NhiException(ResultCode.SAM_NOT_PRESENT, "no SAM plugin of mode '" + selectedMode
-                    + "' is installed");
+                    + "' is installed" + (modes.isEmpty() ? "" : " (installed: " + String.join(", ", modes) + ")"));
         }
-        return p;
+        return a;
+    }
+
+    /**
+     * A plugin call that cannot take the service down: whatever the plugin throws besides its documented
+     * {@link NhiException}, even an {@link Error} from a missing class or native library, becomes 4012.
+     */
+    private static <T> T call(Active a, PluginCall<T> call) throws NhiException {
+        try {
+            return call.call(a.plugin());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("The {} SAM plugin failed: {}", a.mode(), e.toString());
+            throw new NhiException(ResultCode.SAM_NOT_PRESENT, "the " + a.mode() + " SAM plugin failed: " + e, e);
+        }
+    }
+
+    /** @throws NhiException when test and production cannot be told apart for the SAM */
+    private Environment samEnvironment() throws NhiException {
+        SamIdentity id = identity().orElseThrow(() -> new NhiException(ResultCode.SAM_NOT_PRESENT,
+                "the SAM's identity is not known, so test and production cannot be told apart"));
+        return id.environment().orElseThrow(() -> new NhiException(ResultCode.INVALID_SAM_FILE,
+                "the SAM id names neither test nor production"));
+    }
+
+    private static void refuseSamSlot(CardSession session) throws NhiException {
+        if (session.slot() == Slot.SAM) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "a SAM does not authenticate itself as a card");
+        }
     }
 }

@@ -20,7 +20,6 @@ import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamPlugin;
-import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
@@ -171,6 +170,59 @@ public class SamServiceFrontTest {
         System.out.println("audit failure: " + refused + " of 4 writing calls refused 6016, card authentication went on");
     }
 
+    @Test
+    public void aKnownCardNumberSavesTheSelectAndTheReadAndStillGuardsTheMix() throws Exception {
+        FakeSam sam = bind(new FakeSam("cloud", TEST_SAM), 0);
+        VirtualCardSession hc = session(Slot.HC, TEST_HC);
+        front.authenticateCard(hc, TEST_HC);
+        assertEquals("the caller has selected and read the card: nothing more sent", 0, hc.commands().size());
+        assertEquals(1, sam.cardAuthentications.get());
+        try {
+            front.authenticateCard(session(Slot.HPC, PRODUCTION_HPC), PRODUCTION_HPC);
+            fail("a production HPC with a test SAM");
+        } catch (NhiException e) {
+            assertEquals(ResultCode.TEST_PRODUCTION_MIX, e.result());
+        }
+        try {
+            front.authenticateCard(session(Slot.HC, TEST_HC), "X00000000001");
+            fail("a number of neither environment");
+        } catch (NhiException e) {
+            assertEquals(ResultCode.NOT_AN_HC, e.result());
+        }
+        assertEquals(1, sam.cardAuthentications.get());
+    }
+
+    @Test
+    public void aBrokenPluginAnswersCodesAndNeverBreaksTheService() throws Exception {
+        SamPlugin broken = (SamPlugin) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SamPlugin.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("equals") ? proxy == args[0]
+                                : method.getName().equals("hashCode") ? 0 : "broken";
+                    }
+                    throw method.getName().equals("sign") ? new NoClassDefFoundError("vendor/Native")
+                            : new IllegalStateException("vendor bug");
+                });
+        bind(broken, "vendor", 0);
+        front.bindSettings(settings("vendor"));
+        assertEquals(SamStatus.ABSENT, front.status());
+        assertTrue(front.identity().isEmpty());
+        for (Expectation call : new Expectation[] {() -> front.authenticateWithIdc(Progress.NONE),
+            () -> front.sign(SignatureType.values()[0], new byte[20]), () -> front.callIdc("/v1/uploads", "{}"),
+            () -> front.offlineTreatmentId(java.time.LocalDateTime.now(), "A123456789")}) {
+            try {
+                call.run();
+                fail("a broken plugin cannot serve");
+            } catch (NhiException e) {
+                assertEquals(ResultCode.SAM_NOT_PRESENT, e.result());
+            }
+        }
+        bind(new FakeSam("cloud", TEST_SAM), 0);
+        front.updatedSettings(settings("cloud"));
+        assertEquals(SamStatus.AUTHENTICATED, front.status());
+        assertEquals("{}", front.callIdc("/v1/uploads", "{}"));
+    }
+
     private interface Expectation {
         void run() throws Exception;
     }
@@ -200,9 +252,13 @@ public class SamServiceFrontTest {
         return new VirtualCardSession(slot, world().card(number));
     }
 
-    private <T extends SamPlugin> T bind(T plugin, int ranking) {
+    private <T extends FakeSam> T bind(T plugin, int ranking) {
+        return bind(plugin, plugin.mode, ranking);
+    }
+
+    private <T extends SamPlugin> T bind(T plugin, String mode, int ranking) {
         Map<String, Object> props = new HashMap<>();
-        props.put(SamService.MODE_PROPERTY, plugin.mode());
+        props.put(SamPlugin.MODE_PROPERTY, mode);
         props.put(Constants.SERVICE_RANKING, ranking);
         props.put(Constants.SERVICE_ID, ids++);
         front.bindPlugin(plugin, props);
@@ -211,17 +267,12 @@ public class SamServiceFrontTest {
 
     private static final class FakeSam implements SamPlugin {
         final AtomicInteger cardAuthentications = new AtomicInteger();
-        private final String mode;
+        final String mode;
         private final String samId;
 
         FakeSam(String mode, String samId) {
             this.mode = mode;
             this.samId = samId;
-        }
-
-        @Override
-        public String mode() {
-            return mode;
         }
 
         @Override
@@ -239,7 +290,7 @@ public class SamServiceFrontTest {
         }
 
         @Override
-        public SecureChannel authenticateCard(CardSession session) {
+        public SecureChannel authenticateCard(CardSession session, String cardNumber) {
             cardAuthentications.incrementAndGet();
             return new SecureChannel() {
                 @Override

@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.opennhi.contracts.platform.Listeners;
 import org.opennhi.contracts.platform.Plugins;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ReaderEvent;
@@ -47,7 +46,7 @@ public final class NetTermReaderPlugin implements ReaderPlugin {
     /** The terminal's slot numbers. */
     private static final Slot[] SLOTS = {Slot.SAM, Slot.HC, Slot.HPC};
 
-    private final List<ReaderEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<ReaderEventListener> listeners = new Listeners<>();
     private final Object line = new Object();
     private final Thread poller;
     private volatile NetTermConfig config;
@@ -82,11 +81,6 @@ public final class NetTermReaderPlugin implements ReaderPlugin {
         synchronized (line) {
             disconnect();
         }
-    }
-
-    @Override
-    public String readerType() {
-        return "netterm";
     }
 
     @Override
@@ -271,13 +265,7 @@ public final class NetTermReaderPlugin implements ReaderPlugin {
 
     private void fire(ReaderEvent.Type type, Slot slot) {
         ReaderEvent e = new ReaderEvent(type, slot, slot == null ? "NetTerm" : readerName(slot), Instant.now());
-        for (ReaderEventListener l : listeners) {
-            try {
-                l.readerEvent(e);
-            } catch (RuntimeException ex) {
-                // a listener's failure is its own; the terminal goes on
-            }
-        }
+        listeners.tell(l -> l.readerEvent(e));
     }
 
     private String readerName(Slot s) {

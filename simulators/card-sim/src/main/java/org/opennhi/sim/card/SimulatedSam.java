@@ -2,6 +2,7 @@ package org.opennhi.sim.card;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamPlugin;
+import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
@@ -53,11 +55,6 @@ public final class SimulatedSam implements SamPlugin {
     }
 
     @Override
-    public String mode() {
-        return "cloud";
-    }
-
-    @Override
     public SamStatus status() {
         return SamStatus.AUTHENTICATED;
     }
@@ -75,13 +72,20 @@ public final class SimulatedSam implements SamPlugin {
         }
     }
 
-    @Override
+    /**
+     * Selects the card's application and reads its public card number, as the platform's SAM service does
+     * before it calls a plugin, then authenticates: for callers that use this SAM without that service.
+     */
     public SecureChannel authenticateCard(CardSession session) throws NhiException {
-        CardKind kind = session.slot() == Slot.HC ? CardKind.HC : CardKind.HPC;
         String aid = session.slot() == Slot.HC ? "11" : "31";
         ok(session, "00A4040010" + "D158000001000000000000000000" + aid + "00");
         byte[] basic = ok(session, "00CA1100020000");
-        String cardNo = new String(basic, 0, 12, StandardCharsets.US_ASCII);
+        return authenticateCard(session, new String(basic, 0, 12, StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public SecureChannel authenticateCard(CardSession session, String cardNo) throws NhiException {
+        CardKind kind = session.slot() == Slot.HC ? CardKind.HC : CardKind.HPC;
         if (cardNo.charAt(0) != institution.samId().charAt(0)) {
             throw new NhiException(ResultCode.TEST_PRODUCTION_MIX, "test and production do not mix");
         }
@@ -131,6 +135,73 @@ public final class SimulatedSam implements SamPlugin {
     @Override
     public String callIdc(String route, String jsonBody) throws NhiException {
         throw new NhiException(ResultCode.NETWORK_DOWN, "a simulated SAM has no IDC session");
+    }
+
+    /** An IDC route standing in for {@link #callIdc}. */
+    @FunctionalInterface
+    public interface IdcCall {
+        /** @return the IDC's answer to a request, as {@link SamService#callIdc} */
+        String call(String route, String jsonBody) throws NhiException;
+    }
+
+    /** @return {@link #asService(IdcCall)} with this SAM's own (unreachable) IDC */
+    public SamService asService() {
+        return asService(this::callIdc);
+    }
+
+    /**
+     * @param idc where the service's IDC calls go
+     * @return this SAM as the card engine sees a SAM service in mode {@code cloud}; a caller that has read the
+     *         card number already authenticates with two APDUs, as through the platform's SAM service
+     */
+    public SamService asService(IdcCall idc) {
+        SimulatedSam sam = this;
+        return new SamService() {
+            @Override
+            public String mode() {
+                return "cloud";
+            }
+
+            @Override
+            public SamStatus status() {
+                return sam.status();
+            }
+
+            @Override
+            public Optional<SamIdentity> identity() {
+                return sam.identity();
+            }
+
+            @Override
+            public void authenticateWithIdc(Progress progress) {
+                sam.authenticateWithIdc(progress);
+            }
+
+            @Override
+            public SecureChannel authenticateCard(CardSession session) throws NhiException {
+                return sam.authenticateCard(session);
+            }
+
+            @Override
+            public SecureChannel authenticateCard(CardSession session, String cardNumber) throws NhiException {
+                return sam.authenticateCard(session, cardNumber);
+            }
+
+            @Override
+            public byte[] sign(SignatureType type, byte[] data) {
+                return sam.sign(type, data);
+            }
+
+            @Override
+            public String callIdc(String route, String jsonBody) throws NhiException {
+                return idc.call(route, jsonBody);
+            }
+
+            @Override
+            public String offlineTreatmentId(LocalDateTime visit, String idNumber) throws NhiException {
+                return sam.offlineTreatmentId(visit, idNumber);
+            }
+        };
     }
 
     /** @return true when the signature is this SAM's over data */

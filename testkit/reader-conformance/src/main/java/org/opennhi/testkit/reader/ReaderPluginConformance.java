@@ -228,6 +228,28 @@ public abstract class ReaderPluginConformance {
     }
 
     @Test
+    public void aThrowingListenerNeitherSilencesTheOthersNorThePlugin() throws Exception {
+        BlockingQueue<ReaderEvent> events = new LinkedBlockingQueue<>();
+        ReaderEventListener broken = event -> {
+            throw new IllegalStateException("a listener's bug");
+        };
+        ReaderEventListener listener = events::add;
+        plugin.addListener(broken);
+        plugin.addListener(listener);
+        try {
+            Slot s = harness.slots().iterator().next();
+            harness.insertHealthCard(s);
+            next(events, ReaderEvent.Type.CARD_INSERTED, s);
+            harness.removeCard(s);
+            next(events, ReaderEvent.Type.CARD_REMOVED, s);
+            assertEquals(Availability.ONLINE, plugin.status().availability());
+        } finally {
+            plugin.removeListener(broken);
+            plugin.removeListener(listener);
+        }
+    }
+
+    @Test
     public void recoversWhenTheDeviceGoesAwayAndComesBack() throws Exception {
         Slot s = harness.slots().iterator().next();
         harness.insertHealthCard(s);

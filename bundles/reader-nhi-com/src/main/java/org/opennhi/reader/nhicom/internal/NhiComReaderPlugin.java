@@ -2,13 +2,12 @@ package org.opennhi.reader.nhicom.internal;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.opennhi.contracts.platform.Listeners;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Plugins;
 import org.opennhi.contracts.reader.Availability;
@@ -49,7 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class NhiComReaderPlugin implements ReaderPlugin, DedicatedReader {
     private static final Logger LOG = LoggerFactory.getLogger(NhiComReaderPlugin.class);
 
-    private final List<ReaderEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<ReaderEventListener> listeners = new Listeners<>();
     private final Map<Slot, Semaphore> turns = new ConcurrentHashMap<>();
     private final ReaderWatcher watcher;
     private volatile NhiComConfig config;
@@ -99,11 +98,6 @@ public final class NhiComReaderPlugin implements ReaderPlugin, DedicatedReader {
     }
 
     // --- ReaderPlugin ----------------------------------------------------------------------------------
-
-    @Override
-    public String readerType() {
-        return PlatformSettings.READER_TYPE_NHI_COM;
-    }
 
     @Override
     public ReaderStatus status() {
@@ -159,13 +153,7 @@ public final class NhiComReaderPlugin implements ReaderPlugin, DedicatedReader {
     }
 
     private void forward(ReaderEvent event) {
-        for (ReaderEventListener l : listeners) {
-            try {
-                l.readerEvent(event);
-            } catch (RuntimeException e) {
-                LOG.warn("Reader event listener {} failed: {}", l, e.toString());
-            }
-        }
+        listeners.tell(l -> l.readerEvent(event), e -> LOG.warn("A reader event listener failed: {}", e.toString()));
     }
 
     // --- DedicatedReader -------------------------------------------------------------------------------

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.opennhi.contracts.platform.Listeners;
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Plugins;
@@ -55,7 +55,7 @@ public final class PcscReaderPlugin implements ReaderPlugin {
     private static final Logger LOG = LoggerFactory.getLogger(PcscReaderPlugin.class);
 
     private final PcscWatcher watcher;
-    private final List<ReaderEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<ReaderEventListener> listeners = new Listeners<>();
     /** Null until the framework has given what it needs; a mapping learnt before then is learnt again. */
     private volatile MappingStore store;
     private volatile PcscConfig config;
@@ -126,11 +126,6 @@ public final class PcscReaderPlugin implements ReaderPlugin {
     }
 
     // --- ReaderPlugin ----------------------------------------------------------------------------------
-
-    @Override
-    public String readerType() {
-        return PlatformSettings.READER_TYPE_PCSC;
-    }
 
     @Override
     public ReaderStatus status() {
@@ -281,13 +276,7 @@ public final class PcscReaderPlugin implements ReaderPlugin {
         }
         ReaderEvent event = new ReaderEvent(raw.type(), slot, raw.readerName(), raw.time() == null ? Instant.now()
                 : raw.time());
-        for (ReaderEventListener l : listeners) {
-            try {
-                l.readerEvent(event);
-            } catch (RuntimeException e) {
-                LOG.debug("A reader listener failed: {}", e.toString());
-            }
-        }
+        listeners.tell(l -> l.readerEvent(event), e -> LOG.debug("A reader listener failed: {}", e.toString()));
     }
 
     static ResultCode cardMissing(Slot slot) {

@@ -5,15 +5,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.opennhi.card.crypto.CardApplets;
+import org.opennhi.contracts.platform.Listeners;
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Plugins;
@@ -23,7 +21,6 @@ import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamPlugin;
-import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SamStatusListener;
 import org.opennhi.contracts.sam.SecureChannel;
@@ -49,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = SamPlugin.class, immediate = true, configurationPid = CloudSamConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = SamService.MODE_PROPERTY + "=" + PlatformSettings.SAM_MODE_CLOUD)
+        property = SamPlugin.MODE_PROPERTY + "=" + PlatformSettings.SAM_MODE_CLOUD)
 @Designate(ocd = CloudSamConfig.class)
 @Header(name = Plugins.HEADER, value = "sam")
 public final class CloudSamPlugin implements SamPlugin {
@@ -59,7 +56,7 @@ public final class CloudSamPlugin implements SamPlugin {
     static final String DEFAULT_CA_FILE = "idc-ca.pem";
 
     private final NhiHome home;
-    private final List<SamStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<SamStatusListener> listeners = new Listeners<>();
     /** Background authentication and status notifications, off the caller's thread. */
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "opennhi-sam-cloud");
@@ -125,11 +122,6 @@ public final class CloudSamPlugin implements SamPlugin {
     // --- SamPlugin --------------------------------------------------------------------------------------
 
     @Override
-    public String mode() {
-        return PlatformSettings.SAM_MODE_CLOUD;
-    }
-
-    @Override
     public SamStatus status() {
         return sam.status();
     }
@@ -142,11 +134,6 @@ public final class CloudSamPlugin implements SamPlugin {
     @Override
     public void authenticateWithIdc(Progress progress) throws NhiException {
         sam.authenticate(progress == null ? Progress.NONE : progress);
-    }
-
-    @Override
-    public SecureChannel authenticateCard(CardSession session) throws NhiException {
-        return authenticateCard(session, CardApplets.identify(session).cardNumber());
     }
 
     @Override
@@ -236,14 +223,7 @@ public final class CloudSamPlugin implements SamPlugin {
 
     private void tell(SamStatus status, String detail) {
         LOG.info("Cloud SAM status {} ({}): {}", status.legacyValue(), status, detail);
-        for (SamStatusListener l : listeners) {
-            worker.execute(() -> {
-                try {
-                    l.samStatusChanged(status, detail);
-                } catch (RuntimeException e) {
-                    LOG.warn("A SAM status listener failed", e);
-                }
-            });
-        }
+        worker.execute(() -> listeners.tell(l -> l.samStatusChanged(status, detail),
+                e -> LOG.warn("A SAM status listener failed", e)));
     }
 }

@@ -75,7 +75,7 @@ public class CloudCardAuthenticationTest {
         CloudSamPluginTest.await(() -> plugin.status() == SamStatus.NOT_AUTHENTICATED, "the file seen, status 1");
         VirtualCardSession hc = session(Slot.HC, TEST_HC);
 
-        SecureChannel channel = plugin.authenticateCard(hc);
+        SecureChannel channel = authenticate(hc);
 
         assertEquals(SamStatus.AUTHENTICATED, plugin.status());
         assertEquals(TEST_HC, channel.cardNumber());
@@ -106,7 +106,7 @@ public class CloudCardAuthenticationTest {
     public void theIdcRefusesAMixBeforeTheCardCountsAFailure() throws Exception {
         plugin.authenticateWithIdc(null);
         VirtualCardSession hc = session(Slot.HC, PRODUCTION_HC);
-        NhiException e = assertThrows(NhiException.class, () -> plugin.authenticateCard(hc));
+        NhiException e = assertThrows(NhiException.class, () -> authenticate(hc));
         assertEquals(ResultCode.TEST_PRODUCTION_MIX, e.result());
         assertTrue(cards.show(PRODUCTION_HC), cards.show(PRODUCTION_HC).contains("failed authentications: 0"));
         for (byte[] c : hc.commands()) {
@@ -151,9 +151,14 @@ public class CloudCardAuthenticationTest {
         idc.stop();
         VirtualCardSession hc = session(Slot.HC, TEST_HC);
         assertEquals(ResultCode.NETWORK_DOWN,
-                assertThrows(NhiException.class, () -> plugin.authenticateCard(hc)).result());
+                assertThrows(NhiException.class, () -> authenticate(hc)).result());
         idc.restart();
-        assertEquals(TEST_HC, plugin.authenticateCard(session(Slot.HC, TEST_HC)).cardNumber());
+        assertEquals(TEST_HC, authenticate(session(Slot.HC, TEST_HC)).cardNumber());
+    }
+
+    /** As the SAM service calls the plugin: the card selected and its number read first. */
+    private SecureChannel authenticate(VirtualCardSession card) throws NhiException {
+        return plugin.authenticateCard(card, CardApplets.identify(card).cardNumber());
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

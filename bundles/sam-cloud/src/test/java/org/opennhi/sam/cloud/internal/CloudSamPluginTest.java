@@ -89,7 +89,6 @@ public class CloudSamPluginTest {
             closedPort = s.getLocalPort();
         }
         plugin = new CloudSamPlugin(home(tmp.getRoot().toPath()), config("https://127.0.0.1:" + closedPort));
-        assertEquals("cloud", plugin.mode());
         await(() -> plugin.status() == SamStatus.ABSENT, "status 0");
         assertTrue(plugin.identity().isEmpty());
         assertEquals(ResultCode.SAM_FOLDER_INVALID,

@@ -4,13 +4,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.opennhi.card.crypto.CardApplets;
+import org.opennhi.contracts.platform.Listeners;
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.contracts.platform.Plugins;
@@ -23,7 +21,6 @@ import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamPlugin;
-import org.opennhi.contracts.sam.SamService;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SamStatusListener;
 import org.opennhi.contracts.sam.SecureChannel;
@@ -50,7 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = SamPlugin.class, immediate = true,
         configurationPid = PhysicalSamConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = SamService.MODE_PROPERTY + "=" + PlatformSettings.SAM_MODE_PHYSICAL)
+        property = SamPlugin.MODE_PROPERTY + "=" + PlatformSettings.SAM_MODE_PHYSICAL)
 @Designate(ocd = PhysicalSamConfig.class)
 @Header(name = Plugins.HEADER, value = "sam")
 public final class PhysicalSamPlugin implements SamPlugin {
@@ -58,7 +55,7 @@ public final class PhysicalSamPlugin implements SamPlugin {
     static final String DEFAULT_CA_FILE = "idc-ca.pem";
 
     private final NhiHome home;
-    private final List<SamStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<SamStatusListener> listeners = new Listeners<>();
     /** Background reading, authentication and notifications, off the caller's and the reader's threads. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "opennhi-sam-physical");
@@ -120,11 +117,6 @@ public final class PhysicalSamPlugin implements SamPlugin {
     }
 
     @Override
-    public String mode() {
-        return PlatformSettings.SAM_MODE_PHYSICAL;
-    }
-
-    @Override
     public SamStatus status() {
         return sam.status();
     }
@@ -137,11 +129,6 @@ public final class PhysicalSamPlugin implements SamPlugin {
     @Override
     public void authenticateWithIdc(Progress progress) throws NhiException {
         sam.authenticate(progress == null ? Progress.NONE : progress);
-    }
-
-    @Override
-    public SecureChannel authenticateCard(CardSession session) throws NhiException {
-        return authenticateCard(session, CardApplets.identify(session).cardNumber());
     }
 
     @Override
@@ -182,18 +169,11 @@ public final class PhysicalSamPlugin implements SamPlugin {
 
     private void tell(SamStatus status, String detail) {
         LOG.info("Physical SAM status {} ({}): {}", status.legacyValue(), status, detail);
-        for (SamStatusListener l : listeners) {
-            try {
-                worker.execute(() -> {
-                    try {
-                        l.samStatusChanged(status, detail);
-                    } catch (RuntimeException e) {
-                        LOG.warn("A SAM status listener failed", e);
-                    }
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                return; // stopping
-            }
+        try {
+            worker.execute(() -> listeners.tell(l -> l.samStatusChanged(status, detail),
+                    e -> LOG.warn("A SAM status listener failed", e)));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping
         }
     }
 }

@@ -3,10 +3,8 @@ package org.opennhi.sim.readersim.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.opennhi.contracts.platform.Listeners;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.contracts.reader.ReaderEventListener;
@@ -53,7 +52,7 @@ public final class SimReaderPlugin implements ReaderPlugin, SimReader, AutoClose
     }
 
     private final Map<Slot, Bay> bays = new EnumMap<>(Slot.class);
-    private final List<ReaderEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<ReaderEventListener> listeners = new Listeners<>();
     private final ExecutorService io = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "opennhi-sim-reader");
         t.setDaemon(true);
@@ -67,11 +66,6 @@ public final class SimReaderPlugin implements ReaderPlugin, SimReader, AutoClose
         this.commandTimeout = commandTimeout;
         bays.put(Slot.HC, new Bay(Slot.HC));
         bays.put(Slot.HPC, new Bay(Slot.HPC));
-    }
-
-    @Override
-    public String readerType() {
-        return TYPE;
     }
 
     @Override
@@ -216,13 +210,7 @@ public final class SimReaderPlugin implements ReaderPlugin, SimReader, AutoClose
 
     private void fire(ReaderEvent.Type type, Slot slot) {
         ReaderEvent event = new ReaderEvent(type, slot, readerName(slot), Instant.now());
-        for (ReaderEventListener l : listeners) {
-            try {
-                l.readerEvent(event);
-            } catch (RuntimeException e) {
-                // one broken listener must not keep the others from hearing about the card
-            }
-        }
+        listeners.tell(l -> l.readerEvent(event));
     }
 
     static ResultCode cardMissing(Slot slot) {
