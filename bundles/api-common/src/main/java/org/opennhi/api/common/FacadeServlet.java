@@ -91,7 +91,7 @@ public abstract class FacadeServlet extends HttpServlet {
     }
 
     private static void write(HttpServletResponse res, FacadeHttp.Answer a) throws IOException {
-        byte[] out = a.body().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] out = a.bytes();
         res.setStatus(a.status());
         res.setContentType("application/json; charset=utf-8");
         res.setHeader("Cache-Control", "no-store");
