@@ -176,7 +176,7 @@ public final class StatusModel implements ReaderEventListener, SamStatusListener
 
     /**
      * Card authentications and PIN checks set the lights' 2 and 3 (hisGetCardStatus); failures become the last
-     * error. With the HPC's PIN verified, both cards are in medical mode (seed 001: both lights 3).
+     * error. With the HPC's PIN verified, both cards are in medical mode (docs/GLOSSARY.md, "Watch overlay": both lights 3).
      */
     @Override
     public void platformEvent(PlatformEvent event) {

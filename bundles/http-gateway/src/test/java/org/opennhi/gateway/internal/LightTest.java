@@ -5,7 +5,7 @@ import static org.junit.Assert.assertEquals;
 import org.junit.Test;
 import org.opennhi.contracts.reader.Slot;
 
-/** The official lights (seed 001): the number, the colour and the words for each state of each slot. */
+/** The official lights (docs/GLOSSARY.md, "Watch overlay"): the number, the colour and the words for each state of each slot. */
 public class LightTest {
     @Test
     public void followsPresenceAndTheReportedCardStatus() {

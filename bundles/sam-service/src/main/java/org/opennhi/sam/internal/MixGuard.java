@@ -9,7 +9,7 @@ import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 
 /**
- * Test and production must never meet (seed 000 §3): a test card with a production SAM, a production card with
+ * Test and production must never meet (docs/GLOSSARY.md, "Test / production"): a test card with a production SAM, a production card with
  * a test SAM, a test HC with a production HPC, or the reverse. Mixing them makes the card count failed
  * authentications until it locks, so the mix is refused with 9203 before anything is tried. Remembers the
  * environment of the HC and HPC authenticated last, until they leave their reader.

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The one {@link SamService}. Every call goes to the SAM plugin of the configured mode (cloud or physical), so
  * switching mode is a configuration change: a call already running finishes on the plugin it started on, the
  * next one uses the new plugin. Before any card authentication it checks that SAM and cards belong to the same
- * environment (R3) and refuses a mix with 9203 — a check no plugin can forget. Likewise, while the audit log
+ * environment (docs/sam-plugins.md) and refuses a mix with 9203 — a check no plugin can forget. Likewise, while the audit log
  * cannot be written ({@link PlatformEvents#auditFailure}), what changes a card or reaches the IDC with data — a
  * protected card write, a signature, an IDC call — is refused with 6016 rather than done unaudited; reads, SAM
  * and card authentication go on (docs/card-engine.md, "Audit"). As the reader service does, it guards every

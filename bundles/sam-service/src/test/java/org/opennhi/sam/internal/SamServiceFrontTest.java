@@ -27,7 +27,7 @@ import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.VirtualCardSession;
 import org.osgi.framework.Constants;
 
-/** The test/production guard of seed 000 §3 on the simulated cards, and the SAM mode switch. */
+/** The test/production guard (docs/sam-plugins.md) on the simulated cards, and the SAM mode switch. */
 public class SamServiceFrontTest {
     private static final String TEST_SAM = "900077777777";
     private static final String PRODUCTION_SAM = "000035012000";

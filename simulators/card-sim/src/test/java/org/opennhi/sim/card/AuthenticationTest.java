@@ -13,7 +13,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** Mutual authentication with a SAM, the failed-authentication counter and the lock (R3). */
+/** Mutual authentication with a SAM, the failed-authentication counter and the lock (docs/card-profile.md §3). */
 public class AuthenticationTest {
     static final String TEST_SAM = "900077777777";
     static final String PRODUCTION_SAM = "000035012000";

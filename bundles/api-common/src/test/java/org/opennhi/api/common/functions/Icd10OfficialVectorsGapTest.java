@@ -12,7 +12,7 @@ import org.opennhi.contracts.result.NhiException;
 
 /**
  * KNOWN GAP, kept visible on purpose: NHI's ICD-10 packing (押碼) is not published, and its published pairs
- * (the 3.3 test kit, API-FACTS §1.3) do not follow a positional rule that could be derived (docs/card-engine.md,
+ * (the 3.3 test kit) do not follow a positional rule that could be derived (docs/card-engine.md,
  * "ICD-10 packing"). The platform therefore packs with its own reversible scheme of the same alphabet and
  * length. This test asserts that the official vectors do NOT match yet; when NHI's mapping becomes available
  * and is implemented, this test fails and must be turned into a plain vector test.

@@ -17,7 +17,7 @@ import org.opennhi.sim.idc.internal.treat.TreatmentRecord;
 import org.opennhi.idc.client.TreatmentIds;
 
 /**
- * The treatment-id web API (就醫識別碼 web API) as the seeds describe it: get a random, have the SAM sign it
+ * The treatment-id web API (就醫識別碼 web API, docs/idc-protocol.md §9): get a random, have the SAM sign it
  * (card type 3), post the JSON, get the id. Answers carry NHI-style {@code RtnCode}s ("0000" success) with
  * HTTP 200; malformed requests get the usual 4xx JSON errors.
  */
