@@ -80,6 +80,16 @@ public final class HisParameters {
         return out;
     }
 
+    /**
+     * Checked before the card is written (1.16, 1.20, 1.46, 1.47): pBufferDocID must hold the HPC holder's id and
+     * its NUL, so that a call the HIS sees fail (6018) never wrote the card.
+     */
+    public static void docIdBuffer(byte[] pBufferDocID) throws NhiException {
+        if (pBufferDocID == null || pBufferDocID.length < 11) {
+            throw new NhiException(ResultCode.BAD_PARAMETER, "pBufferDocID holds at least 11 bytes");
+        }
+    }
+
     /** Writes the HPC holder's id and a NUL into pBufferDocID (11 bytes), or just a NUL without an HPC. */
     public static void docId(byte[] pBufferDocID, byte[] doc) throws NhiException {
         if (pBufferDocID == null || pBufferDocID.length < 1) {

@@ -9,6 +9,7 @@ import static org.opennhi.api.common.HisParameters.cString;
 import static org.opennhi.api.common.HisParameters.dataWrite;
 import static org.opennhi.api.common.HisParameters.dateTime;
 import static org.opennhi.api.common.HisParameters.docId;
+import static org.opennhi.api.common.HisParameters.docIdBuffer;
 import static org.opennhi.api.common.HisParameters.patient;
 import static org.opennhi.api.common.HisParameters.prescriptions;
 import static org.opennhi.api.common.HisParameters.visit;
@@ -214,6 +215,7 @@ public abstract class CardFunctions implements CardApi {
     public int hisWriteTreatmentCode(String pDateTime, String pPatientID, String pPatientBirthDate,
             String pDataWrite, byte[] pBufferDocID) {
         return call("hisWriteTreatmentCode", () -> {
+            docIdBuffer(pBufferDocID);
             byte[] data = diagnosesWrite(pDataWrite, TreatmentWrite.DIAGNOSES_LENGTH);
             docId(pBufferDocID, engine.writeTreatment(new TreatmentWrite(patient(pPatientID, pPatientBirthDate),
                     dateTime(pDateTime), Optional.of(data), Optional.empty()), platformPin()));
@@ -230,6 +232,7 @@ public abstract class CardFunctions implements CardApi {
     public int hisWriteTreatmentData(String pDateTime, String pPatientID, String pPatientBirthDate,
             String pDataWrite, byte[] pBufferDocID) {
         return call("hisWriteTreatmentData", () -> {
+            docIdBuffer(pBufferDocID);
             int diagnoses = TreatmentWrite.DIAGNOSES_LENGTH;
             byte[] data = diagnosesWrite(pDataWrite, diagnoses + TreatmentWrite.FEES_LENGTH);
             docId(pBufferDocID, engine.writeTreatment(new TreatmentWrite(patient(pPatientID, pPatientBirthDate),

@@ -5,6 +5,7 @@ import static org.opennhi.api.common.Buffers.checkCapacity;
 import static org.opennhi.api.common.Buffers.concat;
 import static org.opennhi.api.common.HisParameters.dateTime;
 import static org.opennhi.api.common.HisParameters.docId;
+import static org.opennhi.api.common.HisParameters.docIdBuffer;
 import static org.opennhi.api.common.HisParameters.patient;
 
 import java.nio.charset.StandardCharsets;
@@ -334,13 +335,6 @@ public class V5Facade extends CardFunctions implements CsHis {
             System.arraycopy(path, 0, pDownloadFileName, 0, path.length);
             pDownloadFileName[path.length] = 0;
         });
-    }
-
-    /** pBufferDocID must hold the id and its NUL before the card is written (1.20, 1.46). */
-    private static void docIdBuffer(byte[] pBufferDocID) throws NhiException {
-        if (pBufferDocID == null || pBufferDocID.length < 11) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "pBufferDocID holds at least 11 bytes");
-        }
     }
 
     /** A fixed-width Big5 field: shorter input space padded, longer refused (6018). */

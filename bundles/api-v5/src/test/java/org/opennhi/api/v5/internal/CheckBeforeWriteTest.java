@@ -1,0 +1,60 @@
+package org.opennhi.api.v5.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import org.junit.After;
+import org.junit.Test;
+import org.opennhi.engine.PinSource;
+import org.opennhi.engine.RecordArea;
+import org.opennhi.engine.testing.World;
+import org.opennhi.sim.card.fixtures.Person;
+
+/**
+ * A call the HIS sees refused never wrote the card: 1.16 (hisWriteTreatmentCode) and 1.47 (hisWriteTreatmentData)
+ * check that pBufferDocID can take the HPC holder's id and its NUL (11 bytes) before their first card write, as
+ * 1.20 and 1.46 already did; a too small buffer answers 6018 and the card's treatment records stay as they were.
+ */
+public class CheckBeforeWriteTest {
+    private final World world = new World();
+    private final V5Facade api = new V5Facade(world.engine, Optional::empty, "/opt/nhi/LIB/cshis.dll");
+
+    @After
+    public void close() {
+        world.close();
+    }
+
+    private static String pad(String s, int n) {
+        return (s + " ".repeat(n)).substring(0, n);
+    }
+
+    @Test
+    public void section1_16And1_47_aSmallDocIdBufferIs6018AndNothingIsWritten() throws Exception {
+        world.hc("900000000001").doctor();
+        Person p = world.person("900000000001");
+        byte[] visit = new byte[296];
+        assertEquals(0, api.hisGetSeqNumber256("01", " ", "1", visit, new int[] {296}));
+        String dt = new String(visit, 0, 13, StandardCharsets.US_ASCII);
+        String id = p.idNumber();
+        String birth = String.format("%03d%s", p.birthDate().getYear() - 1911,
+                p.birthDate().format(DateTimeFormatter.ofPattern("MMdd")));
+        byte[] before = world.engine.readRecords(RecordArea.DIAGNOSES, PinSource.none());
+        String data = "0" + pad("J0110", 5) + pad("J0300", 5) + " ".repeat(20)
+                + "00000450" + "00000050" + "00000000" + "0000000" + "0000000";
+        assertEquals(6018, api.hisWriteTreatmentData(dt, id, birth, data, new byte[10]));
+        assertEquals(6018, api.hisWriteTreatmentData(dt, id, birth, data, null));
+        assertEquals(6018, api.hisWriteTreatmentCode(dt, id, birth, "0[J0110  ][       ][       ][       ][       ]"
+                + "[       ]", new byte[4]));
+        assertArrayEquals("the refused calls left the diagnoses as they were", before,
+                world.engine.readRecords(RecordArea.DIAGNOSES, PinSource.none()));
+        byte[] docId = new byte[11];
+        assertEquals("the same write with a big enough buffer goes through", 0,
+                api.hisWriteTreatmentData(dt, id, birth, data, docId));
+        assertEquals(dt, new String(world.engine.readRecords(RecordArea.DIAGNOSES, PinSource.none()), 0, 13,
+                StandardCharsets.US_ASCII));
+    }
+}
