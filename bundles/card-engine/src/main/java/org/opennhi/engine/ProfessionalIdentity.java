@@ -43,9 +43,18 @@ public record ProfessionalIdentity(byte[] bytes) {
         return CardFields.slice(bytes, 42, 20);
     }
 
-    /** @return {@code 01} doctor, {@code 06} pharmacist … */
+    /** @return {@code 01} doctor, {@code 06} pharmacist, {@code 07} 藥劑生 … */
     public String profession() {
         return CardFields.ascii(bytes, 62, 2);
+    }
+
+    /**
+     * @return whether the card is pharmacy staff's: {@code 06} 藥師 or {@code 07} 藥劑生, whom the manuals treat
+     *         alike (5.1.3 §1.8, §1.10, §1.20, §1.33, §1.43, §1.46, §1.50: "藥師，藥劑生…不可讀取/寫入")
+     */
+    public boolean pharmacy() {
+        String p = profession();
+        return p.equals("06") || p.equals("07");
     }
 
     /** @return expiry, ROC YYYMMDD */

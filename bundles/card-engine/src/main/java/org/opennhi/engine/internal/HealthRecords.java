@@ -14,8 +14,6 @@ import org.opennhi.engine.RecordArea;
  * only for a verified health professional, and less of them for a pharmacist.
  */
 final class HealthRecords {
-    /** HPC profession code of a pharmacist (docs/card-profile.md §5). */
-    static final String PHARMACIST = "06";
     /** 醫令類別 a pharmacist may read: drugs (1 非長期, 2 長期) and A, B (manual 1.10 and 1.41). */
     private static final String PHARMACY_ORDER_CLASSES = "12AB";
 
@@ -33,7 +31,7 @@ final class HealthRecords {
         }
         // the medical writes' rule: fast auth covers reads too
         ProfessionalIdentity who = hpc.authorisedProfessional();
-        boolean pharmacy = PHARMACIST.equals(who.profession());
+        boolean pharmacy = who.pharmacy(); // 06 and 07 alike, as for writes
         if (pharmacy && (area == RecordArea.CRITICAL_ILLNESSES || area == RecordArea.IMPORTANT_ORDERS)) {
             throw new NhiException(ResultCode.PHARMACY_NOT_PERMITTED, "a pharmacist's HPC does not read " + area);
         }

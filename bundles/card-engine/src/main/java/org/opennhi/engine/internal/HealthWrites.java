@@ -86,7 +86,7 @@ final class HealthWrites {
             }
         }
         ProfessionalIdentity doctor = hpc.authorisedProfessional();
-        if (pharmacy(doctor.profession())) {
+        if (doctor.pharmacy()) {
             throw new NhiException(ResultCode.PHARMACY_NOT_PERMITTED, "pharmacy staff may not write allergies");
         }
         hc.session(pin, c -> {
@@ -236,11 +236,6 @@ final class HealthWrites {
 
     static boolean childCare(String mark, String item) {
         return mark.equals("01") && (item.matches("1[1-9]|7[1-9]") || item.equals("YA"));
-    }
-
-    /** 藥師 06 and 藥劑生 07 may not write allergies (9100). */
-    static boolean pharmacy(String profession) {
-        return profession.equals("06") || profession.equals("07");
     }
 
     private static String code2(String s, String what) throws NhiException {

@@ -168,6 +168,20 @@ public class EngineRecordsTest {
                 world.engine.readRecords(RecordArea.OUTPATIENT_PRESCRIPTIONS, PinSource.none()));
     }
 
+    /** 5.1.3 §1.8, §1.10, §1.33, §1.43, §1.50: "藥師，藥劑生…" — a 藥劑生's card (07) reads as a pharmacist's. */
+    @Test
+    public void section1_10_1_33_1_43_aPharmacyAssistantReadsAsAPharmacist() throws Exception {
+        world.hc(FULL);
+        world.hpc("900000001004");
+        world.engine.verifyHpcPin(pin("1357"));
+        expect(ResultCode.PHARMACY_NOT_PERMITTED, RecordArea.CRITICAL_ILLNESSES, PinSource.none());
+        expect(ResultCode.PHARMACY_NOT_PERMITTED, RecordArea.IMPORTANT_ORDERS, PinSource.none());
+        List<String> rx = history().prescriptions();
+        String blank = " ".repeat(61);
+        assertArrayEquals(area(List.of(rx.get(0), blank, rx.get(2), blank), RecordArea.OUTPATIENT_PRESCRIPTIONS),
+                world.engine.readRecords(RecordArea.OUTPATIENT_PRESCRIPTIONS, PinSource.none()));
+    }
+
     @Test
     public void anHcInTheHpcReaderIsNotAnHpc() throws Exception {
         world.hc(FULL);

@@ -55,7 +55,7 @@ public class FixturesTest {
                 .collect(Collectors.toSet());
         assertTrue(hospitals.containsAll(List.of("7777777777", "8888888888", "9999999999")));
         assertTrue(cards.stream().anyMatch(c -> c.kind() == CardKind.SAM && c.environment() == Environment.PRODUCTION));
-        assertEquals(3, cards.stream().filter(c -> c.kind() == CardKind.HPC && c.environment() == Environment.TEST)
+        assertEquals(4, cards.stream().filter(c -> c.kind() == CardKind.HPC && c.environment() == Environment.TEST)
                 .count());
         assertTrue(cards.stream().anyMatch(c -> c.kind() == CardKind.INSTITUTION));
         for (CardInfo c : cards) {

@@ -46,7 +46,7 @@ public class NhiSimTest {
         assertEquals(0, run("--dir", dir(), "show", "900000000002"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("PIN: enabled, 3 tries left"));
         assertEquals(0, run("reset", "--dir", dir()));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("reset 33 cards"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("reset 34 cards"));
     }
 
     @Test

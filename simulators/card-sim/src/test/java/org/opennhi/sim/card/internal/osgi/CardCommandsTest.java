@@ -16,7 +16,7 @@ public class CardCommandsTest {
         CardCommands c = new CardCommands(SimulatedCards.open(tmp.getRoot().toPath()));
         assertTrue(c.cards().contains("900000001003"));
         assertTrue(c.show("900000000011").contains("C5000"));
-        assertTrue(c.reset().startsWith("reset 33 cards"));
+        assertTrue(c.reset().startsWith("reset 34 cards"));
     }
 
     @Test(expected = IllegalArgumentException.class)
