@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export BENCH_SMOKE=1
-all=(cold-start http-cached reader-switch reader-apdu visit-api idc-signatures idc-client native-calls sam-auth audit)
+all=(cold-start http-cached reader-switch reader-apdu serial-apdu visit-api idc-signatures idc-client native-calls sam-auth audit)
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=("${all[@]}")
 log_dir=$(mktemp -d /tmp/nhi-bench-smoke-XXXX)

@@ -43,4 +43,20 @@ public final class Machine {
     public static boolean smoke() {
         return Boolean.getBoolean("bench.smoke");
     }
+
+    /** A bench's body. */
+    public interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs a bench and ends the JVM either way, for benches whose platform threads are not daemons. */
+    public static void runAndExit(Body body) {
+        try {
+            body.run();
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
 }

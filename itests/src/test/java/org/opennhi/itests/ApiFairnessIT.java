@@ -12,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -50,15 +48,12 @@ public class ApiFairnessIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        Path work = Files.createDirectories(Path.of(System.getProperty("opennhi.itest.work", "target/itest-work")));
-        platform = DemoPlatform.start(work, Map.of(), "");
+        platform = DemoPlatform.start();
     }
 
     @AfterClass
     public static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
+        DemoPlatform.stop(platform);
     }
 
     /** What the attackers got back, by status (0: the connection closed without an answer). */

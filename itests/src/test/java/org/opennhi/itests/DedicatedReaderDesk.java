@@ -29,16 +29,7 @@ final class DedicatedReaderDesk {
     static String start(BundleContext context, ConfigurationAdmin configAdmin, NhiHome home, ReaderService readers,
             Path work) throws Exception {
         new SimulatedIdc(context, configAdmin, work.resolve("idc")).installCloudSam(home, HOSPITAL);
-        Configs.update(configAdmin, "org.opennhi.sim.cards", "dir", work.resolve("serial-cards").toString());
-        Dictionary<String, Object> emulator = new Hashtable<>();
-        emulator.put("link", Files.createDirectories(work.resolve("pty")).toString());
-        emulator.put("sam", PHYSICAL_SAM);
-        emulator.put("hc", HC);
-        emulator.put("hpc", "");
-        configAdmin.getConfiguration("org.opennhi.sim.reader", "?").update(emulator);
-        Await.until("the emulator advertises its pty", () -> Configs.emulatorDevice(context) != null);
-        String device = Configs.emulatorDevice(context);
-        Configs.update(configAdmin, "opennhi.reader.nhicom", "port", device);
+        String device = plugEmulator(context, configAdmin, work, PHYSICAL_SAM, HC);
         Configs.update(configAdmin, PlatformSettings.PID, "readerType", PlatformSettings.READER_TYPE_NHI_COM);
         Configs.update(configAdmin, PlatformSettings.PID, "samMode", PlatformSettings.SAM_MODE_PHYSICAL);
         Await.until("the dedicated reader holds the SAM card and the HC", () -> "nhi-com".equals(readers.readerType())
@@ -47,6 +38,31 @@ final class DedicatedReaderDesk {
         SamService sams = context.getService(context.getServiceReference(SamService.class));
         Await.until("the SAM service uses the physical SAM card", () -> sams.identity()
                 .map(id -> PHYSICAL_SAM.equals(id.samId())).orElse(false));
+        return device;
+    }
+
+    /**
+     * Starts the serial reader emulator on a pty under {@code work} with its own card world, and points the
+     * {@code nhi-com} plugin at it; the reader type stays as it is.
+     *
+     * @param sam the card in the SAM slot, or null for the emulator's default
+     * @param hc the card in the HC slot
+     * @return the pty the plugin uses
+     */
+    static String plugEmulator(BundleContext context, ConfigurationAdmin configAdmin, Path work, String sam,
+            String hc) throws Exception {
+        Configs.update(configAdmin, "org.opennhi.sim.cards", "dir", work.resolve("serial-cards").toString());
+        Dictionary<String, Object> emulator = new Hashtable<>();
+        emulator.put("link", Files.createDirectories(work.resolve("pty")).toString());
+        if (sam != null) {
+            emulator.put("sam", sam);
+        }
+        emulator.put("hc", hc);
+        emulator.put("hpc", "");
+        configAdmin.getConfiguration("org.opennhi.sim.reader", "?").update(emulator);
+        Await.until("the emulator advertises its pty", () -> Configs.emulatorDevice(context) != null);
+        String device = Configs.emulatorDevice(context);
+        Configs.update(configAdmin, "opennhi.reader.nhicom", "port", device);
         return device;
     }
 }

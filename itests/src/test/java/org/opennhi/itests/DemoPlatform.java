@@ -45,6 +45,19 @@ final class DemoPlatform implements AutoCloseable {
         });
     }
 
+    /** @return a demo platform on a new home in the itests' work folder, with no extra environment or options */
+    static DemoPlatform start() throws Exception {
+        Path work = Files.createDirectories(Path.of(System.getProperty("opennhi.itest.work", "target/itest-work")));
+        return start(work, Map.of(), "");
+    }
+
+    /** Stops a platform a test class started, if it started (for @AfterClass). */
+    static void stop(DemoPlatform platform) throws Exception {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
     /** What a test writes into the new home before the platform starts (e.g. a file under INI/config). */
     interface HomeSetup {
         void prepare(Path home) throws IOException;

@@ -32,15 +32,12 @@ public class HostileSamFolderIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        Path work = Files.createDirectories(Path.of(System.getProperty("opennhi.itest.work", "target/itest-work")));
-        platform = DemoPlatform.start(work, Map.of(), "");
+        platform = DemoPlatform.start();
     }
 
     @AfterClass
     public static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
+        DemoPlatform.stop(platform);
     }
 
     private static int verify() throws Exception {

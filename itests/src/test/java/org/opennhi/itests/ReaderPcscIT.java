@@ -4,7 +4,6 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,10 +32,10 @@ import org.opennhi.contracts.reader.Availability;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.contracts.reader.ReaderEventListener;
-import org.opennhi.contracts.reader.ReaderPlugin;
 import org.opennhi.contracts.reader.ReaderService;
 import org.opennhi.contracts.reader.ResponseApdu;
 import org.opennhi.contracts.reader.Slot;
+import org.opennhi.reader.pcsc.ChipReaders;
 import org.opennhi.sim.card.CardInfo;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.card.crypto.CardKind;
@@ -81,9 +80,7 @@ public class ReaderPcscIT {
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() throws IOException {
-        List<Option> options = PlatformOptions.platform("opennhi.itest.sim.card", "opennhi.itest.sim.vpcd");
-        options.add(systemProperty("opennhi.itest.pcscd").value(System.getProperty("opennhi.itest.pcscd")));
-        return options.toArray(new Option[0]);
+        return ChipReaderDesk.options("opennhi.itest.sim.card", "opennhi.itest.sim.vpcd");
     }
 
     @Before
@@ -277,13 +274,12 @@ public class ReaderPcscIT {
         }
     }
 
-    /** Calls the plugin's rescan the way Gogo's {@code opennhi:rescan} does. */
-    private String rescan() throws Exception {
-        ServiceReference<ReaderPlugin> ref = context.getServiceReferences(ReaderPlugin.class,
-                "(" + ReaderPlugin.TYPE_PROPERTY + "=pcsc)").iterator().next();
-        ReaderPlugin plugin = context.getService(ref);
+    /** Calls the plugin's rescan as the console does: through its ChipReaders service. */
+    private String rescan() {
+        ServiceReference<ChipReaders> ref = context.getServiceReference(ChipReaders.class);
+        ChipReaders chips = context.getService(ref);
         try {
-            return (String) plugin.getClass().getMethod("rescan").invoke(plugin);
+            return chips.rescan();
         } finally {
             context.ungetService(ref);
         }

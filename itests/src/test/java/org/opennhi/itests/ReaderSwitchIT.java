@@ -2,7 +2,6 @@ package org.opennhi.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Dictionary;
 import java.util.HexFormat;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,10 +62,8 @@ public class ReaderSwitchIT {
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() throws IOException {
-        List<Option> options = PlatformOptions.platform("opennhi.itest.sim.card", "opennhi.itest.sim.vpcd",
+        return ChipReaderDesk.options("opennhi.itest.sim.card", "opennhi.itest.sim.vpcd",
                 "opennhi.itest.sim.reader");
-        options.add(systemProperty("opennhi.itest.pcscd").value(System.getProperty("opennhi.itest.pcscd")));
-        return options.toArray(new Option[0]);
     }
 
     @Test
@@ -85,14 +80,7 @@ public class ReaderSwitchIT {
             Await.until("the chip reader's card", () -> readers.slot(Slot.HC).cardPresent());
 
             // the dedicated reader: the emulator on a pty, the plugin on the other end
-            Configs.update(configAdmin, "org.opennhi.sim.cards", "dir", work.resolve("serial-cards").toString());
-            Dictionary<String, Object> emulator = new Hashtable<>();
-            emulator.put("link", Files.createDirectories(work.resolve("pty")).toString());
-            emulator.put("hc", hc);
-            emulator.put("hpc", "");
-            configAdmin.getConfiguration("org.opennhi.sim.reader", "?").update(emulator);
-            Await.until("the emulator advertises its pty", () -> Configs.emulatorDevice(context) != null);
-            Configs.update(configAdmin, "opennhi.reader.nhicom", "port", Configs.emulatorDevice(context));
+            DedicatedReaderDesk.plugEmulator(context, configAdmin, work, null, hc);
             setType(PlatformSettings.READER_TYPE_NHI_COM);
             Await.until("the dedicated reader's card", () -> "nhi-com".equals(readers.readerType())
                     && readers.slot(Slot.HC).cardPresent() && readers.slot(Slot.HC).readerName().contains("NHI reader"));

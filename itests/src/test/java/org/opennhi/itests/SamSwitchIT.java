@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Dictionary;
 import java.util.HexFormat;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -156,15 +154,7 @@ public class SamSwitchIT {
     }
 
     private void startDedicatedReader(Path work) throws Exception {
-        Configs.update(configAdmin, "org.opennhi.sim.cards", "dir", work.resolve("serial-cards").toString());
-        Dictionary<String, Object> emulator = new Hashtable<>();
-        emulator.put("link", Files.createDirectories(work.resolve("pty")).toString());
-        emulator.put("sam", PHYSICAL_SAM);
-        emulator.put("hc", HC);
-        emulator.put("hpc", "");
-        configAdmin.getConfiguration("org.opennhi.sim.reader", "?").update(emulator);
-        Await.until("the emulator advertises its pty", () -> Configs.emulatorDevice(context) != null);
-        Configs.update(configAdmin, "opennhi.reader.nhicom", "port", Configs.emulatorDevice(context));
+        DedicatedReaderDesk.plugEmulator(context, configAdmin, work, PHYSICAL_SAM, HC);
         Configs.update(configAdmin, PlatformSettings.PID, "readerType", PlatformSettings.READER_TYPE_NHI_COM);
         Await.until("the dedicated reader holds the SAM card and the HC", () -> "nhi-com".equals(readers.readerType())
                 && readers.slot(Slot.SAM).cardPresent() && readers.slot(Slot.HC).cardPresent());

@@ -3,14 +3,10 @@ package org.opennhi.itests;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 
 import javax.inject.Inject;
@@ -23,7 +19,6 @@ import org.junit.runner.RunWith;
 import org.opennhi.client.NhiClient;
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.platform.PlatformSettings;
-import org.opennhi.contracts.platform.ReaderMapping;
 import org.opennhi.contracts.reader.ReaderService;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.sam.HpcAuthorisation;
@@ -33,8 +28,6 @@ import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.SimulatedSam;
 import org.opennhi.sim.card.fixtures.Institution;
 import org.opennhi.sim.card.fixtures.Person;
-import org.opennhi.sim.vpcd.VpcdBridge;
-import org.opennhi.sim.vpcd.pcscd.PrivatePcscd;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -54,13 +47,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class VisitApiIT {
-    private static final String READER_0 = "Virtual PCD 00 00";
-    private static final String READER_1 = "Virtual PCD 00 01";
     private static final String HC = "900000000002";
     private static final String HPC = "900000001001";
 
-    private static PrivatePcscd pcscd;
-    private static VpcdBridge bridge;
+    private static ChipReaderDesk desk;
     private static SimulatedCards world;
     private static RecordingCard hcCard;
 
@@ -81,19 +71,15 @@ public class VisitApiIT {
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() throws IOException {
-        List<Option> options = PlatformOptions.platform("opennhi.itest.sim.card", "opennhi.itest.sim.vpcd",
+        return ChipReaderDesk.options("opennhi.itest.sim.card", "opennhi.itest.sim.vpcd",
                 "opennhi.itest.client");
-        options.add(systemProperty("opennhi.itest.pcscd").value(System.getProperty("opennhi.itest.pcscd")));
-        return options.toArray(new Option[0]);
     }
 
     @Before
     public void desk() throws Exception {
-        if (pcscd == null) {
-            pcscd = PrivatePcscd.start(Path.of(System.getProperty("opennhi.itest.pcscd")));
-            world = SimulatedCards.open(Files.createTempDirectory("cards-"));
-            bridge = new VpcdBridge("localhost", pcscd.port(0), 2);
-            Runtime.getRuntime().addShutdownHook(new Thread(VisitApiIT::stop, "stop-private-pcscd"));
+        if (desk == null) {
+            desk = ChipReaderDesk.start();
+            world = desk.world;
         }
         if (context.getServiceReferences(SamPlugin.class, "(service.ranking=100)").isEmpty()) {
             Institution clinic = world.fixtures().institutions().stream()
@@ -103,37 +89,20 @@ public class VisitApiIT {
             props.put(Constants.SERVICE_RANKING, 100);
             context.registerService(SamPlugin.class, new SimulatedSam(clinic), props);
         }
-        Configuration c = configAdmin.getConfiguration(ReaderMapping.PID, "?");
-        Hashtable<String, Object> mapping = new Hashtable<>();
-        mapping.put("hcReaderName", READER_0);
-        mapping.put("hpcReaderName", READER_1);
-        c.updateIfDifferent(mapping);
-        Await.until("mapping applied", () -> READER_0.equals(readers.slot(Slot.HC).readerName())
-                && READER_1.equals(readers.slot(Slot.HPC).readerName()));
-        if (bridge.slot(0).card() == null) {
+        desk.map(configAdmin, readers);
+        if (desk.bridge.slot(0).card() == null) {
             hcCard = new RecordingCard(world.card(HC));
-            bridge.slot(0).insert(hcCard);
-            bridge.slot(1).insert(world.card(HPC));
+            desk.bridge.slot(0).insert(hcCard);
+            desk.bridge.slot(1).insert(world.card(HPC));
         }
         Await.until("both cards in", () -> readers.slot(Slot.HC).cardPresent() && readers.slot(Slot.HPC)
                 .cardPresent());
     }
 
-    private static void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-        if (pcscd != null) {
-            pcscd.close();
-        }
-    }
-
     @Test
     public void registrationConsultingRoomPrescriptionsAndUndoOverHttp() throws Exception {
-        Person p = world.fixtures().persons().stream().filter(x -> x.cardNumber().equals(HC)).findFirst()
-                .orElseThrow();
-        String birth = String.format("%03d%02d%02d", p.birthDate().getYear() - 1911, p.birthDate().getMonthValue(),
-                p.birthDate().getDayOfMonth());
+        Person p = desk.person(HC);
+        String birth = ChipReaderDesk.rocBirthDate(p);
 
         // registration desk: 1.1 and 1.38, no PIN
         JsonObject basic = v5().ok("hisGetBasicData", "{}");
@@ -256,16 +225,14 @@ public class VisitApiIT {
      */
     @Test
     public void healthWritesWithTheHpcAwayUnderFastAuth() throws Exception {
-        Person p = world.fixtures().persons().stream().filter(x -> x.cardNumber().equals(HC)).findFirst()
-                .orElseThrow();
-        String who = "\"pPatientID\":\"" + p.idNumber() + "\",\"pPatientBirthDate\":\"" + String.format(
-                "%03d%02d%02d", p.birthDate().getYear() - 1911, p.birthDate().getMonthValue(),
-                p.birthDate().getDayOfMonth()) + "\"";
+        Person p = desk.person(HC);
+        String who = "\"pPatientID\":\"" + p.idNumber() + "\",\"pPatientBirthDate\":\""
+                + ChipReaderDesk.rocBirthDate(p) + "\"";
         fastAuth(true);
         v5().ok("hpcVerifyHPCPIN", "{\"pin\":\"1234\"}");
         Await.until("the grant runs on fast authentication",
                 () -> hpcAuth.current().map(g -> g.fastAuthUntil().isPresent()).orElse(false));
-        bridge.slot(1).remove();
+        desk.bridge.slot(1).remove();
         Await.until("HPC out", () -> !readers.slot(Slot.HPC).cardPresent());
         JsonObject allergy = v5().ok("hisWriteAllergicNum", "{" + who + ",\"pDataWrite\":\"PENICILLIN\",\"iNum\":1}");
         assertEquals(world.fixtures().professionals().get(0).idNumber(),
@@ -285,7 +252,7 @@ public class VisitApiIT {
         assertTrue(card, card.contains("0911222333"));
         assertTrue(card, card.contains("LOT77"));
 
-        bridge.slot(1).insert(world.card(HPC));
+        desk.bridge.slot(1).insert(world.card(HPC));
         Await.until("HPC back", () -> readers.slot(Slot.HPC).cardPresent());
         assertEquals(4042, v5().call("hisWriteAllergicNum", "{" + who + ",\"pDataWrite\":\"X\",\"iNum\":2}")
                 .get("code").getAsInt());

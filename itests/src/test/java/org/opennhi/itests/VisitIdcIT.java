@@ -2,13 +2,9 @@ package org.opennhi.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Hashtable;
-import java.util.List;
 
 import javax.inject.Inject;
 
@@ -18,7 +14,6 @@ import com.google.gson.JsonParser;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.opennhi.contracts.platform.NhiHome;
-import org.opennhi.contracts.platform.ReaderMapping;
 import org.opennhi.contracts.reader.ReaderService;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.sam.SamService;
@@ -26,7 +21,6 @@ import org.opennhi.engine.CardEngine;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.fixtures.Person;
 import org.opennhi.sim.vpcd.VpcdBridge;
-import org.opennhi.sim.vpcd.pcscd.PrivatePcscd;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -61,30 +55,22 @@ public class VisitIdcIT {
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() throws IOException {
-        List<Option> options = PlatformOptions.platform("opennhi.itest.sim.card", "opennhi.itest.sim.vpcd",
+        return ChipReaderDesk.options("opennhi.itest.sim.card", "opennhi.itest.sim.vpcd",
                 "opennhi.itest.sim.idc");
-        options.add(systemProperty("opennhi.itest.pcscd").value(System.getProperty("opennhi.itest.pcscd")));
-        return options.toArray(new Option[0]);
     }
 
     @Test
     public void visitWithTreatmentIdsOnlineAndOfflineOverHttp() throws Exception {
-        PrivatePcscd pcscd = PrivatePcscd.start(Path.of(System.getProperty("opennhi.itest.pcscd")));
-        Runtime.getRuntime().addShutdownHook(new Thread(pcscd::close, "stop-private-pcscd"));
-        SimulatedCards world = SimulatedCards.open(Files.createTempDirectory("cards-"));
-        VpcdBridge bridge = new VpcdBridge("localhost", pcscd.port(0), 2);
-        Runtime.getRuntime().addShutdownHook(new Thread(bridge::close, "stop-vpcd-bridge"));
+        ChipReaderDesk desk = ChipReaderDesk.start();
+        SimulatedCards world = desk.world;
+        VpcdBridge bridge = desk.bridge;
         SimulatedIdc idc = new SimulatedIdc(context, configAdmin, Files.createTempDirectory("idc-"));
         idc.installCloudSam(home, "7777777777");
 
-        Hashtable<String, Object> mapping = new Hashtable<>();
-        mapping.put("hcReaderName", "Virtual PCD 00 00");
-        mapping.put("hpcReaderName", "Virtual PCD 00 01");
-        configAdmin.getConfiguration(ReaderMapping.PID, "?").updateIfDifferent(mapping);
+        desk.map(configAdmin, readers);
         bridge.slot(0).insert(world.card(HC));
         Await.until("HC in its reader", () -> readers.slot(Slot.HC).cardPresent());
-        Person p = world.fixtures().persons().stream().filter(x -> x.cardNumber().equals(HC)).findFirst()
-                .orElseThrow();
+        Person p = desk.person(HC);
 
         assertEquals(0, v5().call("csVerifySAMDC", "{}").get("code").getAsInt());
         JsonObject basic = v5().ok("hisGetBasicData", "{}");
@@ -100,8 +86,7 @@ public class VisitIdcIT {
         assertEquals("ONLINE_CARD", verified.get("source").getAsString());
         assertEquals(dt, verified.get("visitDateTime").getAsString());
 
-        String birth = String.format("%03d%02d%02d", p.birthDate().getYear() - 1911, p.birthDate().getMonthValue(),
-                p.birthDate().getDayOfMonth());
+        String birth = ChipReaderDesk.rocBirthDate(p);
         String data = "0" + "J0110" + "J0300" + " ".repeat(20) + "00000450" + "00000050" + "00000000" + "0000000"
                 + "0000000";
         // a medical write needs the doctor: the HPC in its reader and its PIN verified (4014 / 4042 otherwise)

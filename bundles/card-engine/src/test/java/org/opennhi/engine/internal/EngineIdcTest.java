@@ -17,6 +17,7 @@ import org.opennhi.engine.PinSource;
 import org.opennhi.engine.Visit;
 import org.opennhi.engine.VisitRequest;
 import org.opennhi.engine.testing.IdcVisitClient;
+import org.opennhi.engine.testing.Expect;
 import org.opennhi.engine.testing.World;
 import org.opennhi.sim.idc.IdcOptions;
 import org.opennhi.sim.idc.IdcSimulator;
@@ -106,13 +107,8 @@ public class EngineIdcTest {
         return new VisitRequest(category, false, '1', VisitRequest.SignatureForm.PRINTABLE_256, false);
     }
 
-    private static void expect(ResultCode code, World w, String category) {
-        try {
-            w.engine.takeVisit(visit(category), PinSource.none());
-            fail("expected " + code.code());
-        } catch (NhiException e) {
-            assertEquals(e.getMessage(), code, e.result());
-        }
+    private static void expect(ResultCode code, World w, String category) throws Exception {
+        Expect.code(code, () -> w.engine.takeVisit(visit(category), PinSource.none()));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.opennhi.engine.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.fail;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.PinSource;
 import org.opennhi.engine.RecordArea;
+import org.opennhi.engine.testing.Expect;
 import org.opennhi.engine.testing.World;
 import org.opennhi.sim.card.fixtures.HealthHistory;
 
@@ -54,13 +54,8 @@ public class EngineRecordsTest {
         return area(records, a, StandardCharsets.US_ASCII);
     }
 
-    private void expect(ResultCode code, RecordArea a, PinSource pin) {
-        try {
-            world.engine.readRecords(a, pin);
-            fail("expected " + code.code() + " for " + a);
-        } catch (NhiException e) {
-            assertEquals(e.getMessage(), code, e.result());
-        }
+    private void expect(ResultCode code, RecordArea a, PinSource pin) throws Exception {
+        Expect.code(code, () -> world.engine.readRecords(a, pin));
     }
 
     private void doctor() throws NhiException {

@@ -1,10 +1,8 @@
 package org.opennhi.engine.internal;
 
-import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -15,7 +13,6 @@ import java.util.Optional;
 import org.junit.After;
 import org.junit.Test;
 import org.opennhi.contracts.reader.Slot;
-import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SignatureType;
 import org.opennhi.engine.BasicProfile;
@@ -24,6 +21,7 @@ import org.opennhi.engine.PinSource;
 import org.opennhi.engine.TreatmentWrite;
 import org.opennhi.engine.Visit;
 import org.opennhi.engine.VisitRequest;
+import org.opennhi.engine.testing.Expect;
 import org.opennhi.engine.testing.World;
 import org.opennhi.sim.card.fixtures.Person;
 
@@ -44,18 +42,8 @@ public class EngineTest {
         return new VisitRequest(category, false, '1', VisitRequest.SignatureForm.PRINTABLE_256, false);
     }
 
-    private static void expect(ResultCode code, Action a) throws Exception {
-        try {
-            a.run();
-            fail("expected " + code.code());
-        } catch (NhiException e) {
-            assertEquals(e.getMessage(), code, e.result());
-        }
-    }
-
-    @FunctionalInterface
-    interface Action {
-        void run() throws Exception;
+    private static void expect(ResultCode code, Expect.Action a) throws Exception {
+        Expect.code(code, a);
     }
 
     @Test

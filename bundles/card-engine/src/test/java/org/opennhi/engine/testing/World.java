@@ -21,6 +21,7 @@ import org.opennhi.hpc.internal.HpcGate;
 import org.opennhi.sim.idc.AdjustableClock;
 import org.opennhi.engine.VisitReminder;
 import org.opennhi.engine.internal.Engine;
+import org.opennhi.sim.card.InJvmReaders;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.SimulatedSam;
 import org.opennhi.sim.card.fixtures.Institution;
@@ -36,7 +37,7 @@ public final class World implements AutoCloseable {
 
     public final Path dir;
     public final SimulatedCards cards;
-    public final SimReaders readers;
+    public final InJvmReaders readers;
     public final SimulatedSam sam;
     /** The platform's real HPC authorisation, on {@link #hpcClock} so that 8 hours can pass; fast auth off. */
     public final HpcGate hpcAuth;
@@ -60,7 +61,7 @@ public final class World implements AutoCloseable {
         sam = new SimulatedSam(clinic);
         Engine[] holder = new Engine[1];
         HpcGate[] gate = new HpcGate[1];
-        readers = new SimReaders(e -> {
+        readers = new InJvmReaders(e -> {
             if (holder[0] != null) {
                 holder[0].readerEvent(e);
             }

@@ -5,6 +5,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 import org.junit.Test;
 
@@ -50,10 +53,27 @@ public class IniFileTest {
     }
 
     @Test
-    public void neverThrowsOnBinaryGarbage() {
-        byte[] garbage = new byte[512];
-        new java.util.Random(7).nextBytes(garbage);
-        IniFile ini = IniFile.parse(IniFile.decode(garbage));
-        assertTrue(ini.entries().size() + ini.problems().size() >= 0);
+    public void reportsEveryLineOfGarbageAsAProblemWithItsNumberAndText() {
+        // lines built from bytes that can start neither a comment, a section nor a key=value line: the only
+        // right answer is one problem per line, numbered from 1, holding the line as it was
+        String alphabet = "\u0000\u0001\u007F\uFFFDabcXYZ019!\"$%&'()*+,-./:<>?@\\]^_`{|}~診所";
+        Random random = new Random(7);
+        StringBuilder text = new StringBuilder();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int n = 1 + random.nextInt(40); n > 0; n--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            lines.add(line.toString());
+            text.append(line).append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        IniFile ini = IniFile.parse(text.toString());
+        assertTrue(ini.entries().isEmpty());
+        assertEquals(lines.size(), ini.problems().size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(i + 1, ini.problems().get(i).line());
+            assertEquals(lines.get(i), ini.problems().get(i).text());
+        }
     }
 }

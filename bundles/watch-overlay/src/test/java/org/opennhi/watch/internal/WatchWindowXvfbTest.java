@@ -6,10 +6,14 @@ import static org.junit.Assert.assertTrue;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -44,11 +48,13 @@ public class WatchWindowXvfbTest {
             xvfb.destroy();
             xvfb.waitFor(10, TimeUnit.SECONDS);
         }
+        // the official colours by name (white, brown, green HC / orange HPC, light purple) as the web page paints
+        // them: the window must look like the page, whatever LightsPanel's constants say
         Color[][] expected = {
-            {LightsPanel.WHITE, LightsPanel.WHITE},
-            {LightsPanel.BROWN, LightsPanel.BROWN},
-            {LightsPanel.GREEN, LightsPanel.ORANGE},
-            {LightsPanel.LIGHT_PURPLE, LightsPanel.LIGHT_PURPLE}};
+            {webColour("white"), webColour("white")},
+            {webColour("brown"), webColour("brown")},
+            {webColour("green"), webColour("orange")},
+            {webColour("lightpurple"), webColour("lightpurple")}};
         for (int state = 0; state <= 3; state++) {
             BufferedImage shot = ImageIO.read(SHOTS.resolve("watch-window-" + state + ".png").toFile());
             for (int slot = 1; slot <= 2; slot++) {
@@ -59,5 +65,15 @@ public class WatchWindowXvfbTest {
             }
         }
         assertTrue(Files.size(SHOTS.resolve("watch-window-states.png")) > 0);
+    }
+
+    /** @return the background of {@code .light.NAME} in the web page's stylesheet */
+    private static Color webColour(String name) throws Exception {
+        try (InputStream in = WatchWindowXvfbTest.class.getClassLoader().getResourceAsStream("watch-web/watch.css")) {
+            String css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("\\.light\\." + name + " \\{ background: #([0-9a-f]{6}); \\}").matcher(css);
+            assertTrue("watch.css paints .light." + name, m.find());
+            return new Color(Integer.parseInt(m.group(1), 16));
+        }
     }
 }

@@ -313,7 +313,7 @@ public final class NetTermReaderPlugin implements ReaderPlugin {
         @Override
         public ResponseApdu transmit(byte[] command) throws NhiException {
             if (closed) {
-                throw new NhiException(ResultCode.BAD_PARAMETER, "the session is closed");
+                throw new NhiException(ResultCode.READER_TIMEOUT, "the session is closed");
             }
             if (command == null || command.length < 4) {
                 throw new NhiException(ResultCode.BAD_PARAMETER, "an APDU has at least CLA INS P1 P2");

@@ -193,22 +193,4 @@ public class PtyRoundTripTest {
         assertArrayEquals(new byte[] {5}, f.payload());
         assertTrue(Arrays.equals(new byte[] {5}, line.client.call(0x91).payload()));
     }
-
-    /** Measures (does not assert) one TRANSMIT round trip over the pty; the figure goes to the test log. */
-    @Test
-    public void transmitRoundTripCost() throws Exception {
-        ok(Command.OPEN);
-        ok(Command.POWER_ON, HC);
-        apdu(HC, "00A4040010D1580000010000000000000000001100");
-        int n = 300;
-        long[] t = new long[n];
-        for (int i = 0; i < n; i++) {
-            long s = System.nanoTime();
-            apdu(HC, "00CA1100020000");
-            t[i] = System.nanoTime() - s;
-        }
-        Arrays.sort(t);
-        System.out.printf("serial emulator TRANSMIT round trip over a socat pty, %d reads: median %.3f ms, p99 %.3f ms%n",
-                n, t[n / 2] / 1e6, t[n * 99 / 100] / 1e6);
-    }
 }

@@ -244,7 +244,10 @@ public class V5GoldenTest {
         assertEquals(0, api.hisWriteTreatmentCode(dt, id, birth, icd10, docId));
         byte[] diagnoses = world.engine.readRecords(RecordArea.DIAGNOSES, PinSource.none());
         assertEquals(dt, new String(diagnoses, 0, 13, StandardCharsets.US_ASCII));
-        assertEquals(Icd10Codes.pack("G44201"), new String(diagnoses, 13, 5, StandardCharsets.US_ASCII));
+        // G44201 by hand (docs/card-engine.md, "ICD-10 packing"): G=6, 4, '4'=4, '2'=3, '0'=1, '1'=2, no 7th=0;
+        // n = (((((6·10+4)·36+4)·12+3)·12+1)·12+2)·37 = 147,580,790 = 3·82⁴ + 11,944,262 → LEAD[3] '$', then
+        // 11,944,262 = 21·82³ + 54·82² + 29·82 + 60 → '<' 'c' 'E' 'i' in the 82-symbol ASCII-ordered alphabet
+        assertEquals("$<cEi", new String(diagnoses, 13, 5, StandardCharsets.US_ASCII));
         assertEquals("J0110", new String(diagnoses, 18, 5, StandardCharsets.US_ASCII));
         assertEquals(9127, api.hisWriteTreatmentCode(dt, id, birth, icd10.replace("G44201 ", "G4420AA"), docId));
         assertEquals(6018, api.hisWriteTreatmentCode(dt, id, birth, "0[J0110  ]", docId));

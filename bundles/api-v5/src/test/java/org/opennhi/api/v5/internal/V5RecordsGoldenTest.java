@@ -27,6 +27,13 @@ public class V5RecordsGoldenTest {
     private static final String FULL = "900000000021";
     private static final String PIN_CARD = "900000000002";
     private static final String DOCTOR = "900000001001";
+    /**
+     * The fixture's critical illness C50911 packed by hand (docs/card-engine.md, "ICD-10 packing"): C=2, 5,
+     * '0'=0, '9'=10, '1'=2, '1'=2, no 7th=0; n = (((((2·10+5)·36+0)·12+10)·12+2)·12+2)·37 = 57,596,642
+     * = 1·82⁴ + 12,384,466 → LEAD[1] '"', then 22·82³ + 37·82² + 68·82 + 6 → '>' 'M' 'q' '(' in the 82-symbol
+     * ASCII-ordered alphabet.
+     */
+    private static final String C50911_PACKED = "\">Mq(";
     private static final String PHARMACIST = "900000001002";
     private static final String V1 = "1141020093000";
     private static final String V2 = "1140905143000";
@@ -206,7 +213,7 @@ public class V5RecordsGoldenTest {
         world.engine.verifyHpcPin(pin("1234"));
         Person p = world.person(FULL);
         byte[] b = ok(372, api::hisGetTreatmentNeedHPC);
-        assertField(b, 1, 5, "\">Mq(");
+        assertField(b, 1, 5, C50911_PACKED);
         assertField(b, 6, 12, roc(p.issueDate()));
         assertField(b, 13, 19, roc(p.expiryDate()));
         assertField(b, 20, 24, "N185 ");
@@ -433,7 +440,7 @@ public class V5RecordsGoldenTest {
         assertField(i, 1, 23, " C50911  " + roc(p.issueDate()) + roc(p.expiryDate()));
         byte[] plain = new byte[114];
         assertEquals(0, api.hisGetCriticalIllnessID(p.idNumber(), roc(p.birthDate()), plain, new int[] {114}));
-        assertField(plain, 1, 5, "\">Mq(");
+        assertField(plain, 1, 5, C50911_PACKED);
         world.readers.remove(org.opennhi.contracts.reader.Slot.HPC);
         assertEquals(5141, api.hisGetCriticalIllnessID(p.idNumber(), roc(p.birthDate()), plain, new int[] {114}));
         pharmacist();
@@ -517,9 +524,13 @@ public class V5RecordsGoldenTest {
     public void icd10PackingFunctions() {
         byte[] out = new byte[8];
         Arrays.fill(out, (byte) 'z');
+        // G44201 → "$<cEi", packed by hand in V5GoldenTest
         assertEquals(0, api.hisGetICD10EnC("G44201", out));
         assertArrayEquals("$<cEi\0zz".getBytes(StandardCharsets.US_ASCII), out);
         byte[] exact = new byte[5];
+        // E119 by hand (docs/card-engine.md, "ICD-10 packing"): E=4, 1, '1'=1, '9'=10, then "none" (0) ×3;
+        // n = ((((4·10+1)·36+1)·12+10)·12·12)·37 = 94,486,752 = 2·82⁴ + 4,062,400 → '#', then
+        // 4,062,400 = 7·82³ + 30·82² + 13·82 + 38 → ')' 'F' '3' 'N'
         assertEquals(0, api.hisGetICD10EnC("E119\0", exact));
         assertArrayEquals("#)F3N".getBytes(StandardCharsets.US_ASCII), exact);
         assertEquals("a plain code is not packed", 9127, api.hisGetICD10EnC("J0110", new byte[8]));

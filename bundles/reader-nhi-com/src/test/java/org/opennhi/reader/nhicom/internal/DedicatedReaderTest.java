@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -73,27 +75,27 @@ public class DedicatedReaderTest {
         await(() -> plugin.slot(Slot.SAM).cardPresent() && plugin.slot(Slot.HC).cardPresent());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger ok = new AtomicInteger();
-        Thread caller = new Thread(() -> {
+        // a FutureTask, so that an assertion failing on the caller's thread fails this test too
+        FutureTask<Void> caller = new FutureTask<>(() -> {
             byte[] selectHc = HexFormat.of().parseHex("00A4040010D1580000010000000000000000001100");
             try (CardSession session = plugin.openSession(Slot.SAM, Duration.ofSeconds(5))) {
                 while (!stop.get()) {
-                    if (session.transmit(selectHc).isOk()) {
-                        ok.incrementAndGet();
-                    }
+                    assertTrue("every SELECT of the busy caller succeeds", session.transmit(selectHc).isOk());
+                    ok.incrementAndGet();
                 }
-            } catch (NhiException e) {
-                throw new AssertionError(e);
             }
+            return null;
         });
-        caller.start();
+        new Thread(caller, "busy-caller").start();
         try {
-            await(() -> ok.get() > 50);
+            await(() -> ok.get() > 50 || caller.isDone());
             reader.remove(Slot.HC);
-            await(() -> !plugin.slot(Slot.HC).cardPresent());
+            await(() -> !plugin.slot(Slot.HC).cardPresent() || caller.isDone());
         } finally {
             stop.set(true);
-            caller.join(10_000);
         }
+        caller.get(10, TimeUnit.SECONDS);
+        assertTrue("the removal was seen", !plugin.slot(Slot.HC).cardPresent());
         assertTrue("the caller went on: " + ok.get(), ok.get() > 50);
     }
 

@@ -24,6 +24,7 @@ import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.reader.SlotState;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.reader.pcsc.ChipReaders;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -45,13 +46,13 @@ import org.slf4j.LoggerFactory;
  * takes it and the mapping is saved, as the official console's "rescan" does. With HPC fast authentication a
  * single reader serves both.
  */
-@Component(service = ReaderPlugin.class, immediate = true, configurationPid = PcscConfig.PID,
+@Component(service = {ReaderPlugin.class, ChipReaders.class}, immediate = true, configurationPid = PcscConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {ReaderPlugin.TYPE_PROPERTY + "=" + PlatformSettings.READER_TYPE_PCSC,
             "osgi.command.scope=opennhi", "osgi.command.function=rescan"})
 @Designate(ocd = PcscConfig.class)
 @Header(name = Plugins.HEADER, value = "reader")
-public final class PcscReaderPlugin implements ReaderPlugin {
+public final class PcscReaderPlugin implements ReaderPlugin, ChipReaders {
     private static final Logger LOG = LoggerFactory.getLogger(PcscReaderPlugin.class);
 
     private final PcscWatcher watcher;
@@ -193,9 +194,7 @@ public final class PcscReaderPlugin implements ReaderPlugin {
         listeners.remove(listener);
     }
 
-    /**
-     * Gogo {@code opennhi:rescan}: maps HC and HPC to the readers their cards are in now and saves the mapping.
-     */
+    @Override
     public String rescan() {
         for (PcscWatcher.Reader r : watcher.readers().values()) {
             if (r.cardPresent()) {

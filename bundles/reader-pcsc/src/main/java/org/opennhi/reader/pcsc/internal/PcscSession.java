@@ -84,6 +84,8 @@ final class PcscSession implements CardSession {
         } catch (MuteCard e) {
             throw new NhiException(ResultCode.READER_TIMEOUT, "the card in " + reader + " did not answer within "
                     + answerTimeoutMillis + " ms: " + e.getMessage());
+        } catch (MalformedAnswer e) {
+            throw new NhiException(ResultCode.HC_IO_ERROR, "the card in " + reader + " " + e.getMessage());
         } catch (CardException | IllegalStateException e) {
             watcher.markStale(reader);
             throw new NhiException(PcscReaderPlugin.cardMissing(slot),
@@ -99,6 +101,9 @@ final class PcscSession implements CardSession {
                 ByteBuffer answer = io.answerBuffer();
                 answer.clear();
                 card.getBasicChannel().transmit(ByteBuffer.wrap(command), answer);
+                if (answer.position() < 2) {
+                    throw new MalformedAnswer(answer.position());
+                }
                 return new ResponseApdu(Arrays.copyOf(answer.array(), answer.position()));
             }, answerTimeoutMillis);
         } catch (CardException | RuntimeException e) {
@@ -116,6 +121,15 @@ final class PcscSession implements CardSession {
 
         MuteCard(String message) {
             super(message);
+        }
+    }
+
+    /** The answer had no status word: the read failed (4043), it is not the caller's command that was wrong. */
+    private static final class MalformedAnswer extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedAnswer(int length) {
+            super("answered " + length + " byte(s), not a response APDU");
         }
     }
 

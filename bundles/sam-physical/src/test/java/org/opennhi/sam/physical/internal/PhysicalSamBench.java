@@ -12,6 +12,7 @@ import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.sam.SignatureType;
+import org.opennhi.sim.card.InJvmReaders;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.idc.IdcOptions;
 import org.opennhi.sim.idc.IdcSimulator;

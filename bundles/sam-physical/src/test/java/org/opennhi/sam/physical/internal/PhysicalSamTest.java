@@ -30,6 +30,7 @@ import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamStatus;
 import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.contracts.sam.SignatureType;
+import org.opennhi.sim.card.InJvmReaders;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.idc.IdcOptions;
 import org.opennhi.sim.idc.IdcSimulator;

@@ -271,8 +271,8 @@ public final class SimReaderPlugin implements ReaderPlugin, SimReader, AutoClose
                 }
                 throw new NhiException(ResultCode.NO_READER_OR_PCSC_ERROR, "the simulated reader failed: " + e.getCause());
             }
-            if (bytes.length < 2) {
-                throw new NhiException(ResultCode.NO_READER_OR_PCSC_ERROR,
+            if (bytes.length < 2) { // no status word: the card's read failed, as a dedicated reader reports it
+                throw new NhiException(ResultCode.HC_IO_ERROR,
                         "the reader answered " + bytes.length + " byte(s), not an APDU response");
             }
             return new ResponseApdu(bytes);
