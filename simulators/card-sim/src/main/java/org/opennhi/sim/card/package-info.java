@@ -4,7 +4,7 @@
  * The card profile (AIDs, areas, commands, status words) is {@code docs/card-profile.md}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.opennhi.sim.card;
 
 import org.osgi.annotation.bundle.Export;
