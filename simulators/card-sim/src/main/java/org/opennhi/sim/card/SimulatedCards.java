@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.opennhi.contracts.platform.Environment;
 import org.opennhi.sim.card.fixtures.Fixtures;
+import org.opennhi.sim.card.fixtures.HealthHistory;
 import org.opennhi.sim.card.fixtures.Institution;
 import org.opennhi.sim.card.fixtures.Person;
 import org.opennhi.sim.card.fixtures.Professional;
@@ -18,6 +20,7 @@ import org.opennhi.sim.card.internal.CardStore;
 import org.opennhi.sim.card.internal.CardDump;
 import org.opennhi.sim.card.internal.Personalizer;
 import org.opennhi.sim.card.internal.SimCard;
+import org.opennhi.sim.card.internal.TestEdition;
 import org.opennhi.card.crypto.CardKind;
 
 /**
@@ -32,6 +35,11 @@ public final class SimulatedCards {
     private final Map<String, CardInfo> infos = new LinkedHashMap<>();
     private final Map<String, SimCard> cards = new LinkedHashMap<>();
     private final Fixtures fixtures;
+    /** The test edition's card; volatile, as a card's write reads it holding only the card's lock. */
+    private volatile Edition edition;
+
+    private record Edition(String card, TestEdition kit) {
+    }
 
     private SimulatedCards(Path dir, Clock clock) {
         this.store = new CardStore(dir);
@@ -107,7 +115,38 @@ public final class SimulatedCards {
         if (!infos.containsKey(number)) {
             throw new IllegalArgumentException("no simulated card with number " + number);
         }
-        return cards.computeIfAbsent(number, n -> new SimCard(store.load(n), store::save, random));
+        return cards.computeIfAbsent(number, n -> new SimCard(store.load(n), this::persist, random));
+    }
+
+    /**
+     * NHI's test edition (docs/test-edition.md): issues the HC {@code cardNumber} again with the kit's contents
+     * (undoing its writes) and, from now on, also writes each diagnosis write of that card to {@code output}'s
+     * trecoW.txt (1.16) or trecoW1.txt (1.47). {@link #reset()} keeps the kit.
+     *
+     * @param kit the kit's input files
+     * @param cardNumber a fixture HC
+     * @param output where the kit's output files go (the kit's own folder, as the test edition did, or another)
+     * @throws IllegalArgumentException when the number is not a fixture HC
+     */
+    public synchronized void useTestKit(TestKit kit, String cardNumber, Path output) {
+        Person p = fixtures.persons().stream().filter(x -> x.cardNumber().equals(cardNumber)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no fixture health card " + cardNumber));
+        Edition e = new Edition(cardNumber, new TestEdition(kit, output));
+        edition = e;
+        LocalDate today = LocalDate.now(clock);
+        store.save(e.kit().issue(new Personalizer(today), p, fixtures.history(cardNumber), today));
+        SimCard c = cards.get(cardNumber);
+        if (c != null) {
+            c.reload(store.load(cardNumber));
+        }
+    }
+
+    private void persist(CardState s) {
+        store.save(s);
+        Edition e = edition;
+        if (e != null && s.number().equals(e.card())) {
+            e.kit().written(s);
+        }
     }
 
     /** Issues every fixture card again: all writes, PIN changes and locks are undone. */
@@ -124,9 +163,15 @@ public final class SimulatedCards {
     }
 
     private void issueMissing() {
-        Personalizer issuer = new Personalizer(LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        Personalizer issuer = new Personalizer(today);
         List<CardState> states = new ArrayList<>();
-        fixtures.persons().forEach(p -> states.add(issuer.healthCard(p, fixtures.history(p.cardNumber()))));
+        for (Person p : fixtures.persons()) {
+            Optional<HealthHistory> h = fixtures.history(p.cardNumber());
+            Edition e = edition;
+            states.add(e != null && p.cardNumber().equals(e.card()) ? e.kit().issue(issuer, p, h, today)
+                    : issuer.healthCard(p, h));
+        }
         fixtures.professionals().forEach(p -> states.add(issuer.professionalCard(p)));
         for (Institution i : fixtures.institutions()) {
             states.add(issuer.sam(i));

@@ -24,6 +24,12 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "HPC", description = "Fixture professional card inserted at start; empty: none")
     String hpc() default "900000001001";
 
+    @AttributeDefinition(name = "Test kit", description = "NHI's test edition: a folder with the test kit's"
+            + " bday.txt, cri.txt, treno.txt and treco.txt, which the HC above then holds; trecoW.txt and"
+            + " trecoW1.txt are written there (docs/test-edition.md). The framework property opennhi.demo.testkit"
+            + " (nhi-cs --test-kit) overrides it; empty: off")
+    String testKit() default "";
+
     @AttributeDefinition(name = "vpcd port", description = "vpcd's port of 'Virtual PCD 00 00' (the next one is"
             + " '00 01'); the framework property opennhi.demo.vpcd.port overrides it")
     int vpcdPort() default 35963;

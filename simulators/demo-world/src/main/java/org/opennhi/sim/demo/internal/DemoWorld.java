@@ -101,7 +101,13 @@ public final class DemoWorld {
             // the native libraries' start-on-call waits for this file: the world is set up (docs/native.md)
             Files.deleteIfExists(demo.resolve(READY_FILE));
             step(1, "virtual cards in " + demo.resolve("cards"));
-            update(CARDS_PID, Map.of("dir", demo.resolve("cards").toString()));
+            String kit = testKit();
+            // the kit's HC is the one demo mode inserts (NHI's test edition read whatever card was in)
+            update(CARDS_PID, Map.of("dir", demo.resolve("cards").toString(), "testKit", kit, "testKitCard",
+                    config.hc().isBlank() ? "900000000001" : config.hc()));
+            if (!kit.isBlank()) {
+                say("  test edition: the HC holds NHI's test kit in " + kit + " (docs/test-edition.md)");
+            }
 
             step(2, "readers");
             String readers = chooseReaders();
@@ -203,6 +209,13 @@ public final class DemoWorld {
     private int vpcdPort() {
         String p = context.getProperty("opennhi.demo.vpcd.port");
         return p == null || p.isBlank() ? config.vpcdPort() : Integer.parseInt(p.strip());
+    }
+
+    /** NHI's test edition: the framework property (nhi-cs --test-kit) wins over the configuration. */
+    private String testKit() {
+        String p = context.getProperty("opennhi.demo.testkit");
+        String kit = p == null || p.isBlank() ? config.testKit() : p;
+        return kit.isBlank() ? "" : Path.of(kit.strip()).toAbsolutePath().normalize().toString();
     }
 
     /** Demo mode decides between its own two reader types; a dedicated reader chosen by the user stays. */

@@ -1,9 +1,11 @@
 package org.opennhi.sim.card.internal.osgi;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import org.opennhi.sim.card.SimulatedCards;
+import org.opennhi.sim.card.TestKit;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -32,6 +34,19 @@ public final class SimulatedCardsComponent {
         /** @return where card states live */
         @AttributeDefinition(description = "Folder of the card states; empty: <user.home>/.opennhi/sim/cards")
         String dir() default "";
+
+        /** @return NHI's test edition: the folder of the kit's files (docs/test-edition.md) */
+        @AttributeDefinition(description = "Test edition: folder with NHI's test-kit files (bday.txt, cri.txt,"
+                + " treno.txt, treco.txt) that the test-kit HC holds; empty: off")
+        String testKit() default "";
+
+        /** @return the HC that holds the kit's contents */
+        @AttributeDefinition(description = "Test edition: the fixture HC that holds the kit's contents")
+        String testKitCard() default "900000000001";
+
+        /** @return where trecoW.txt and trecoW1.txt go */
+        @AttributeDefinition(description = "Test edition: folder for trecoW.txt / trecoW1.txt; empty: the kit's")
+        String testKitOutput() default "";
     }
 
     private final ServiceRegistration<SimulatedCards> registration;
@@ -42,6 +57,17 @@ public final class SimulatedCardsComponent {
         Path dir = config.dir().isBlank() ? Path.of(System.getProperty("user.home"), ".opennhi", "sim", "cards")
                 : Path.of(config.dir());
         SimulatedCards world = SimulatedCards.open(dir);
+        if (!config.testKit().isBlank()) {
+            Path kit = Path.of(config.testKit());
+            try {
+                world.useTestKit(TestKit.read(kit), config.testKitCard().strip(),
+                        config.testKitOutput().isBlank() ? kit : Path.of(config.testKitOutput()));
+            } catch (IOException | IllegalArgumentException e) {
+                // a kit that cannot be used must not look like a card with the kit's data
+                System.out.println("demo: test kit " + kit + " refused: " + e.getMessage());
+                throw new IllegalStateException("test kit " + kit + ": " + e.getMessage(), e);
+            }
+        }
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("dir", dir.toString());
         registration = context.registerService(SimulatedCards.class, world, props);
