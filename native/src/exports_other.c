@@ -15,12 +15,12 @@ NHI_EXPORT int NHI_API csGetHospID(char *pBuffer, short *iBufferLen) {
 
 /* 2.3: 40 bytes as the facade documents it (the manual prints 24). */
 NHI_EXPORT int NHI_API csGetHospName(char *pBuffer, short *iBufferLen) {
-    return read_buffer("csGetHospName", pBuffer, iBufferLen, 40);
+    return read_buffer("csGetHospName", pBuffer, iBufferLen, 24);
 }
 
 /* 2.4: 20 bytes as the facade documents it (the manual prints 128). */
 NHI_EXPORT int NHI_API csGetHospAbbName(char *pBuffer, short *iBufferLen) {
-    return read_buffer("csGetHospAbbName", pBuffer, iBufferLen, 20);
+    return read_buffer("csGetHospAbbName", pBuffer, iBufferLen, 128);
 }
 
 /* ---- 3. 資料上傳 ----------------------------------------------------------------------------------------- */

@@ -69,8 +69,8 @@ final class NativeCalls {
             case "csGetDateTime" -> read(function, 13);
             case "hisGetRegisterBasic2" -> read(function, 9);
             case "csGetHospID" -> read(function, 10);
-            case "csGetHospName" -> read(function, 40);
-            case "csGetHospAbbName" -> read(function, 20);
+            case "csGetHospName" -> read(function, 24);
+            case "csGetHospAbbName" -> read(function, 128);
             case "hpcGetHPCSN" -> read(function, 12);
             case "hpcGetHPCSSN" -> read(function, 10);
             case "hpcGetHPCCNAME", "hpcGetHPCENAME" -> read(function, 20);

@@ -29,8 +29,8 @@ final class NativeSequence {
         {"hisGetRegisterPrevent", 126}, {"hisGetRegisterPregnant", 209}, {"hisGetTreatmentNoNeedHPC", 498},
         {"hisGetCumulativeData", 134}, {"hisGetCumulativeFee", 20}, {"hisGetTreatmentNeedHPC", 372},
         {"hisGetInoculateData", 1400}, {"hisGetOrganDonate", 1}, {"hisGetEmergentTel", 14}, {"hisGetLastSeqNum", 7},
-        {"hisGetCriticalIllness", 114}, {"hisGetRegisterBasic2", 9}, {"csGetHospID", 10}, {"csGetHospName", 40},
-        {"csGetHospAbbName", 20}, {"hpcGetHPCSN", 12}, {"hpcGetHPCSSN", 10}, {"hpcGetHPCCNAME", 20},
+        {"hisGetCriticalIllness", 114}, {"hisGetRegisterBasic2", 9}, {"csGetHospID", 10}, {"csGetHospName", 24},
+        {"csGetHospAbbName", 128}, {"hpcGetHPCSN", 12}, {"hpcGetHPCSSN", 10}, {"hpcGetHPCCNAME", 20},
         {"hpcGetHPCENAME", 20}};
 
     private final NativeTwin t;

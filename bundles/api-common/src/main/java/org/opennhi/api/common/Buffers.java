@@ -63,6 +63,13 @@ public final class Buffers {
         byte[] b = s.getBytes(BIG5);
         byte[] out = Arrays.copyOf(b, Math.max(width, b.length));
         Arrays.fill(out, b.length, out.length, (byte) ' ');
+        int i = 0;
+        while (i < width) { // a cut never leaves half a double-byte character: its lead byte becomes a space
+            i += (out[i] & 0xFF) >= 0x81 ? 2 : 1;
+        }
+        if (i > width) {
+            out[width - 1] = ' ';
+        }
         return Arrays.copyOf(out, width);
     }
 

@@ -168,11 +168,12 @@ public final class CardEndpoints {
                 (api, in, b, l, x) -> api.csVerifySAMDC()));
         add(m, new Endpoint<A>("csGetHospID", "2.2", "讀取 SAM 院所代碼", List.of(BUFFER_LEN), 10,
                 List.of(Field.text("hospitalId", 1, 10)), Returns.CODE, (api, in, b, l, x) -> api.csGetHospID(b, l)));
-        add(m, new Endpoint<A>("csGetHospName", "2.3", "讀取 SAM 院所名稱", List.of(BUFFER_LEN), 40,
-                List.of(Field.big5("hospitalName", 1, 40)), Returns.CODE,
+        add(m, new Endpoint<A>("csGetHospName", "2.3", "讀取 SAM 院所名稱", List.of(BUFFER_LEN),
+                CardFunctions.HOSPITAL_NAME, List.of(Field.big5("hospitalName", 1, CardFunctions.HOSPITAL_NAME)), Returns.CODE,
                 (api, in, b, l, x) -> api.csGetHospName(b, l)));
-        add(m, new Endpoint<A>("csGetHospAbbName", "2.4", "讀取 SAM 院所簡稱", List.of(BUFFER_LEN), 20,
-                List.of(Field.big5("hospitalShortName", 1, 20)), Returns.CODE,
+        add(m, new Endpoint<A>("csGetHospAbbName", "2.4", "讀取 SAM 院所簡稱", List.of(BUFFER_LEN),
+                CardFunctions.HOSPITAL_SHORT_NAME, List.of(Field.big5("hospitalShortName", 1,
+                        CardFunctions.HOSPITAL_SHORT_NAME)), Returns.CODE,
                 (api, in, b, l, x) -> api.csGetHospAbbName(b, l)));
         add(m, new Endpoint<A>("hpcGetHPCStatus", "4.1", "取得醫事人員卡狀態", List.of(integer("Req", "1")), 0,
                 List.of(), Returns.CODE, (api, in, b, l, x) -> {

@@ -382,12 +382,19 @@ public abstract class CardFunctions implements CardApi {
         return call("csGetHospID", () -> fill(pBuffer, iBufferLen, ascii(engine.sam().hospitalId())));
     }
 
+    /**
+     * 2.3 and 2.4 as the 5.1.3 manual prints them ("共 24 Bytes", "共 128 Bytes"), though the short name's field
+     * is the larger: a HIS sizes its buffers from the manual (docs/card-engine.md, "Buffers").
+     */
+    public static final int HOSPITAL_NAME = 24;
+    public static final int HOSPITAL_SHORT_NAME = 128;
+
     public int csGetHospName(byte[] pBuffer, int[] iBufferLen) {
-        return call("csGetHospName", () -> fill(pBuffer, iBufferLen, big5(engine.sam().hospitalName(), 40)));
+        return call("csGetHospName", () -> fill(pBuffer, iBufferLen, big5(engine.sam().hospitalName(), HOSPITAL_NAME)));
     }
 
     public int csGetHospAbbName(byte[] pBuffer, int[] iBufferLen) {
-        return call("csGetHospAbbName", () -> fill(pBuffer, iBufferLen, big5(engine.sam().hospitalShortName(), 20)));
+        return call("csGetHospAbbName", () -> fill(pBuffer, iBufferLen, big5(engine.sam().hospitalShortName(), HOSPITAL_SHORT_NAME)));
     }
 
     /** 1.51 needs no reader, so no {@link #gate()}: a 3.5.x HIS may ask before csOpenCom. */

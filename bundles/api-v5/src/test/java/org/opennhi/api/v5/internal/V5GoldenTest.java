@@ -283,8 +283,15 @@ public class V5GoldenTest {
         assertField(buf, 1, 10, "7777777777");
         len[0] = 64;
         assertEquals(0, api.csGetHospName(buf, len));
-        assertEquals(40, len[0]);
-        assertField(buf, 1, 40, big5("健保測試診所甲", 40));
+        assertEquals("5.1.3 §2.3: 共 24 Bytes", 24, len[0]);
+        assertField(buf, 1, 24, big5("健保測試診所甲", 24));
+        byte[] abb = new byte[128];
+        int[] abbLen = {128};
+        assertEquals(0, api.csGetHospAbbName(abb, abbLen));
+        assertEquals("5.1.3 §2.4: 共 128 Bytes", 128, abbLen[0]);
+        assertField(abb, 1, 128, big5("測試診所甲", 128));
+        abbLen[0] = 127;
+        assertEquals("a buffer smaller than the manual's is 6018", 6018, api.csGetHospAbbName(abb, abbLen));
         len[0] = 64;
         assertEquals(0, api.csGetCardNo(1, buf, len));
         assertField(buf, 1, 12, "900077777777");
