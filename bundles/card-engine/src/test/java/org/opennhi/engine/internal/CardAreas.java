@@ -3,6 +3,7 @@ package org.opennhi.engine.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
@@ -14,13 +15,13 @@ final class CardAreas {
     private CardAreas() {
     }
 
-    static byte[] read(World world, int area, PinSource pin) throws NhiException {
+    static byte[] read(World world, HcArea area, PinSource pin) throws NhiException {
         try (CardSession s = world.readers.openSession(Slot.HC, Duration.ofSeconds(5))) {
             return new HcConversation(s, world.sam, new HcState(), pin).area(area);
         }
     }
 
-    static byte[] read(World world, int area) throws NhiException {
+    static byte[] read(World world, HcArea area) throws NhiException {
         return read(world, area, PinSource.none());
     }
 
