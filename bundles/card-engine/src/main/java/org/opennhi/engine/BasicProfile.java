@@ -1,5 +1,7 @@
 package org.opennhi.engine;
 
+import org.opennhi.contracts.card.HcArea;
+
 /**
  * The HC's public basic profile (57 bytes, readable with no SAM): card number 1–12, name 13–32 (Big5),
  * id number 33–42, birth date 43–49 (ROC), sex 50, issue date 51–57.
@@ -8,7 +10,7 @@ package org.opennhi.engine;
  */
 public record BasicProfile(byte[] bytes) {
     /** Size of the basic profile. */
-    public static final int LENGTH = 57;
+    public static final int LENGTH = HcArea.BASIC_PROFILE.length();
 
     /** @throws IllegalArgumentException when not 57 bytes */
     public BasicProfile {

@@ -1,5 +1,7 @@
 package org.opennhi.engine;
 
+import org.opennhi.contracts.card.HcArea;
+
 /**
  * The HC's card status area (10 bytes): cancellation mark 1 ({@code 1} normal, {@code 2} cancelled), expiry
  * date 2–8 (ROC), available visits 9–10.
@@ -8,7 +10,7 @@ package org.opennhi.engine;
  */
 public record CardStatus(byte[] bytes) {
     /** Size of the area. */
-    public static final int LENGTH = 10;
+    public static final int LENGTH = HcArea.CARD_STATUS.length();
 
     /** @throws IllegalArgumentException when not 10 bytes */
     public CardStatus {

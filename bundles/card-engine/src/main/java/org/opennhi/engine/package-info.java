@@ -3,7 +3,7 @@
  * NHI business rules applied. The API facades (5.1.x, 3.5.x) translate their legacy functions to it.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.opennhi.engine;
 
 import org.osgi.annotation.bundle.Export;

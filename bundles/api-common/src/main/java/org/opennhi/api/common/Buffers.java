@@ -3,7 +3,6 @@ package org.opennhi.api.common;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.util.Arrays;
 
 import org.opennhi.contracts.result.NhiException;
@@ -79,12 +78,6 @@ public final class Buffers {
             out.writeBytes(p);
         }
         return out.toByteArray();
-    }
-
-    /** @return ROC {@code YYYMMDDHHMMSS} (13) */
-    public static String rocDateTime(LocalDateTime t) {
-        return String.format("%03d%02d%02d%02d%02d%02d", t.getYear() - 1911, t.getMonthValue(), t.getDayOfMonth(),
-                t.getHour(), t.getMinute(), t.getSecond());
     }
 
     /**

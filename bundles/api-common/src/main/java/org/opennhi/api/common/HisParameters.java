@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.PatientCheck;
@@ -12,7 +13,7 @@ import org.opennhi.engine.VisitRequest;
 /** The manuals' input parameters checked and decoded; anything malformed is 6018 (or 9127 for ICD-10 input). */
 public final class HisParameters {
     /** One 門診處方箋 record. */
-    public static final int PRESCRIPTION_LENGTH = 61;
+    public static final int PRESCRIPTION_LENGTH = HcArea.OUTPATIENT_PRESCRIPTIONS.recordLength();
 
     private HisParameters() {
     }

@@ -1,5 +1,6 @@
 package org.opennhi.engine.internal;
 
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.platform.AuditContext;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ResponseApdu;
@@ -45,7 +46,7 @@ final class CallMeter {
 
     /** The call used the HC whose cached public basic data this is (the card number: its first 12 bytes). */
     static void hc(HcState state) {
-        byte[] basic = state.area(Areas.BASIC);
+        byte[] basic = state.area(HcArea.BASIC_PROFILE);
         if (basic != null && basic.length >= 12) {
             AuditContext.card(Slot.HC, CardFields.ascii(basic, 0, 12));
         }

@@ -11,6 +11,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamService;
@@ -25,7 +26,7 @@ import org.opennhi.engine.internal.HcConversation.Write;
  * insured-person mark, the critical illnesses.
  */
 final class CardRefresh {
-    private static final int ILLNESS_LENGTH = 19;
+    private static final int ILLNESS_LENGTH = HcArea.CRITICAL_ILLNESSES.recordLength();
 
     private final HcAccess hc;
     private final SamService sam;
@@ -42,13 +43,13 @@ final class CardRefresh {
      */
     int update(boolean resetCard, PinSource pin) throws NhiException {
         return hc.session(pin, c -> {
-            BasicProfile basic = new BasicProfile(c.area(Areas.BASIC));
+            BasicProfile basic = new BasicProfile(c.area(HcArea.BASIC_PROFILE));
             JsonObject ask = new JsonObject();
             ask.addProperty("cardNo", basic.cardNumber());
             Record r = parse(sam.callIdc("/v1/cards/contents", ask.toString()), basic.cardNumber());
-            byte[] status = c.area(Areas.STATUS);
-            byte[] registration = c.area(Areas.REGISTRATION);
-            byte[] illnesses = c.area(Areas.CRITICAL_ILLNESS);
+            byte[] status = c.area(HcArea.CARD_STATUS);
+            byte[] registration = c.area(HcArea.REGISTRATION);
+            byte[] illnesses = c.area(HcArea.CRITICAL_ILLNESSES);
             byte[] newStatus = ascii((r.cancelled ? "2" : "1") + r.expiry + String.format("%02d", r.visits));
             byte[] newRegistration = registration.clone();
             System.arraycopy(ascii(r.insurer + r.mark), 0, newRegistration, 0, 3);
@@ -59,13 +60,13 @@ final class CardRefresh {
             }
             List<Write> writes = new ArrayList<>();
             if (!Arrays.equals(status, newStatus)) {
-                writes.add(Write.put(Areas.STATUS, 0, newStatus, newStatus));
+                writes.add(Write.put(HcArea.CARD_STATUS, 0, newStatus, newStatus));
             }
             if (!Arrays.equals(registration, newRegistration)) {
-                writes.add(Write.put(Areas.REGISTRATION, 0, newRegistration, newRegistration));
+                writes.add(Write.put(HcArea.REGISTRATION, 0, newRegistration, newRegistration));
             }
             if (!Arrays.equals(illnesses, newIllnesses)) {
-                writes.add(Write.put(Areas.CRITICAL_ILLNESS, 0, newIllnesses, newIllnesses));
+                writes.add(Write.put(HcArea.CRITICAL_ILLNESSES, 0, newIllnesses, newIllnesses));
             }
             if (!writes.isEmpty()) {
                 c.write(ResultCode.CARD_UPDATE_FAILED, writes.toArray(Write[]::new));

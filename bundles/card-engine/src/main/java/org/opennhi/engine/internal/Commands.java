@@ -4,17 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HexFormat;
 
+import org.opennhi.contracts.card.HcArea;
+
 /** Command APDUs of the card profile (docs/card-profile.md §3), as short APDUs only. */
 final class Commands {
     static final byte[] SELECT_HC = HexFormat.of().parseHex("00A4040010D1580000010000000000000000001100");
     static final byte[] SELECT_HPC = HexFormat.of().parseHex("00A4040010D1580000010000000000000000003100");
-    static final int SW_OK = 0x9000;
-    static final int SW_SECURITY = 0x6982;
-    static final int SW_LOCKED = 0x6983;
-    static final int SW_NO_PIN = 0x6984;
-    static final int SW_CONDITIONS = 0x6985;
-    static final int SW_NOT_SELECTED = 0x6986;
-    static final int SW_BAD_PIN_FORMAT = 0x6A80;
 
     private Commands() {
     }
@@ -26,13 +21,13 @@ final class Commands {
     }
 
     /** Plain PUT DATA (the SAM's channel protects it). */
-    static byte[] put(int area, int record, byte[] value) {
-        return apdu(0x80, 0xDA, 0x11, 0x00, concat(new byte[] {(byte) area, (byte) record}, value), -1);
+    static byte[] put(HcArea area, int record, byte[] value) {
+        return apdu(0x80, 0xDA, 0x11, 0x00, concat(new byte[] {(byte) area.id(), (byte) record}, value), -1);
     }
 
     /** Plain APPEND RECORD. */
-    static byte[] append(int area, byte[] record) {
-        return apdu(0x80, 0xE2, 0x11, 0x00, concat(new byte[] {(byte) area}, record), -1);
+    static byte[] append(HcArea area, byte[] record) {
+        return apdu(0x80, 0xE2, 0x11, 0x00, concat(new byte[] {(byte) area.id()}, record), -1);
     }
 
     /** BEGIN WRITE SET (docs/card-profile.md §3.5.1): the writes that follow land together or not at all. */

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.idc.IdcVisitService;
 import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.Progress;
@@ -183,17 +184,17 @@ public final class Engine implements CardEngine, ReaderEventListener {
 
     @Override
     public BasicProfile basicProfile() throws NhiException {
-        return new BasicProfile(hc.read(PinSource.none(), c -> c.area(Areas.BASIC)));
+        return new BasicProfile(hc.read(PinSource.none(), c -> c.area(HcArea.BASIC_PROFILE)));
     }
 
     @Override
     public CardStatus cardStatus() throws NhiException {
-        return new CardStatus(hc.read(PinSource.none(), c -> c.area(Areas.STATUS)));
+        return new CardStatus(hc.read(PinSource.none(), c -> c.area(HcArea.CARD_STATUS)));
     }
 
     @Override
     public byte[] emergencyPhone() throws NhiException {
-        return hc.read(PinSource.none(), c -> c.area(Areas.PHONE));
+        return hc.read(PinSource.none(), c -> c.area(HcArea.EMERGENCY_PHONE));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.opennhi.engine.internal;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.platform.AuditContext;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ResponseApdu;
@@ -35,7 +36,7 @@ final class HcConversation {
     }
 
     /** @return the area's content, from the cache or the card */
-    byte[] area(int area) throws NhiException {
+    byte[] area(HcArea area) throws NhiException {
         byte[] cached = state.area(area);
         if (cached != null) {
             return cached.clone();
@@ -46,54 +47,51 @@ final class HcConversation {
     }
 
     /** @return the area as the cache holds it, or null: never asks the card */
-    byte[] cached(int area) {
+    byte[] cached(HcArea area) {
         byte[] b = state.area(area);
         return b == null ? null : b.clone();
     }
 
-    private byte[] readFromCard(int area) throws NhiException {
+    private byte[] readFromCard(HcArea area) throws NhiException {
         needsCard();
-        int length = Areas.recordLength(area);
-        int records = Areas.records(area);
+        int length = area.recordLength();
+        int records = area.records();
         int perCommand = Math.max(1, 256 / length);
-        if (Areas.pinProtected(area) && Boolean.TRUE.equals(state.pinEnabled) && !state.pinVerified) {
+        if (area.pinProtected() && Boolean.TRUE.equals(state.pinEnabled) && !state.pinVerified) {
             authenticate();
             verifyPin();
-        } else if (area != Areas.BASIC && area != Areas.PIN_STATUS && !state.authenticated) {
+        } else if (area.access() != HcArea.Access.PUBLIC && !state.authenticated) {
             authenticate();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(length * records);
         for (int first = 1; first <= records; first += perCommand) {
             int count = Math.min(perCommand, records - first + 1);
-            byte[] command = records <= perCommand ? Commands.read(area, 0, 0, length * records)
-                    : Commands.read(area, first, count, length * count);
+            byte[] command = records <= perCommand ? Commands.read(area.id(), 0, 0, length * records)
+                    : Commands.read(area.id(), first, count, length * count);
             out.writeBytes(readChunk(area, command, length * count));
         }
         return out.toByteArray();
     }
 
-    private byte[] readChunk(int area, byte[] command, int expected) throws NhiException {
+    private byte[] readChunk(HcArea area, byte[] command, int expected) throws NhiException {
         for (int attempt = 0; attempt < 4; attempt++) {
-            ResponseApdu r = transmitSelected(command);
-            if (r.isOk()) {
+            ResponseApdu r = transmitSelected(CardCommand.READ, command);
+            CardCommand.Answer answer = CardCommand.READ.answer(r.sw());
+            if (answer.outcome() == CardCommand.Outcome.DONE) {
                 byte[] data = r.data();
                 if (data.length != expected) {
                     throw new NhiException(ResultCode.HC_IO_ERROR, String.format(
-                            "area %02X answered %d bytes, not %d", area, data.length, expected));
+                            "area %02X answered %d bytes, not %d", area.id(), data.length, expected));
                 }
                 return data;
             }
-            if (r.sw() == Commands.SW_LOCKED) {
-                throw new NhiException(ResultCode.INSUFFICIENT_CARD_PERMISSION, "the card is locked");
-            }
-            if (r.sw() != Commands.SW_SECURITY) {
-                throw new NhiException(ResultCode.HC_IO_ERROR, String.format("reading area %02X answered %04X",
-                        area, r.sw()));
+            if (answer.outcome() != CardCommand.Outcome.NEEDS_SECURITY) {
+                throw CardCommand.READ.failure(r.sw(), null, String.format("area %02X", area.id()));
             }
             // The card wants authentication, or (authenticated already) the holder's PIN, or it forgot both.
             if (!state.authenticated) {
                 authenticate();
-            } else if (Areas.pinProtected(area) && !state.pinVerified) {
+            } else if (area.pinProtected() && !state.pinVerified) {
                 state.pinEnabled = true;
                 verifyPin();
             } else {
@@ -101,17 +99,17 @@ final class HcConversation {
             }
         }
         throw new NhiException(ResultCode.INSUFFICIENT_CARD_PERMISSION, String.format(
-                "area %02X stays unreadable after authentication", area));
+                "area %02X stays unreadable after authentication", area.id()));
     }
 
-    /** Sends a command, selecting the HC applet first when the card forgot it. */
-    ResponseApdu transmitSelected(byte[] command) throws NhiException {
+    /** Sends a command, selecting the HC applet first when the card forgot it (its table says which answer that is). */
+    ResponseApdu transmitSelected(CardCommand kind, byte[] command) throws NhiException {
         needsCard();
         if (!state.selected) {
             select();
         }
         ResponseApdu r = session.transmit(command);
-        if (r.sw() == Commands.SW_NOT_SELECTED) {
+        if (kind.answer(r.sw()).outcome() == CardCommand.Outcome.NOT_SELECTED) {
             state.cardReset();
             select();
             r = session.transmit(command);
@@ -122,8 +120,7 @@ final class HcConversation {
     void select() throws NhiException {
         ResponseApdu r = session.transmit(Commands.SELECT_HC);
         if (!r.isOk()) {
-            throw new NhiException(ResultCode.NOT_AN_HC, String.format("SELECT of the HC applet answered %04X",
-                    r.sw()));
+            throw CardCommand.SELECT_HC.failure(r.sw());
         }
         state.selected = true;
         state.authenticated = false;
@@ -151,17 +148,14 @@ final class HcConversation {
         byte[] ascii = Pins.digits(digits);
         try {
             ResponseApdu r = session.transmit(Commands.verify(ascii));
-            int sw = r.sw();
-            if (sw == Commands.SW_OK) {
-                state.pinVerified = true;
-                state.pinEnabled = true;
-                return;
+            switch (CardCommand.VERIFY_HC_PIN.answer(r.sw()).outcome()) {
+                case DONE -> {
+                    state.pinVerified = true;
+                    state.pinEnabled = true;
+                }
+                case NO_PIN -> state.pinEnabled = false;
+                default -> throw CardCommand.VERIFY_HC_PIN.failure(r.sw());
             }
-            if (sw == Commands.SW_NO_PIN) {
-                state.pinEnabled = false;
-                return;
-            }
-            throw Pins.failure(sw, "HC");
         } finally {
             Arrays.fill(ascii, (byte) 0);
         }
@@ -197,18 +191,18 @@ final class HcConversation {
     private void send(ResultCode failure, Write... writes) throws NhiException {
         boolean set = writes.length > 1;
         if (set) {
-            send(failure, Commands.beginWriteSet(), -1, false, true);
+            send(failure, CardCommand.BEGIN_WRITE_SET, Commands.beginWriteSet(), null, false, true);
         }
         boolean first = true; // a set's BEGIN is not MACed: its first write is where a stale channel shows too
         for (Write w : writes) {
-            send(failure, w.command(), w.area(), true, first);
+            send(failure, CardCommand.WRITE, w.command(), w.area(), true, first);
             first = false;
             if (!set) {
                 remember(w);
             }
         }
         if (set) {
-            send(failure, Commands.commitWriteSet(writes.length), -1, true, false);
+            send(failure, CardCommand.COMMIT_WRITE_SET, Commands.commitWriteSet(writes.length), null, true, false);
             for (Write w : writes) {
                 remember(w);
             }
@@ -216,8 +210,8 @@ final class HcConversation {
     }
 
     /** @param opening the operation's first command: a refusal there may mean no more than a stale channel */
-    private void send(ResultCode failure, byte[] command, int area, boolean protect, boolean opening)
-            throws NhiException {
+    private void send(ResultCode failure, CardCommand kind, byte[] command, HcArea area, boolean protect,
+            boolean opening) throws NhiException {
         ResponseApdu r;
         byte[] apdu;
         try {
@@ -235,21 +229,17 @@ final class HcConversation {
             forgetWrites();
             throw e;
         }
-        if (!r.isOk()) {
+        CardCommand.Answer answer = kind.answer(r.sw());
+        if (answer.outcome() != CardCommand.Outcome.DONE) {
             forgetWrites();
-            NhiException e = new NhiException(failure, area < 0
-                    ? String.format("the card's write set answered %04X", r.sw())
-                    : String.format("writing area %02X answered %04X", area, r.sw()));
-            if (opening && (r.sw() == Commands.SW_SECURITY || r.sw() == SW_MAC_REFUSED
-                    || r.sw() == Commands.SW_NOT_SELECTED)) {
+            NhiException e = kind.failure(r.sw(), failure, area == null ? null
+                    : String.format("area %02X", area.id()));
+            if (opening && answer.outcome() == CardCommand.Outcome.STALE_CHANNEL) {
                 throw new StaleChannel(e);
             }
             throw e;
         }
     }
-
-    /** The card's answer to a MAC it does not accept (docs/card-profile.md §3.5). */
-    private static final int SW_MAC_REFUSED = 0x6988;
 
     /** The first command of a write found the kept channel stale. */
     private static final class StaleChannel extends NhiException {
@@ -277,22 +267,27 @@ final class HcConversation {
     }
 
     /** A protected write and the area's content once it is done. */
-    record Write(int area, byte[] command, byte[] contentAfter) {
-        static Write put(int area, int record, byte[] value, byte[] contentAfter) {
+    record Write(HcArea area, byte[] command, byte[] contentAfter) {
+        static Write put(HcArea area, int record, byte[] value, byte[] contentAfter) {
             return new Write(area, Commands.put(area, record, value), contentAfter);
         }
 
-        static Write append(int area, byte[] record, byte[] contentBefore) {
+        static Write append(HcArea area, byte[] record, byte[] contentBefore) {
             byte[] after = Arrays.copyOf(record, contentBefore.length);
             System.arraycopy(contentBefore, 0, after, record.length, contentBefore.length - record.length);
             return new Write(area, Commands.append(area, record), after);
+        }
+
+        /** An APPEND RECORD to an area the cache does not hold: the cache forgets it once written. */
+        static Write append(HcArea area, byte[] record) {
+            return new Write(area, Commands.append(area, record), null);
         }
     }
 
     /** @return whether the holder's PIN is in use, read once per insertion (area 10) */
     boolean pinEnabled() throws NhiException {
         if (state.pinEnabled == null) {
-            state.pinEnabled = area(Areas.PIN_STATUS)[0] == 1;
+            state.pinEnabled = area(HcArea.PIN_STATUS)[0] == 1;
         }
         return state.pinEnabled;
     }
@@ -314,17 +309,17 @@ final class HcConversation {
     void pinChanged(boolean enabled, boolean verified) {
         state.pinEnabled = enabled;
         state.pinVerified = verified;
-        state.areas.remove(Areas.PIN_STATUS);
+        state.areas.remove(HcArea.PIN_STATUS);
     }
 
     /** The card changed an area by itself (it copies long-term prescriptions): what we held of it is stale. */
-    void forget(int area) {
+    void forget(HcArea area) {
         state.areas.remove(area);
     }
 
     /** @throws NhiException {@code 5020} when the patient's id number or birth date is not the card's */
     void checkPatient(PatientCheck patient) throws NhiException {
-        BasicProfile basic = new BasicProfile(area(Areas.BASIC));
+        BasicProfile basic = new BasicProfile(area(HcArea.BASIC_PROFILE));
         if (!basic.idNumber().equals(patient.idNumber().trim()) || !basic.birthDate().equals(patient.birthDate())) {
             throw new NhiException(ResultCode.DATA_BELONGS_TO_OTHER_PERSON,
                     "id number or birth date differ from the card's");
@@ -346,13 +341,13 @@ final class HcConversation {
      * treated as another card.
      */
     static boolean sameCard(CardSession session, HcState state) throws NhiException {
-        byte[] cached = state.area(Areas.BASIC);
-        int length = Areas.recordLength(Areas.BASIC) * Areas.records(Areas.BASIC);
-        ResponseApdu r = session.transmit(Commands.read(Areas.BASIC, 0, 0, length));
+        byte[] cached = state.area(HcArea.BASIC_PROFILE);
+        int length = HcArea.BASIC_PROFILE.length();
+        ResponseApdu r = session.transmit(Commands.read(HcArea.BASIC_PROFILE.id(), 0, 0, length));
         if (!r.isOk() || r.data().length != length || (cached != null && !Arrays.equals(r.data(), cached))) {
             return false;
         }
-        state.put(Areas.BASIC, r.data());
+        state.put(HcArea.BASIC_PROFILE, r.data());
         return true;
     }
 

@@ -50,11 +50,11 @@ final class HcPins {
             byte[] block = Commands.block(digits);
             try {
                 // a PIN in use is changed with the old one (CHANGE REFERENCE DATA), a first one is set (ENABLE)
-                ResponseApdu r = c.transmitSelected(enabled ? Commands.change(Commands.block(old), block)
+                CardCommand kind = enabled ? CardCommand.CHANGE_HC_PIN : CardCommand.ENABLE_HC_PIN;
+                ResponseApdu r = c.transmitSelected(kind, enabled ? Commands.change(Commands.block(old), block)
                         : Commands.enable(block));
                 if (!r.isOk()) {
-                    throw r.sw() == Commands.SW_CONDITIONS ? new NhiException(ResultCode.PIN_CHANGE_FAILED,
-                            "a PIN is already enabled") : Pins.failure(r.sw(), "HC");
+                    throw kind.failure(r.sw());
                 }
                 c.pinChanged(true, true);
                 return null;
@@ -71,10 +71,9 @@ final class HcPins {
             if (!c.pinVerified()) {
                 throw new NhiException(ResultCode.OLD_PIN_NOT_VERIFIED, "verify the PIN first (1.27)");
             }
-            ResponseApdu r = c.transmitSelected(Commands.disable());
+            ResponseApdu r = c.transmitSelected(CardCommand.DISABLE_HC_PIN, Commands.disable());
             if (!r.isOk()) {
-                throw new NhiException(r.sw() == Commands.SW_SECURITY ? ResultCode.OLD_PIN_NOT_VERIFIED
-                        : ResultCode.PIN_DISABLE_FAILED, String.format("DISABLE answered %04X", r.sw()));
+                throw CardCommand.DISABLE_HC_PIN.failure(r.sw());
             }
             c.pinChanged(false, true);
             return null;

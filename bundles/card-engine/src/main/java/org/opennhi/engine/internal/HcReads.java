@@ -3,6 +3,7 @@ package org.opennhi.engine.internal;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.engine.CardStatus;
 import org.opennhi.engine.PinSource;
@@ -17,9 +18,9 @@ final class HcReads {
 
     byte[] basicData() throws NhiException {
         return hc.read(PinSource.none(), c -> {
-            byte[] basic = c.area(Areas.BASIC);
-            byte[] status = c.area(Areas.STATUS);
-            byte[] phone = c.area(Areas.PHONE);
+            byte[] basic = c.area(HcArea.BASIC_PROFILE);
+            byte[] status = c.area(HcArea.CARD_STATUS);
+            byte[] phone = c.area(HcArea.EMERGENCY_PHONE);
             byte[] out = Arrays.copyOf(basic, basic.length + 1 + phone.length);
             out[basic.length] = new CardStatus(status).cancellationMark();
             System.arraycopy(phone, 0, out, basic.length + 1, phone.length);
@@ -29,13 +30,13 @@ final class HcReads {
 
     byte[] registration(PinSource pin) throws NhiException {
         return hc.read(pin, c -> {
-            byte[] reg = c.area(Areas.REGISTRATION);
+            byte[] reg = c.area(HcArea.REGISTRATION);
             // Prefetch what the visit's later steps read while the PIN is verified: each write authenticates
             // the card afresh, which ends the PIN's verification, so they need no PIN again.
             if (Boolean.TRUE.equals(c.pinEnabledKnown())) {
-                c.area(Areas.VISITS);
-                c.area(Areas.CUMULATIVE);
-                c.area(Areas.DIAGNOSES);
+                c.area(HcArea.VISITS);
+                c.area(HcArea.CUMULATIVE_DATA);
+                c.area(HcArea.DIAGNOSES);
             }
             return reg;
         });
@@ -44,7 +45,7 @@ final class HcReads {
     byte[] lastSequenceNumber(PinSource pin) throws NhiException {
         return hc.read(pin, c -> {
             VisitLedger.settle(c);
-            return c.area(Areas.LAST_SEQUENCE);
+            return c.area(HcArea.LAST_SEQUENCE);
         });
     }
 }

@@ -1,7 +1,9 @@
 package org.opennhi.engine.internal;
 
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
+
+import org.opennhi.contracts.card.HcArea;
 
 /**
  * What the engine knows of the HC now in the reader: the areas it read or wrote, and the card's security
@@ -9,7 +11,7 @@ import java.util.Map;
  * leaves the reader. Guarded by the HC lock ({@link HcSlot}).
  */
 final class HcState {
-    final Map<Integer, byte[]> areas = new HashMap<>();
+    final Map<HcArea, byte[]> areas = new EnumMap<>(HcArea.class);
     /**
      * The reader's card generation when this state began (SlotState#cardGeneration): the cache belongs to the
      * card of that generation only.
@@ -27,11 +29,11 @@ final class HcState {
     /** The visit areas were checked (and, if torn, rolled forward) since the card came in. */
     boolean ledgerSettled;
 
-    byte[] area(int area) {
+    byte[] area(HcArea area) {
         return areas.get(area);
     }
 
-    void put(int area, byte[] content) {
+    void put(HcArea area, byte[] content) {
         areas.put(area, content.clone());
     }
 

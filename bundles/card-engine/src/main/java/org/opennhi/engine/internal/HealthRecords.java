@@ -2,6 +2,7 @@ package org.opennhi.engine.internal;
 
 import java.util.Arrays;
 
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.PinSource;
@@ -27,7 +28,7 @@ final class HealthRecords {
 
     byte[] read(RecordArea area, PinSource pin) throws NhiException {
         if (!area.professional()) {
-            return readArea(area.area(), pin);
+            return readArea(area, pin);
         }
         // the medical writes' rule: fast auth covers reads too
         ProfessionalIdentity who = hpc.authorisedProfessional();
@@ -37,7 +38,7 @@ final class HealthRecords {
         }
         byte[] data;
         try {
-            data = readArea(area.area(), pin);
+            data = readArea(area, pin);
         } catch (NhiException e) {
             throw readFailure(area, e);
         }
@@ -49,7 +50,7 @@ final class HealthRecords {
 
     byte[] criticalIllnessDates(PinSource pin) throws NhiException {
         RecordArea a = RecordArea.CRITICAL_ILLNESSES;
-        byte[] data = readArea(a.area(), pin);
+        byte[] data = readArea(a, pin);
         for (int i = 0; i < a.records(); i++) {
             Arrays.fill(data, i * a.recordLength(), i * a.recordLength() + 5, (byte) ' ');
         }
@@ -57,8 +58,9 @@ final class HealthRecords {
     }
 
     /** One HC area, from the cache or in one reader session. */
-    private byte[] readArea(int area, PinSource pin) throws NhiException {
-        return hc.read(pin, c -> c.area(area));
+    private byte[] readArea(RecordArea area, PinSource pin) throws NhiException {
+        HcArea a = area.hcArea();
+        return hc.read(pin, c -> c.area(a));
     }
 
     /** A prescription area the card would not give (not a PIN or presence problem) is the area's own code. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.opennhi.contracts.card.HcArea;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.BasicProfile;
@@ -25,14 +27,8 @@ import org.opennhi.engine.internal.HcConversation.Write;
  * written.
  */
 final class HealthWrites {
-    static final int ORGAN_DONATION = 0x04;
-    static final int PREVENTIVE_CARE = 0x0B;
-    static final int PRENATAL = 0x0C;
-    static final int INOCULATIONS = 0x0D;
-    static final int ALLERGIES = 0x11;
-    static final int ALLERGY_LENGTH = 40;
-    static final int ALLERGY_SLOTS = 3;
-    private static final int PRENATAL_LENGTH = 19;
+    static final int ALLERGY_LENGTH = HcArea.ALLERGIC_MEDICINES.recordLength();
+    static final int ALLERGY_SLOTS = HcArea.ALLERGIC_MEDICINES.records();
 
     private final HcAccess hc;
     private final HpcAccess hpc;
@@ -52,7 +48,7 @@ final class HealthWrites {
             throw new NhiException(ResultCode.NEWBORN_BIRTH_WITHOUT_MULTIPLE_BIRTH_MARK,
                     "a newborn birth date needs its 胞胎註記");
         }
-        Optional<LocalDate> born = Roc.parseDate(date);
+        Optional<LocalDate> born = RocDate.parseDate(date);
         if (born.isEmpty() || !mark.matches("[1-9]")) {
             throw new NhiException(ResultCode.BAD_PARAMETER, "新生兒出生日期 is ROC YYYMMDD, 胞胎註記 1 to 9");
         }
@@ -61,9 +57,9 @@ final class HealthWrites {
             if (born.get().isAfter(desk.now().toLocalDate())) {
                 throw new NhiException(ResultCode.BAD_PARAMETER, "the newborn's birth date is in the future");
             }
-            byte[] registration = c.area(Areas.REGISTRATION);
+            byte[] registration = c.area(HcArea.REGISTRATION);
             System.arraycopy(ascii(date + mark), 0, registration, 3, 8);
-            c.write(ResultCode.NEWBORN_MARK_WRITE_FAILED, Write.put(Areas.REGISTRATION, 0, registration,
+            c.write(ResultCode.NEWBORN_MARK_WRITE_FAILED, Write.put(HcArea.REGISTRATION, 0, registration,
                     registration));
             return null;
         });
@@ -93,11 +89,11 @@ final class HealthWrites {
             c.checkPatient(patient);
             if (entries.size() == ALLERGY_SLOTS) {
                 byte[] all = concat(entries);
-                c.write(ResultCode.ALLERGY_WRITE_FAILED, Write.put(ALLERGIES, 0, all, all));
+                c.write(ResultCode.ALLERGY_WRITE_FAILED, Write.put(HcArea.ALLERGIC_MEDICINES, 0, all, all));
                 return null;
             }
             // one PUT per slot: each slot is a whole record, so a failure never leaves one half written
-            byte[] area = c.cached(ALLERGIES);
+            byte[] area = c.cached(HcArea.ALLERGIC_MEDICINES);
             List<Write> writes = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
                 int slot = firstSlot + i;
@@ -105,7 +101,7 @@ final class HealthWrites {
                     area = area.clone();
                     System.arraycopy(entries.get(i), 0, area, (slot - 1) * ALLERGY_LENGTH, ALLERGY_LENGTH);
                 }
-                writes.add(new Write(ALLERGIES, Commands.put(ALLERGIES, slot, entries.get(i)), area));
+                writes.add(Write.put(HcArea.ALLERGIC_MEDICINES, slot, entries.get(i), area));
             }
             c.write(ResultCode.ALLERGY_WRITE_FAILED, writes.toArray(Write[]::new));
             return null;
@@ -125,7 +121,7 @@ final class HealthWrites {
         hc.session(pin, c -> {
             c.checkPatient(patient);
             byte[] value = ascii(m);
-            c.write(ResultCode.ORGAN_DONATION_WRITE_FAILED, Write.put(ORGAN_DONATION, 0, value, value));
+            c.write(ResultCode.ORGAN_DONATION_WRITE_FAILED, Write.put(HcArea.ORGAN_DONATION, 0, value, value));
             return null;
         });
     }
@@ -142,10 +138,10 @@ final class HealthWrites {
         hc.session(pin, c -> {
             String date = usableCardAndToday(c, patient);
             needsRecentAc(c);
-            c.write(ResultCode.PREVENTIVE_CARE_WRITE_FAILED, append(c, PREVENTIVE_CARE,
+            c.write(ResultCode.PREVENTIVE_CARE_WRITE_FAILED, append(c, HcArea.PREVENTIVE_CARE,
                     ascii(mark + date + hospital + item)));
             if (childCare(mark, item)) {
-                c.write(ResultCode.CHILD_CARE_INTO_PRENATAL_FAILED, append(c, PRENATAL,
+                c.write(ResultCode.CHILD_CARE_INTO_PRENATAL_FAILED, append(c, HcArea.PRENATAL_CHECKS,
                         ascii(date + hospital + item)));
             }
             return null;
@@ -161,7 +157,7 @@ final class HealthWrites {
         byte[] value = CardFields.ascii(p, 14);
         hc.session(pin, c -> {
             usableCardAndToday(c, patient);
-            c.write(ResultCode.EMERGENCY_PHONE_WRITE_FAILED, Write.put(Areas.PHONE, 0, value, value));
+            c.write(ResultCode.EMERGENCY_PHONE_WRITE_FAILED, Write.put(HcArea.EMERGENCY_PHONE, 0, value, value));
             return null;
         });
     }
@@ -174,7 +170,7 @@ final class HealthWrites {
             String date = usableCardAndToday(c, patient);
             female(c);
             needsRecentAc(c);
-            c.write(ResultCode.PRENATAL_WRITE_FAILED, append(c, PRENATAL, ascii(date + hospital + item)));
+            c.write(ResultCode.PRENATAL_WRITE_FAILED, append(c, HcArea.PRENATAL_CHECKS, ascii(date + hospital + item)));
             return null;
         });
     }
@@ -184,9 +180,9 @@ final class HealthWrites {
         hc.session(pin, c -> {
             c.checkPatient(patient);
             female(c);
-            byte[] blank = new byte[PRENATAL_LENGTH * Areas.records(PRENATAL)];
+            byte[] blank = new byte[HcArea.PRENATAL_CHECKS.length()];
             Arrays.fill(blank, (byte) ' ');
-            c.write(ResultCode.PRENATAL_DELETE_ALL_FAILED, Write.put(PRENATAL, 0, blank, blank));
+            c.write(ResultCode.PRENATAL_DELETE_ALL_FAILED, Write.put(HcArea.PRENATAL_CHECKS, 0, blank, blank));
             return null;
         });
     }
@@ -202,7 +198,7 @@ final class HealthWrites {
         hc.session(pin, c -> {
             String date = usableCardAndToday(c, patient);
             byte[] record = ascii(String.format("%-6s", v) + date + hospital + String.format("%-12s", l));
-            c.write(ResultCode.INOCULATION_WRITE_FAILED, append(c, INOCULATIONS, record));
+            c.write(ResultCode.INOCULATION_WRITE_FAILED, append(c, HcArea.INOCULATIONS, record));
             return null;
         });
     }
@@ -213,21 +209,21 @@ final class HealthWrites {
     private String usableCardAndToday(HcConversation c, PatientCheck patient) throws NhiException {
         c.checkPatient(patient);
         LocalDate today = desk.now().toLocalDate();
-        Visits.checkCardUsable(new CardStatus(c.area(Areas.STATUS)), today);
-        return Roc.date(today);
+        Visits.checkCardUsable(new CardStatus(c.area(HcArea.CARD_STATUS)), today);
+        return RocDate.format(today);
     }
 
     private static void female(HcConversation c) throws NhiException {
-        if (!"F".equals(new BasicProfile(c.area(Areas.BASIC)).sex())) {
+        if (!"F".equals(new BasicProfile(c.area(HcArea.BASIC_PROFILE)).sex())) {
             throw new NhiException(ResultCode.SEX_MISMATCH_MALE, "the card holder is not recorded as a woman");
         }
     }
 
     /** 5083: preventive care and prenatal checks go with a visit of 就醫類別 AC among the last six. */
     private static void needsRecentAc(HcConversation c) throws NhiException {
-        byte[] visits = c.area(Areas.VISITS);
-        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
-            if (CardFields.ascii(visits, i * Areas.VISIT_LENGTH, 2).equals("AC")) {
+        byte[] visits = c.area(HcArea.VISITS);
+        for (int i = 0; i < HcArea.VISITS.records(); i++) {
+            if (CardFields.ascii(visits, i * HcArea.VISITS.recordLength(), 2).equals("AC")) {
                 return;
             }
         }
@@ -247,10 +243,10 @@ final class HealthWrites {
     }
 
     /** An APPEND; the cache follows when it holds the area, else forgets it. */
-    private static Write append(HcConversation c, int area, byte[] record) {
+    private static Write append(HcConversation c, HcArea area, byte[] record) {
         byte[] before = c.cached(area);
         return before != null ? Write.append(area, record, before)
-                : new Write(area, Commands.append(area, record), null);
+                : Write.append(area, record);
     }
 
     private static byte[] ascii(String s) {

@@ -3,6 +3,7 @@ package org.opennhi.engine.internal;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.platform.Progress;
 import org.opennhi.contracts.reader.ResponseApdu;
 import org.opennhi.contracts.result.NhiException;
@@ -27,7 +28,7 @@ final class HpcPins {
     void verify(PinSource pin) throws NhiException {
         hpc.session(s -> {
             ProfessionalIdentity who = hpc.identity(s);
-            if (Roc.parseDate(who.expiryDate()).map(d -> d.isBefore(desk.now().toLocalDate())).orElse(false)) {
+            if (RocDate.parseDate(who.expiryDate()).map(d -> d.isBefore(desk.now().toLocalDate())).orElse(false)) {
                 throw new NhiException(ResultCode.HPC_EXPIRED, "the HPC expired on " + who.expiryDate());
             }
             char[] digits = pin.pin(PinSource.Purpose.HPC_PIN);
@@ -54,7 +55,7 @@ final class HpcPins {
             try {
                 ResponseApdu r = s.transmit(Commands.change(Commands.block(old), Commands.block(neu)));
                 if (!r.isOk()) {
-                    throw Pins.failure(r.sw(), "HPC");
+                    throw CardCommand.CHANGE_HPC_PIN.failure(r.sw());
                 }
                 hpc.pinVerified(false);
                 return null;
@@ -78,8 +79,7 @@ final class HpcPins {
             try {
                 ResponseApdu r = s.transmit(Commands.unblock(Commands.block(puk), Commands.block(neu)));
                 if (!r.isOk()) {
-                    throw r.sw() == 0x6300 ? new NhiException(ResultCode.HPC_STILL_LOCKED, "wrong PUK")
-                            : Pins.failure(r.sw(), "HPC");
+                    throw CardCommand.UNBLOCK_HPC_PIN.failure(r.sw());
                 }
                 hpc.pinVerified(true);
                 return null;

@@ -18,6 +18,9 @@ import org.opennhi.engine.ProfessionalIdentity;
  * and the identity of the HPC whose PIN was verified last, kept when it leaves (fast authentication).
  */
 final class HpcSlot implements HpcAccess {
+    /** The HPC's public professional identity (docs/card-profile.md §5). */
+    private static final int IDENTITY_AREA = 0x00;
+
     private final ReaderService readers;
     private final HpcAuthorisation hpcAuth;
     private final Duration wait;
@@ -70,12 +73,15 @@ final class HpcSlot implements HpcAccess {
         }
         ResponseApdu selected = s.transmit(Commands.SELECT_HPC);
         if (!selected.isOk()) {
-            throw new NhiException(ResultCode.NOT_AN_HPC, String.format("SELECT answered %04X", selected.sw()));
+            throw CardCommand.SELECT_HPC.failure(selected.sw());
         }
-        ResponseApdu r = s.transmit(Commands.read(Areas.BASIC, 0, 0, ProfessionalIdentity.LENGTH));
-        if (!r.isOk() || r.data().length != ProfessionalIdentity.LENGTH) {
-            throw new NhiException(ResultCode.HPC_ID_READ_FAILED, String.format("identity read answered %04X",
-                    r.sw()));
+        ResponseApdu r = s.transmit(Commands.read(IDENTITY_AREA, 0, 0, ProfessionalIdentity.LENGTH));
+        if (!r.isOk()) {
+            throw CardCommand.READ_HPC_IDENTITY.failure(r.sw());
+        }
+        if (r.data().length != ProfessionalIdentity.LENGTH) {
+            throw new NhiException(ResultCode.HPC_ID_READ_FAILED, "the HPC's identity is not "
+                    + ProfessionalIdentity.LENGTH + " bytes");
         }
         h.identity = r.data();
         return new ProfessionalIdentity(h.identity.clone());

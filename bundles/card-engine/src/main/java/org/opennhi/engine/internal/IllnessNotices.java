@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.opennhi.contracts.card.HcArea;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.engine.CardFields;
 import org.opennhi.engine.CriticalIllnessExpiry;
 
@@ -22,7 +24,7 @@ final class IllnessNotices {
     /** The notices of the card in the conversation; none when area 06 cannot be read (no PIN given). */
     static List<CriticalIllnessExpiry> ending(HcConversation c, LocalDate today) {
         try {
-            return ending(c.area(Areas.CRITICAL_ILLNESS), today);
+            return ending(c.area(HcArea.CRITICAL_ILLNESSES), today);
         } catch (org.opennhi.contracts.result.NhiException e) {
             return List.of();
         }
@@ -32,9 +34,9 @@ final class IllnessNotices {
         List<CriticalIllnessExpiry> out = new ArrayList<>();
         for (int o = 0; o + RECORD <= area.length; o += RECORD) {
             String code = CardFields.ascii(area, o, 5);
-            Optional<LocalDate> from = Roc.parseDate(CardFields.ascii(area, o + 5, 7));
+            Optional<LocalDate> from = RocDate.parseDate(CardFields.ascii(area, o + 5, 7));
             String endText = CardFields.ascii(area, o + 12, 7);
-            Optional<LocalDate> end = Roc.parseDate(endText);
+            Optional<LocalDate> end = RocDate.parseDate(endText);
             if (code.isEmpty() || end.isEmpty() || from.map(f -> f.isAfter(today)).orElse(false)) {
                 continue;
             }

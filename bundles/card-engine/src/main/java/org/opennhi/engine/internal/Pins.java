@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 
-/** PIN digits and what the card's PIN status words mean for the HIS. Never keeps or logs a PIN. */
+/** PIN digits as the card's PIN commands take them (docs/card-profile.md §3.6). Never keeps or logs a PIN. */
 final class Pins {
     private Pins() {
     }
@@ -34,21 +34,5 @@ final class Pins {
                 Arrays.fill(pin, '\0');
             }
         }
-    }
-
-    /** @return the failure a PIN command's status word means */
-    static NhiException failure(int sw, String card) {
-        if ((sw & 0xFFF0) == 0x63C0) {
-            return new NhiException(ResultCode.PIN_MISMATCH, card + " PIN wrong, " + (sw & 0x0F) + " tries left");
-        }
-        return switch (sw) {
-            case Commands.SW_LOCKED -> new NhiException(card.equals("HPC") ? ResultCode.HPC_STILL_LOCKED
-                    : ResultCode.PIN_MISMATCH, card + " PIN blocked after 3 wrong entries");
-            case Commands.SW_BAD_PIN_FORMAT -> new NhiException(ResultCode.BAD_PARAMETER, "a PIN is 4 to 6 digits");
-            case Commands.SW_SECURITY -> new NhiException(ResultCode.SAM_NOT_AUTHENTICATED,
-                    card + " PIN command without an authenticated session");
-            default -> new NhiException(ResultCode.HC_IO_ERROR, String.format("%s PIN command answered %04X", card,
-                    sw));
-        };
     }
 }

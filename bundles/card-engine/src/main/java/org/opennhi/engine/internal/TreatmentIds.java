@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.opennhi.contracts.card.HcArea;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.idc.IdcVisitService;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
@@ -32,13 +34,13 @@ final class TreatmentIds {
     /** 1.56: the id of the visit at that date-time on the inserted HC. */
     String forVisit(String visitDateTime, PinSource pin) throws NhiException {
         return hc.read(pin, c -> {
-            byte[] visits = c.area(Areas.VISITS);
+            byte[] visits = c.area(HcArea.VISITS);
             int index = VisitArea.findVisit(visits, visitDateTime);
             if (index < 0) {
                 throw new NhiException(ResultCode.VISIT_RECORD_NOT_FOUND, "no visit at that date-time on the card");
             }
-            BasicProfile basic = new BasicProfile(c.area(Areas.BASIC));
-            String sequence = CardFields.ascii(visits, index * Areas.VISIT_LENGTH + 17, 4);
+            BasicProfile basic = new BasicProfile(c.area(HcArea.BASIC_PROFILE));
+            String sequence = CardFields.ascii(visits, index * HcArea.VISITS.recordLength() + 17, 4);
             return issue(visitDateTime, Optional.of(basic.cardNumber()), sequence, basic.idNumber());
         });
     }
@@ -52,7 +54,7 @@ final class TreatmentIds {
         if (!id.hospitalId().equals(hospitalId)) {
             throw new NhiException(ResultCode.BAD_PARAMETER, "the hospital id is not the SAM's");
         }
-        String dateTime = Roc.dateTime(desk.now());
+        String dateTime = RocDate.format(desk.now());
         return dateTime + id.hospitalId() + issue(dateTime, Optional.empty(), null, idNumber);
     }
 
@@ -78,7 +80,7 @@ final class TreatmentIds {
                     && e.result() != ResultCode.IDC_UNAVAILABLE) {
                 throw e;
             }
-            LocalDateTime at = Roc.parseDateTime(dateTime).orElseThrow();
+            LocalDateTime at = RocDate.parseDateTime(dateTime).orElseThrow();
             return service.offlineTreatmentId(at, idNumber);
         }
     }

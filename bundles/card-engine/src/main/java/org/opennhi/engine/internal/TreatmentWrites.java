@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SamService;
@@ -36,33 +37,34 @@ final class TreatmentWrites {
         byte[] doctorId = hpc.authorisedProfessional().idNumberBytes();
         hc.session(pin, c -> {
             c.checkPatient(write.patient());
-            byte[] visits = c.area(Areas.VISITS);
+            byte[] visits = c.area(HcArea.VISITS);
             int index = VisitArea.findVisit(visits, write.visitDateTime());
             if (index < 0) {
                 throw new NhiException(ResultCode.VISIT_RECORD_NOT_FOUND, "no visit at that date-time on the card");
             }
             List<Write> writes = new ArrayList<>();
-            byte[] record = CardFields.slice(visits, index * Areas.VISIT_LENGTH, Areas.VISIT_LENGTH);
+            byte[] record = CardFields.slice(visits, index * HcArea.VISITS.recordLength(),
+                    HcArea.VISITS.recordLength());
             write.diagnoses().ifPresent(d -> record[16] = d[0]);
             write.fees().ifPresent(f -> System.arraycopy(f, 0, record, 31, TreatmentWrite.FEES_LENGTH));
             byte[] newVisits = visits.clone();
-            System.arraycopy(record, 0, newVisits, index * Areas.VISIT_LENGTH, Areas.VISIT_LENGTH);
-            writes.add(Write.put(Areas.VISITS, index + 1, record, newVisits));
+            System.arraycopy(record, 0, newVisits, index * HcArea.VISITS.recordLength(), HcArea.VISITS.recordLength());
+            writes.add(Write.put(HcArea.VISITS, index + 1, record, newVisits));
             if (write.diagnoses().isPresent()) {
                 byte[] diagnoses = diagnosesIfReadable(c);
-                byte[] entry = new byte[Areas.DIAGNOSIS_LENGTH];
+                byte[] entry = new byte[HcArea.DIAGNOSES.recordLength()];
                 System.arraycopy(write.visitDateTime().getBytes(StandardCharsets.US_ASCII), 0, entry, 0, 13);
                 System.arraycopy(write.diagnoses().get(), 1, entry, 13, 30);
                 int existing = diagnoses == null ? -1
-                        : VisitArea.findRecord(diagnoses, Areas.DIAGNOSIS_LENGTH, write.visitDateTime());
+                        : VisitArea.findRecord(diagnoses, HcArea.DIAGNOSES.recordLength(), write.visitDateTime());
                 if (diagnoses == null) {
-                    writes.add(new Write(Areas.DIAGNOSES, Commands.append(Areas.DIAGNOSES, entry), null));
+                    writes.add(Write.append(HcArea.DIAGNOSES, entry));
                 } else if (existing >= 0) {
                     byte[] after = diagnoses.clone();
-                    System.arraycopy(entry, 0, after, existing * Areas.DIAGNOSIS_LENGTH, entry.length);
-                    writes.add(Write.put(Areas.DIAGNOSES, existing + 1, entry, after));
+                    System.arraycopy(entry, 0, after, existing * HcArea.DIAGNOSES.recordLength(), entry.length);
+                    writes.add(Write.put(HcArea.DIAGNOSES, existing + 1, entry, after));
                 } else {
-                    writes.add(Write.append(Areas.DIAGNOSES, entry, diagnoses));
+                    writes.add(Write.append(HcArea.DIAGNOSES, entry, diagnoses));
                 }
             }
             c.write(write.diagnoses().isPresent() ? ResultCode.VISIT_RECORD_UPDATE_FAILED
@@ -78,7 +80,7 @@ final class TreatmentWrites {
      */
     private static byte[] diagnosesIfReadable(HcConversation c) throws NhiException {
         try {
-            return c.area(Areas.DIAGNOSES);
+            return c.area(HcArea.DIAGNOSES);
         } catch (NhiException e) {
             if (e.result() == ResultCode.PIN_ENTRY_CANCELLED) {
                 return null;
@@ -90,19 +92,20 @@ final class TreatmentWrites {
     List<byte[]> prescriptions(PatientCheck patient, String visitDateTime, List<byte[]> records,
             boolean sign, PinSource pin) throws NhiException {
         hpc.authorisedProfessional();
-        if (records.isEmpty() || records.size() > Areas.records(Areas.OUTPATIENT_RX)) {
+        if (records.isEmpty() || records.size() > HcArea.OUTPATIENT_PRESCRIPTIONS.records()) {
             throw new NhiException(ResultCode.BAD_PARAMETER, "1 to 60 prescriptions at a time");
         }
         byte[] dt = visitDateTime.getBytes(StandardCharsets.US_ASCII);
         for (byte[] r : records) {
-            if (r.length != Areas.PRESCRIPTION_LENGTH || !Arrays.equals(dt, 0, 13, r, 0, 13) || dt.length != 13) {
+            if (r.length != HcArea.OUTPATIENT_PRESCRIPTIONS.recordLength() || !Arrays.equals(dt, 0, 13, r, 0, 13)
+                    || dt.length != 13) {
                 throw new NhiException(ResultCode.BAD_PARAMETER,
                         "each prescription is 61 bytes and starts with the visit's date-time");
             }
         }
         return hc.session(pin, c -> {
             c.checkPatient(patient);
-            if (VisitArea.findVisit(c.area(Areas.VISITS), visitDateTime) < 0) {
+            if (VisitArea.findVisit(c.area(HcArea.VISITS), visitDateTime) < 0) {
                 throw new NhiException(ResultCode.VISIT_RECORD_NOT_FOUND, "no visit at that date-time on the card");
             }
             List<byte[]> signatures = new ArrayList<>();
@@ -111,11 +114,11 @@ final class TreatmentWrites {
                     signatures.add(sam.sign(SignatureType.PRESCRIPTION, r));
                 }
             }
-            byte[] area = c.cached(Areas.OUTPATIENT_RX);
+            byte[] area = c.cached(HcArea.OUTPATIENT_PRESCRIPTIONS);
             List<Write> writes = new ArrayList<>();
             for (byte[] r : records) {
-                Write w = area != null ? Write.append(Areas.OUTPATIENT_RX, r, area)
-                        : new Write(Areas.OUTPATIENT_RX, Commands.append(Areas.OUTPATIENT_RX, r), null);
+                Write w = area != null ? Write.append(HcArea.OUTPATIENT_PRESCRIPTIONS, r, area)
+                        : Write.append(HcArea.OUTPATIENT_PRESCRIPTIONS, r);
                 writes.add(w);
                 area = w.contentAfter();
             }
@@ -123,7 +126,7 @@ final class TreatmentWrites {
                 c.write(ResultCode.OUTPATIENT_PRESCRIPTION_WRITE_FAILED, writes.toArray(Write[]::new));
             } finally {
                 // the card copies long-term prescriptions itself: what we held of that area is stale now
-                c.forget(Areas.LONG_TERM_RX);
+                c.forget(HcArea.LONG_TERM_PRESCRIPTIONS);
             }
             return signatures;
         });

@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.opennhi.contracts.card.HcArea;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.engine.CardFields;
 
 /**
@@ -18,7 +20,7 @@ final class VisitArea {
 
     static int visitsInYear(byte[] cumulative, int rocYear) {
         for (int i = 0; i < 2; i++) {
-            int o = i * Areas.CUMULATIVE_LENGTH;
+            int o = i * HcArea.CUMULATIVE_DATA.recordLength();
             String year = CardFields.ascii(cumulative, o, 3);
             String count = CardFields.ascii(cumulative, o + 3, 4);
             if (year.equals(String.format("%03d", rocYear)) && count.matches("\\d{4}")) {
@@ -33,7 +35,7 @@ final class VisitArea {
         byte[] out = cumulative.clone();
         String y = String.format("%03d", rocYear);
         for (int i = 0; i < 2; i++) {
-            int o = i * Areas.CUMULATIVE_LENGTH;
+            int o = i * HcArea.CUMULATIVE_DATA.recordLength();
             if (CardFields.ascii(out, o, 3).equals(y)) {
                 int count = Math.max(0, visitsInYear(out, rocYear) + delta);
                 System.arraycopy(String.format("%04d", count).getBytes(StandardCharsets.US_ASCII), 0, out, o + 3, 4);
@@ -41,10 +43,11 @@ final class VisitArea {
             }
         }
         // a new year: last year's record moves to the second place
-        System.arraycopy(cumulative, 0, out, Areas.CUMULATIVE_LENGTH, Areas.CUMULATIVE_LENGTH);
+        int length = HcArea.CUMULATIVE_DATA.recordLength();
+        System.arraycopy(cumulative, 0, out, length, length);
         byte[] fresh = (y + String.format("%04d", Math.max(0, delta)) + "0".repeat(20) + "0".repeat(40))
                 .getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(fresh, 0, out, 0, Areas.CUMULATIVE_LENGTH);
+        System.arraycopy(fresh, 0, out, 0, length);
         return out;
     }
 
@@ -57,7 +60,7 @@ final class VisitArea {
 
     static byte[] visitRecord(String category, byte newborn, String dateTime, byte afterCheck, String sequence,
             String hospitalId) {
-        byte[] r = new byte[Areas.VISIT_LENGTH];
+        byte[] r = new byte[HcArea.VISITS.recordLength()];
         Arrays.fill(r, (byte) ' ');
         put(r, 0, category);
         r[2] = newborn;
@@ -75,8 +78,8 @@ final class VisitArea {
 
     /** @return the index of the counted visit record with that date-time (not a ZA/ZB mark), or -1 */
     static int findVisit(byte[] visits, String dateTime) {
-        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
-            int o = i * Areas.VISIT_LENGTH;
+        for (int i = 0; i < HcArea.VISITS.records(); i++) {
+            int o = i * HcArea.VISITS.recordLength();
             if (CardFields.ascii(visits, o + 3, 13).equals(dateTime)
                     && !VisitRules.cancelsVisit(CardFields.ascii(visits, o, 2))) {
                 return i;
@@ -95,8 +98,8 @@ final class VisitArea {
     }
 
     static boolean undone(byte[] visits, String dateTime) {
-        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
-            int o = i * Areas.VISIT_LENGTH;
+        for (int i = 0; i < HcArea.VISITS.records(); i++) {
+            int o = i * HcArea.VISITS.recordLength();
             if (CardFields.ascii(visits, o + 3, 13).equals(dateTime)
                     && VisitRules.cancelsVisit(CardFields.ascii(visits, o, 2))) {
                 return true;
@@ -107,9 +110,9 @@ final class VisitArea {
 
     /** @return a counted visit at this institution within 24 hours before {@code at} */
     static Optional<Integer> findRecent(byte[] visits, LocalDateTime at, String hospitalId) {
-        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
-            int o = i * Areas.VISIT_LENGTH;
-            Optional<LocalDateTime> when = Roc.parseDateTime(CardFields.ascii(visits, o + 3, 13));
+        for (int i = 0; i < HcArea.VISITS.records(); i++) {
+            int o = i * HcArea.VISITS.recordLength();
+            Optional<LocalDateTime> when = RocDate.parseDateTime(CardFields.ascii(visits, o + 3, 13));
             if (when.isPresent() && VisitRules.counted(CardFields.ascii(visits, o, 2))
                     && CardFields.ascii(visits, o + 21, 10).equals(hospitalId)
                     && !when.get().isBefore(at.minusHours(24))) {
@@ -121,8 +124,8 @@ final class VisitArea {
 
     static boolean sameDay(byte[] visits, String dateTime) {
         String day = dateTime.substring(0, 7);
-        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
-            int o = i * Areas.VISIT_LENGTH;
+        for (int i = 0; i < HcArea.VISITS.records(); i++) {
+            int o = i * HcArea.VISITS.recordLength();
             if (CardFields.ascii(visits, o + 3, 7).equals(day)
                     && VisitRules.counted(CardFields.ascii(visits, o, 2))) {
                 return true;

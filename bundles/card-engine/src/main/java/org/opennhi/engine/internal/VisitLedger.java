@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.opennhi.contracts.card.HcArea;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.CardFields;
@@ -32,8 +34,9 @@ final class VisitLedger {
      */
     static LocalDateTime nextDateTime(byte[] visits, LocalDateTime now) {
         LocalDateTime next = now.withNano(0);
-        for (int i = 0; i < Areas.VISIT_RECORDS; i++) {
-            Optional<LocalDateTime> t = Roc.parseDateTime(CardFields.ascii(visits, i * Areas.VISIT_LENGTH + 3, 13));
+        for (int i = 0; i < HcArea.VISITS.records(); i++) {
+            Optional<LocalDateTime> t = RocDate.parseDateTime(CardFields.ascii(visits,
+                    i * HcArea.VISITS.recordLength() + 3, 13));
             if (t.isPresent() && !t.get().isBefore(next)) {
                 next = t.get().plusSeconds(1);
             }
@@ -62,12 +65,12 @@ final class VisitLedger {
      */
     static Optional<Repair> check(byte[] visits, byte[] cumulative, byte[] lastSequence, byte[] status) {
         String category = CardFields.ascii(visits, 0, 2);
-        Optional<LocalDateTime> when = Roc.parseDateTime(CardFields.ascii(visits, 3, 13));
+        Optional<LocalDateTime> when = RocDate.parseDateTime(CardFields.ascii(visits, 3, 13));
         String sequence = CardFields.ascii(visits, 17, 4);
         if (!VisitRules.counted(category) || when.isEmpty() || !sequence.matches("\\d{4}")) {
             return Optional.empty();
         }
-        int year = Roc.year(when.get().toLocalDate());
+        int year = RocDate.year(when.get().toLocalDate());
         String newestYear = CardFields.ascii(cumulative, 0, 3);
         if (newestYear.matches("\\d{3}") && year < Integer.parseInt(newestYear)) {
             return Optional.empty();
@@ -96,22 +99,22 @@ final class VisitLedger {
         if (c.ledgerSettled()) {
             return;
         }
-        byte[] visits = c.area(Areas.VISITS);
-        byte[] cumulative = c.area(Areas.CUMULATIVE);
-        byte[] last = c.area(Areas.LAST_SEQUENCE);
-        byte[] status = c.area(Areas.STATUS);
+        byte[] visits = c.area(HcArea.VISITS);
+        byte[] cumulative = c.area(HcArea.CUMULATIVE_DATA);
+        byte[] last = c.area(HcArea.LAST_SEQUENCE);
+        byte[] status = c.area(HcArea.CARD_STATUS);
         Optional<Repair> repair = check(visits, cumulative, last, status);
         if (repair.isPresent()) {
             Repair r = repair.get();
             List<Write> writes = new ArrayList<>();
             if (!Arrays.equals(cumulative, r.cumulative())) {
-                writes.add(Write.put(Areas.CUMULATIVE, 0, r.cumulative(), r.cumulative()));
+                writes.add(Write.put(HcArea.CUMULATIVE_DATA, 0, r.cumulative(), r.cumulative()));
             }
             if (!Arrays.equals(last, r.lastSequence())) {
-                writes.add(Write.put(Areas.LAST_SEQUENCE, 0, r.lastSequence(), r.lastSequence()));
+                writes.add(Write.put(HcArea.LAST_SEQUENCE, 0, r.lastSequence(), r.lastSequence()));
             }
             if (!Arrays.equals(status, r.status())) {
-                writes.add(Write.put(Areas.STATUS, 0, r.status(), r.status()));
+                writes.add(Write.put(HcArea.CARD_STATUS, 0, r.status(), r.status()));
             }
             c.write(ResultCode.CARD_UPDATE_FAILED, writes.toArray(Write[]::new));
             LOG.warn("An HC's visit counters lagged behind its newest visit record (a card pulled mid-write): "

@@ -5,6 +5,7 @@ import java.time.Period;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.engine.CardFields;
 import org.opennhi.engine.VisitReminder;
 
@@ -62,7 +63,7 @@ final class VisitRules {
      */
     static boolean recentService(byte[] records, int recordLength, int dateAt, LocalDate today, String hospitalId) {
         for (int o = 0; o + recordLength <= records.length; o += recordLength) {
-            Optional<LocalDate> day = Roc.parseDate(CardFields.ascii(records, o + dateAt, 7));
+            Optional<LocalDate> day = RocDate.parseDate(CardFields.ascii(records, o + dateAt, 7));
             if (day.isPresent() && !day.get().isBefore(today.minusDays(1)) && !day.get().isAfter(today)
                     && CardFields.ascii(records, o + dateAt + 7, 10).equals(hospitalId)) {
                 return true;

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.opennhi.contracts.card.HcArea;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.idc.IdcVisitService;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
@@ -19,7 +21,6 @@ import org.opennhi.engine.CardFields;
 import org.opennhi.engine.CardStatus;
 import org.opennhi.engine.CriticalIllnessExpiry;
 import org.opennhi.engine.PinSource;
-import org.opennhi.engine.RecordArea;
 import org.opennhi.engine.Visit;
 import org.opennhi.engine.VisitReminder;
 import org.opennhi.engine.VisitRequest;
@@ -44,7 +45,7 @@ final class Visits {
 
     /** 1.55: the IDC's word on the inserted HC's holder (cached basic data). */
     void checkInsurance() throws NhiException {
-        requireInsured(hc.read(PinSource.none(), c -> new BasicProfile(c.area(Areas.BASIC))));
+        requireInsured(hc.read(PinSource.none(), c -> new BasicProfile(c.area(HcArea.BASIC_PROFILE))));
     }
 
     Visit take(VisitRequest request, PinSource pin) throws NhiException {
@@ -58,8 +59,8 @@ final class Visits {
         SamIdentity id = desk.identity();
         return hc.session(pin, c -> {
             VisitLedger.settle(c);
-            BasicProfile basic = new BasicProfile(c.area(Areas.BASIC));
-            CardStatus status = new CardStatus(c.area(Areas.STATUS));
+            BasicProfile basic = new BasicProfile(c.area(HcArea.BASIC_PROFILE));
+            CardStatus status = new CardStatus(c.area(HcArea.CARD_STATUS));
             LocalDateTime at = desk.now();
             LocalDate today = at.toLocalDate();
             checkCardUsable(status, today);
@@ -68,22 +69,22 @@ final class Visits {
                 throw new NhiException(ResultCode.NO_VISITS_LEFT, "no available visits left on the card");
             }
             if (request.newbornVisit()) {
-                checkNewborn(c.area(Areas.REGISTRATION), today);
+                checkNewborn(c.area(HcArea.REGISTRATION), today);
             }
-            byte[] visits = c.area(Areas.VISITS);
+            byte[] visits = c.area(HcArea.VISITS);
             if (VisitRules.cancelsVisit(category)
                     && VisitArea.findRecent(visits, at, id.hospitalId()).isEmpty()) {
                 throw new NhiException(ResultCode.CANCEL_VISIT_NONE_IN_24H,
                         "no visit at this institution in the last 24 hours");
             }
             if (VisitRules.cancelsPrenatalCheck(category) && !VisitRules.recentService(
-                    c.area(RecordArea.PRENATAL_CHECKS.area()), RecordArea.PRENATAL_CHECKS.recordLength(), 0, today,
+                    c.area(HcArea.PRENATAL_CHECKS), HcArea.PRENATAL_CHECKS.recordLength(), 0, today,
                     id.hospitalId())) {
                 throw new NhiException(ResultCode.CANCEL_PRENATAL_NONE_IN_24H,
                         "no prenatal check at this institution in the last 24 hours");
             }
             if (VisitRules.cancelsPreventiveCare(category) && !VisitRules.recentService(
-                    c.area(RecordArea.PREVENTIVE_CARE.area()), RecordArea.PREVENTIVE_CARE.recordLength(), 2, today,
+                    c.area(HcArea.PREVENTIVE_CARE), HcArea.PREVENTIVE_CARE.recordLength(), 2, today,
                     id.hospitalId())) {
                 throw new NhiException(ResultCode.CANCEL_PREVENTIVE_NONE_IN_24H,
                         "no preventive-care service at this institution in the last 24 hours");
@@ -91,11 +92,11 @@ final class Visits {
             if (VisitRules.needsInsuranceCheck(category)) {
                 requireInsured(basic);
             }
-            byte[] cumulative = c.area(Areas.CUMULATIVE);
+            byte[] cumulative = c.area(HcArea.CUMULATIVE_DATA);
             LocalDateTime dated = VisitLedger.nextDateTime(visits, at);
-            int year = Roc.year(dated.toLocalDate());
+            int year = RocDate.year(dated.toLocalDate());
             int visitsThisYear = VisitArea.visitsInYear(cumulative, year);
-            String dateTime = Roc.dateTime(dated);
+            String dateTime = RocDate.format(dated);
             String sequence = String.format("%04d", counted ? visitsThisYear + 1 : visitsThisYear);
             boolean sameDay = VisitArea.sameDay(visits, dateTime);
 
@@ -111,20 +112,20 @@ final class Visits {
             byte[] record = VisitArea.visitRecord(category, request.newbornVisit() ? (byte) 'Y' : (byte) ' ', dateTime,
                     (byte) request.afterCheck(), sequence, id.hospitalId());
             List<Write> writes = new ArrayList<>();
-            writes.add(Write.append(Areas.VISITS, record, visits));
+            writes.add(Write.append(HcArea.VISITS, record, visits));
             if (counted) {
                 byte[] newCumulative = VisitArea.countVisit(cumulative, year, +1);
-                writes.add(Write.put(Areas.CUMULATIVE, 0, newCumulative, newCumulative));
+                writes.add(Write.put(HcArea.CUMULATIVE_DATA, 0, newCumulative, newCumulative));
                 byte[] last = (String.format("%03d", year) + sequence).getBytes(StandardCharsets.US_ASCII);
-                writes.add(Write.put(Areas.LAST_SEQUENCE, 0, last, last));
+                writes.add(Write.put(HcArea.LAST_SEQUENCE, 0, last, last));
                 byte[] newStatus = VisitArea.withVisitsLeft(status.bytes(), status.visitsLeft() - 1);
-                writes.add(Write.put(Areas.STATUS, 0, newStatus, newStatus));
+                writes.add(Write.put(HcArea.CARD_STATUS, 0, newStatus, newStatus));
             }
             c.write(ResultCode.VISIT_RECORD_WRITE_FAILED, writes.toArray(Write[]::new));
 
             Optional<VisitReminder> due = Optional.empty();
             if (counted && category.compareTo("09") < 0) {
-                int age = Roc.parseDate(basic.birthDate()).map(b -> VisitRules.age(b, today)).orElse(0);
+                int age = RocDate.parseDate(basic.birthDate()).map(b -> VisitRules.age(b, today)).orElse(0);
                 due = VisitRules.reminder(basic.cardNumber(), age, visitsThisYear,
                         () -> criticalIllnessValid(c, today));
             }
@@ -136,17 +137,18 @@ final class Visits {
     }
 
     void undo(String visitDateTime, PinSource pin) throws NhiException {
-        LocalDateTime when = Roc.parseDateTime(visitDateTime).orElseThrow(() -> new NhiException(
+        LocalDateTime when = RocDate.parseDateTime(visitDateTime).orElseThrow(() -> new NhiException(
                 ResultCode.BAD_PARAMETER, "就診日期時間 is 13 digits, ROC YYYMMDDHHMMSS"));
         SamIdentity id = desk.identity();
         hc.session(pin, c -> {
             VisitLedger.settle(c);
-            byte[] visits = c.area(Areas.VISITS);
+            byte[] visits = c.area(HcArea.VISITS);
             int index = VisitArea.findVisit(visits, visitDateTime);
             if (index < 0) {
                 throw new NhiException(ResultCode.VISIT_NOT_ON_CARD, "no visit at that date-time on the card");
             }
-            byte[] record = CardFields.slice(visits, index * Areas.VISIT_LENGTH, Areas.VISIT_LENGTH);
+            byte[] record = CardFields.slice(visits, index * HcArea.VISITS.recordLength(),
+                    HcArea.VISITS.recordLength());
             String category = CardFields.ascii(record, 0, 2);
             if (!VisitRules.counted(category)) {
                 throw new NhiException(ResultCode.UNDO_NEEDS_NUMERIC_VISIT_TYPE, "就醫類別 " + category);
@@ -162,9 +164,9 @@ final class Visits {
             if (when.isBefore(now.minusHours(24))) {
                 throw new NhiException(ResultCode.UNDO_DATE_NOT_ALLOWED, "a visit can be undone within 24 hours");
             }
-            CardStatus status = new CardStatus(c.area(Areas.STATUS));
-            byte[] cumulative = c.area(Areas.CUMULATIVE);
-            int year = Roc.year(when.toLocalDate());
+            CardStatus status = new CardStatus(c.area(HcArea.CARD_STATUS));
+            byte[] cumulative = c.area(HcArea.CUMULATIVE_DATA);
+            int year = RocDate.year(when.toLocalDate());
             if (status.visitsLeft() < 0 || status.visitsLeft() >= 99) {
                 throw new NhiException(ResultCode.IMPLAUSIBLE_VISITS_LEFT, "visits left " + status.visitsLeft());
             }
@@ -178,10 +180,10 @@ final class Visits {
             byte[] newCumulative = VisitArea.countVisit(cumulative, year, -1);
             byte[] last = (String.format("%03d%04d", year, Math.max(0, previous))).getBytes(StandardCharsets.US_ASCII);
             byte[] newStatus = VisitArea.withVisitsLeft(status.bytes(), status.visitsLeft() + 1);
-            c.write(ResultCode.CARD_UPDATE_FAILED, Write.append(Areas.VISITS, mark, visits),
-                    Write.put(Areas.CUMULATIVE, 0, newCumulative, newCumulative),
-                    Write.put(Areas.LAST_SEQUENCE, 0, last, last),
-                    Write.put(Areas.STATUS, 0, newStatus, newStatus));
+            c.write(ResultCode.CARD_UPDATE_FAILED, Write.append(HcArea.VISITS, mark, visits),
+                    Write.put(HcArea.CUMULATIVE_DATA, 0, newCumulative, newCumulative),
+                    Write.put(HcArea.LAST_SEQUENCE, 0, last, last),
+                    Write.put(HcArea.CARD_STATUS, 0, newStatus, newStatus));
             return null;
         });
     }
@@ -190,7 +192,7 @@ final class Visits {
         if (status.cancelled()) {
             throw new NhiException(ResultCode.CARD_CANCELLED, "the card is cancelled");
         }
-        Optional<LocalDate> expiry = Roc.parseDate(status.expiryDate());
+        Optional<LocalDate> expiry = RocDate.parseDate(status.expiryDate());
         if (expiry.isPresent() && expiry.get().isBefore(today)) {
             throw new NhiException(ResultCode.CARD_EXPIRED, "the card expired on " + status.expiryDate());
         }
@@ -199,7 +201,7 @@ final class Visits {
     private static void checkNewborn(byte[] registration, LocalDate today) throws NhiException {
         String birth = CardFields.ascii(registration, 3, 7);
         String count = CardFields.ascii(registration, 10, 1);
-        Optional<LocalDate> date = Roc.parseDate(birth);
+        Optional<LocalDate> date = RocDate.parseDate(birth);
         if (date.isEmpty()) {
             throw new NhiException(ResultCode.NEWBORN_MARK_WRITE_FAILED, "no newborn is registered on the card");
         }
@@ -214,14 +216,14 @@ final class Visits {
 
     private static boolean criticalIllnessValid(HcConversation c, LocalDate today) {
         try {
-            byte[] area = c.area(Areas.CRITICAL_ILLNESS);
-            for (int i = 0; i < Areas.records(Areas.CRITICAL_ILLNESS); i++) {
+            byte[] area = c.area(HcArea.CRITICAL_ILLNESSES);
+            for (int i = 0; i < HcArea.CRITICAL_ILLNESSES.records(); i++) {
                 int o = i * 19;
                 if (CardFields.ascii(area, o, 5).isEmpty()) {
                     continue;
                 }
-                Optional<LocalDate> from = Roc.parseDate(CardFields.ascii(area, o + 5, 7));
-                Optional<LocalDate> to = Roc.parseDate(CardFields.ascii(area, o + 12, 7));
+                Optional<LocalDate> from = RocDate.parseDate(CardFields.ascii(area, o + 5, 7));
+                Optional<LocalDate> to = RocDate.parseDate(CardFields.ascii(area, o + 12, 7));
                 if (from.map(f -> !f.isAfter(today)).orElse(true) && to.map(t -> !t.isBefore(today)).orElse(true)) {
                     return true;
                 }

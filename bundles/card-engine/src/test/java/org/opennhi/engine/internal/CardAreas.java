@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.opennhi.card.crypto.CardKind;
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ResponseApdu;
 import org.opennhi.contracts.reader.Slot;
@@ -12,7 +13,6 @@ import org.opennhi.contracts.result.NhiException;
 import org.opennhi.engine.PinSource;
 import org.opennhi.engine.testing.World;
 import org.opennhi.sim.card.profile.Apdus;
-import org.opennhi.sim.card.profile.Areas;
 
 /**
  * What the HC in the world's reader holds, read outside the engine: the card profile's own commands
@@ -24,7 +24,7 @@ final class CardAreas {
     }
 
     /** @param pin the holder's PIN, sent with VERIFY before the read unless it is {@link PinSource#none()}'s */
-    static byte[] read(World world, int area, PinSource pin) throws NhiException {
+    static byte[] read(World world, HcArea area, PinSource pin) throws NhiException {
         char[] digits = pinOf(pin);
         try (CardSession s = world.readers.openSession(Slot.HC, Duration.ofSeconds(5))) {
             expectOk("SELECT", s.transmit(Apdus.select(CardKind.HC)));
@@ -32,22 +32,19 @@ final class CardAreas {
             if (digits != null) {
                 expectOk("VERIFY", s.transmit(Apdus.verify(new String(digits))));
             }
-            int length = Areas.recordLength(CardKind.HC, area);
-            int records = Areas.records(CardKind.HC, area);
-            if (length < 0) {
-                throw new AssertionError(String.format("the HC has no area %02X", area));
-            }
+            int length = area.recordLength();
+            int records = area.records();
             ByteArrayOutputStream out = new ByteArrayOutputStream(length * records);
             for (int r = 1; r <= records; r++) {
-                ResponseApdu a = s.transmit(Apdus.read(area, r, 1, length));
-                expectOk(String.format("GET DATA of area %02X record %d", area, r), a);
+                ResponseApdu a = s.transmit(Apdus.read(area.id(), r, 1, length));
+                expectOk(String.format("GET DATA of area %02X record %d", area.id(), r), a);
                 out.writeBytes(a.data());
             }
             return out.toByteArray();
         }
     }
 
-    static byte[] read(World world, int area) throws NhiException {
+    static byte[] read(World world, HcArea area) throws NhiException {
         return read(world, area, PinSource.none());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertEquals;
 import org.junit.After;
 import org.junit.ClassRule;
 import org.junit.Test;
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
@@ -26,7 +27,7 @@ public class CardRefreshTest {
         world.close();
     }
 
-    private byte[] onCard(int area) throws NhiException {
+    private byte[] onCard(HcArea area) throws NhiException {
         return CardAreas.read(world, area);
     }
 
@@ -49,14 +50,14 @@ public class CardRefreshTest {
         expect(ResultCode.NO_VISITS_LEFT, () -> world.engine.takeVisit(visit(), PinSource.none()));
         IDC.client().admin("PUT", "/admin/card-contents/900000000006", "{\"expiryDate\":\"1201231\",\"insuredMark\":\"5\","
                 + "\"criticalIllnesses\":[{\"code\":\"C5000\",\"from\":\"1150101\",\"to\":\"1191231\"}]}");
-        byte[] registrationBefore = onCard(Areas.REGISTRATION);
+        byte[] registrationBefore = onCard(HcArea.REGISTRATION);
         world.engine.updateCardContents(true, PinSource.none());
-        byte[] status = onCard(Areas.STATUS);
+        byte[] status = onCard(HcArea.CARD_STATUS);
         assertEquals("1" + "1201231" + "06", text(status, 1, 10));
-        byte[] registration = onCard(Areas.REGISTRATION);
+        byte[] registration = onCard(HcArea.REGISTRATION);
         assertEquals("01" + "5", text(registration, 1, 3));
         assertEquals(text(registrationBefore, 4, 11), text(registration, 4, 11));
-        byte[] ill = onCard(Areas.CRITICAL_ILLNESS);
+        byte[] ill = onCard(HcArea.CRITICAL_ILLNESSES);
         assertEquals("C5000" + "1150101" + "1191231", text(ill, 1, 19));
         assertEquals(" ".repeat(19 * 5), text(ill, 20, 114));
         // 1.30 resets: the card is usable at once
@@ -79,11 +80,11 @@ public class CardRefreshTest {
     public void withoutTheIdcNothingIsWritten() throws Exception {
         world.hc("900000000006");
         expect(ResultCode.NETWORK_DOWN, () -> world.engine.updateCardContents(true, PinSource.none()));
-        assertEquals("00", text(onCard(Areas.STATUS), 9, 10));
+        assertEquals("00", text(onCard(HcArea.CARD_STATUS), 9, 10));
         world.idcRoute = (route, body) -> "{\"cardNo\":\"900000000006\",\"cancelled\":false,\"expiryDate\":\"12012\","
                 + "\"insurerCode\":\"01\",\"insuredMark\":\"3\",\"visitsLeft\":6,\"criticalIllnesses\":[]}";
         expect(ResultCode.CARD_UPDATE_FAILED, () -> world.engine.updateCardContents(true, PinSource.none()));
-        assertEquals("00", text(onCard(Areas.STATUS), 9, 10));
+        assertEquals("00", text(onCard(HcArea.CARD_STATUS), 9, 10));
     }
 
     @Test

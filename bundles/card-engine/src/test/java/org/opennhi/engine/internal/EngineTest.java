@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.junit.After;
 import org.junit.Test;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.SignatureType;
@@ -54,7 +55,7 @@ public class EngineTest {
         assertEquals("900000000001", b.cardNumber());
         assertEquals(p.name(), b.name());
         assertEquals(p.idNumber(), b.idNumber());
-        assertEquals(Roc.date(p.birthDate()), b.birthDate());
+        assertEquals(RocDate.format(p.birthDate()), b.birthDate());
         assertEquals(String.valueOf(p.sex()), b.sex());
         assertEquals(0, world.sam.authentications());
         assertEquals("SELECT + GET DATA 00", 2, world.readers.apdus(Slot.HC));
@@ -123,7 +124,7 @@ public class EngineTest {
 
         Engine fresh = world.freshEngine();
         assertEquals(p.visitsLeft() - 1, fresh.cardStatus().visitsLeft());
-        assertEquals(String.format("%03d", Roc.year(LocalDate.now(World.TAIPEI))) + v.sequenceNumber(),
+        assertEquals(String.format("%03d", RocDate.year(LocalDate.now(World.TAIPEI))) + v.sequenceNumber(),
                 new String(fresh.lastSequenceNumber(PinSource.none()), StandardCharsets.US_ASCII));
         Visit second = world.engine.takeVisit(visit("01"), PinSource.none());
         assertTrue("same day", second.sameDay());
@@ -219,7 +220,7 @@ public class EngineTest {
     public void treatmentAndPrescriptions() throws Exception {
         world.hc("900000000001").doctor();
         Person p = world.person("900000000001");
-        PatientCheck patient = new PatientCheck(p.idNumber(), Roc.date(p.birthDate()));
+        PatientCheck patient = new PatientCheck(p.idNumber(), RocDate.format(p.birthDate()));
         Visit v = world.engine.takeVisit(visit("01"), PinSource.none());
         byte[] diagnoses = "0J0110J0300                    ".substring(0, 31).getBytes(StandardCharsets.US_ASCII);
         byte[] fees = "00000450000000500000000000000000000000".getBytes(StandardCharsets.US_ASCII);

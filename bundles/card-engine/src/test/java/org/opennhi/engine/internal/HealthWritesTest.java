@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.After;
 import org.junit.Test;
+import org.opennhi.contracts.card.HcArea;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.PatientCheck;
@@ -34,18 +36,18 @@ public class HealthWritesTest {
 
     private PatientCheck patient(String card) {
         Person p = world.person(card);
-        return new PatientCheck(p.idNumber(), Roc.date(p.birthDate()));
+        return new PatientCheck(p.idNumber(), RocDate.format(p.birthDate()));
     }
 
     private static String today() {
-        return Roc.date(LocalDate.now(World.TAIPEI));
+        return RocDate.format(LocalDate.now(World.TAIPEI));
     }
 
-    private byte[] onCard(int area, PinSource pin) throws NhiException {
+    private byte[] onCard(HcArea area, PinSource pin) throws NhiException {
         return CardAreas.read(world, area, pin);
     }
 
-    private byte[] onCard(int area) throws NhiException {
+    private byte[] onCard(HcArea area) throws NhiException {
         return CardAreas.read(world, area);
     }
 
@@ -66,19 +68,19 @@ public class HealthWritesTest {
     public void newborn119() throws Exception {
         world.hc("900000000001");
         PatientCheck p = patient("900000000001");
-        byte[] before = onCard(Areas.REGISTRATION);
-        String born = Roc.date(LocalDate.now(World.TAIPEI).minusDays(3));
+        byte[] before = onCard(HcArea.REGISTRATION);
+        String born = RocDate.format(LocalDate.now(World.TAIPEI).minusDays(3));
         expect(ResultCode.NEWBORN_BIRTH_WITHOUT_MULTIPLE_BIRTH_MARK,
                 () -> world.engine.writeNewborn(p, born, " ", PinSource.none()));
         expect(ResultCode.BAD_PARAMETER, () -> world.engine.writeNewborn(p, "1151340", "1", PinSource.none()));
         expect(ResultCode.BAD_PARAMETER, () -> world.engine.writeNewborn(p, born, "X", PinSource.none()));
         expect(ResultCode.BAD_PARAMETER, () -> world.engine.writeNewborn(p,
-                Roc.date(LocalDate.now(World.TAIPEI).plusDays(2)), "1", PinSource.none()));
+                RocDate.format(LocalDate.now(World.TAIPEI).plusDays(2)), "1", PinSource.none()));
         expect(ResultCode.DATA_BELONGS_TO_OTHER_PERSON, () -> world.engine.writeNewborn(
                 new PatientCheck("A000000000", p.birthDate()), born, "1", PinSource.none()));
-        assertArrayEquals("refusals write nothing", before, onCard(Areas.REGISTRATION));
+        assertArrayEquals("refusals write nothing", before, onCard(HcArea.REGISTRATION));
         world.engine.writeNewborn(p, born, "2", PinSource.none());
-        byte[] after = onCard(Areas.REGISTRATION);
+        byte[] after = onCard(HcArea.REGISTRATION);
         assertEquals(text(before, 1, 3), text(after, 1, 3));
         assertEquals(born, text(after, 4, 10));
         assertEquals("2", text(after, 11, 11));
@@ -107,15 +109,15 @@ public class HealthWritesTest {
         byte[] doc = world.engine.writeAllergies(p, 1, three, PinSource.none());
         assertEquals(world.cards.fixtures().professionals().get(0).idNumber(),
                 new String(doc, StandardCharsets.US_ASCII));
-        byte[] area = onCard(HealthWrites.ALLERGIES);
+        byte[] area = onCard(HcArea.ALLERGIC_MEDICINES);
         assertArrayEquals(concat(a, b, c), area);
         // 1.46: slot 3 only
         byte[] d = pad("PENICILLIN", 40);
         world.engine.writeAllergies(p, 3, List.of(d), PinSource.none());
-        assertArrayEquals(concat(a, b, d), onCard(HealthWrites.ALLERGIES));
+        assertArrayEquals(concat(a, b, d), onCard(HcArea.ALLERGIC_MEDICINES));
         // two slots from slot 2: one PUT each
         world.engine.writeAllergies(p, 2, List.of(d, a), PinSource.none());
-        assertArrayEquals(concat(a, d, a), onCard(HealthWrites.ALLERGIES));
+        assertArrayEquals(concat(a, d, a), onCard(HcArea.ALLERGIC_MEDICINES));
     }
 
     @Test
@@ -126,7 +128,7 @@ public class HealthWritesTest {
         expect(ResultCode.ORGAN_DONATION_INPUT_ABANDONED, () -> world.engine.writeOrganDonation(p, " ", pin));
         expect(ResultCode.BAD_PARAMETER, () -> world.engine.writeOrganDonation(p, "12", pin));
         world.engine.writeOrganDonation(p, "1", pin);
-        assertEquals("1", text(onCard(HealthWrites.ORGAN_DONATION, pin), 1, 1));
+        assertEquals("1", text(onCard(HcArea.ORGAN_DONATION, pin), 1, 1));
     }
 
     @Test
@@ -137,17 +139,17 @@ public class HealthWritesTest {
                 () -> world.engine.writePreventiveCare(p, "02", "21", PinSource.none()));
         expect(ResultCode.BAD_PARAMETER, () -> world.engine.writePreventiveCare(p, "2", "21", PinSource.none()));
         acVisit();
-        byte[] prenatalBefore = onCard(HealthWrites.PRENATAL);
+        byte[] prenatalBefore = onCard(HcArea.PRENATAL_CHECKS);
         world.engine.writePreventiveCare(p, "02", "21", PinSource.none());
-        byte[] care = onCard(HealthWrites.PREVENTIVE_CARE);
+        byte[] care = onCard(HcArea.PREVENTIVE_CARE);
         assertEquals("02" + today() + "7777777777" + "21", text(care, 1, 21));
-        assertArrayEquals("an adult's care is not copied", prenatalBefore, onCard(HealthWrites.PRENATAL));
+        assertArrayEquals("an adult's care is not copied", prenatalBefore, onCard(HcArea.PRENATAL_CHECKS));
         // a child's preventive care also goes into the prenatal area
         world.engine.writePreventiveCare(p, "01", "11", PinSource.none());
-        care = onCard(HealthWrites.PREVENTIVE_CARE);
+        care = onCard(HcArea.PREVENTIVE_CARE);
         assertEquals("01" + today() + "7777777777" + "11", text(care, 1, 21));
         assertEquals("02" + today() + "7777777777" + "21", text(care, 22, 42));
-        assertEquals(today() + "7777777777" + "11", text(onCard(HealthWrites.PRENATAL), 1, 19));
+        assertEquals(today() + "7777777777" + "11", text(onCard(HcArea.PRENATAL_CHECKS), 1, 19));
     }
 
     @Test
@@ -158,7 +160,7 @@ public class HealthWritesTest {
                 PinSource.none()));
         expect(ResultCode.BAD_PARAMETER, () -> world.engine.writeEmergencyPhone(p, "電話", PinSource.none()));
         world.engine.writeEmergencyPhone(p, "0912-345678", PinSource.none());
-        assertEquals("0912-345678   ", text(onCard(Areas.PHONE), 1, 14));
+        assertEquals("0912-345678   ", text(onCard(HcArea.EMERGENCY_PHONE), 1, 14));
         assertEquals("0912-345678   ", new String(world.freshEngine().emergencyPhone(), StandardCharsets.US_ASCII));
         world.hc("900000000005");
         expect(ResultCode.CARD_CANCELLED, () -> world.engine.writeEmergencyPhone(patient("900000000005"),
@@ -182,13 +184,13 @@ public class HealthWritesTest {
         acVisit();
         world.engine.writePrenatalCheck(p, "31", PinSource.none());
         world.engine.writePrenatalCheck(p, "32", PinSource.none());
-        byte[] area = onCard(HealthWrites.PRENATAL);
+        byte[] area = onCard(HcArea.PRENATAL_CHECKS);
         assertEquals(today() + "7777777777" + "32", text(area, 1, 19));
         assertEquals(today() + "7777777777" + "31", text(area, 20, 38));
         world.engine.deletePrenatalChecks(p, PinSource.none());
         byte[] blank = new byte[19 * 11];
         Arrays.fill(blank, (byte) ' ');
-        assertArrayEquals(blank, onCard(HealthWrites.PRENATAL));
+        assertArrayEquals(blank, onCard(HcArea.PRENATAL_CHECKS));
     }
 
     /** Visits of 就醫類別 XA and YA–YF cancel a prenatal check or a preventive service of the last 24 hours. */
@@ -204,10 +206,10 @@ public class HealthWritesTest {
         // a prenatal check is no preventive service
         expect(ResultCode.CANCEL_PREVENTIVE_NONE_IN_24H, () -> cancel("YF"));
         cancel("XA");
-        assertEquals("the cancellation is recorded as a visit of its own", "XA", text(onCard(Areas.VISITS), 1, 2));
+        assertEquals("the cancellation is recorded as a visit of its own", "XA", text(onCard(HcArea.VISITS), 1, 2));
         world.engine.writePreventiveCare(p, "02", "21", PinSource.none());
         cancel("YB");
-        assertEquals("YB", text(onCard(Areas.VISITS), 1, 2));
+        assertEquals("YB", text(onCard(HcArea.VISITS), 1, 2));
         assertEquals("cancellations use no visit", visitsLeft, world.freshEngine().cardStatus().visitsLeft());
     }
 
@@ -223,17 +225,17 @@ public class HealthWritesTest {
         expect(ResultCode.BAD_PARAMETER, () -> world.engine.writeInoculation(p, "TOOLONG", "A1", PinSource.none()));
         expect(ResultCode.BAD_PARAMETER, () -> world.engine.writeInoculation(p, "", "A1", PinSource.none()));
         world.engine.writeInoculation(p, "MMR", "LOT-2026-01", PinSource.none());
-        byte[] area = onCard(HealthWrites.INOCULATIONS);
+        byte[] area = onCard(HcArea.INOCULATIONS);
         assertEquals("MMR   " + today() + "7777777777" + "LOT-2026-01 ", text(area, 1, 35));
     }
 
     @Test
     public void aRefusedWriteLeavesTheCardAsItWas() throws Exception {
         world.hc("900000000008");
-        byte[] before = onCard(HealthWrites.PRENATAL);
+        byte[] before = onCard(HcArea.PRENATAL_CHECKS);
         expect(ResultCode.DATA_BELONGS_TO_OTHER_PERSON, () -> world.engine.deletePrenatalChecks(
                 patient("900000000001"), PinSource.none()));
-        assertArrayEquals(before, onCard(HealthWrites.PRENATAL));
+        assertArrayEquals(before, onCard(HcArea.PRENATAL_CHECKS));
     }
 
     static byte[] pad(String s, int n) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.junit.After;
 import org.junit.Test;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
@@ -35,7 +36,7 @@ public class HpcFastAuthTest {
 
     private PatientCheck patient() {
         Person p = world.person("900000000001");
-        return new PatientCheck(p.idNumber(), Roc.date(p.birthDate()));
+        return new PatientCheck(p.idNumber(), RocDate.format(p.birthDate()));
     }
 
     private byte[] allergies() throws NhiException {

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.After;
 import org.junit.Test;
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.engine.CardFields;
@@ -94,9 +95,9 @@ public class TornVisitTest {
         world.readers.remove(Slot.HC);
         // the record landed, the counters did not: what a card written one area at a time kept when pulled
         SimCard card = (SimCard) world.cards.card(CARD);
-        card.state().setArea(Areas.CUMULATIVE, before.cumulative);
-        card.state().setArea(Areas.LAST_SEQUENCE, before.last);
-        card.state().setArea(Areas.STATUS, before.status);
+        card.state().setArea(HcArea.CUMULATIVE_DATA.id(), before.cumulative);
+        card.state().setArea(HcArea.LAST_SEQUENCE.id(), before.last);
+        card.state().setArea(HcArea.CARD_STATUS.id(), before.status);
 
         world.hc(CARD);
         byte[] last = world.engine.lastSequenceNumber(PinSource.none());
@@ -112,8 +113,8 @@ public class TornVisitTest {
         // torn after the count: the last sequence number and the visits left lag one behind
         world.readers.remove(Slot.HC);
         Ledger whole = Ledger.of(card);
-        card.state().setArea(Areas.LAST_SEQUENCE, whole.lastFor(Integer.parseInt(next.sequenceNumber()) - 1));
-        card.state().setArea(Areas.STATUS, VisitArea.withVisitsLeft(whole.status, whole.visitsLeft + 1));
+        card.state().setArea(HcArea.LAST_SEQUENCE.id(), whole.lastFor(Integer.parseInt(next.sequenceNumber()) - 1));
+        card.state().setArea(HcArea.CARD_STATUS.id(), VisitArea.withVisitsLeft(whole.status, whole.visitsLeft + 1));
         world.hc(CARD);
         world.engine.lastSequenceNumber(PinSource.none());
         Ledger again = Ledger.of(world);
@@ -139,13 +140,15 @@ public class TornVisitTest {
     private record Ledger(byte[] visits, byte[] cumulative, byte[] last, byte[] status, int count,
             String newestSequence, int visitsLeft) {
         static Ledger of(World world) throws NhiException {
-            return of(CardAreas.read(world, Areas.VISITS), CardAreas.read(world, Areas.CUMULATIVE),
-                    CardAreas.read(world, Areas.LAST_SEQUENCE), CardAreas.read(world, Areas.STATUS));
+            return of(CardAreas.read(world, HcArea.VISITS), CardAreas.read(world, HcArea.CUMULATIVE_DATA),
+                    CardAreas.read(world, HcArea.LAST_SEQUENCE), CardAreas.read(world, HcArea.CARD_STATUS));
         }
 
         static Ledger of(SimCard card) {
-            return of(card.state().area(Areas.VISITS).clone(), card.state().area(Areas.CUMULATIVE).clone(),
-                    card.state().area(Areas.LAST_SEQUENCE).clone(), card.state().area(Areas.STATUS).clone());
+            return of(card.state().area(HcArea.VISITS.id()).clone(),
+                    card.state().area(HcArea.CUMULATIVE_DATA.id()).clone(),
+                    card.state().area(HcArea.LAST_SEQUENCE.id()).clone(),
+                    card.state().area(HcArea.CARD_STATUS.id()).clone());
         }
 
         static Ledger of(byte[] visits, byte[] cumulative, byte[] last, byte[] status) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.junit.Test;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.engine.VisitReminder;
 
 /**
@@ -19,7 +20,7 @@ public class VisitRulesTest {
     private static final LocalDate KIT_DAY = LocalDate.of(2014, 6, 1);
 
     private static Optional<VisitReminder> remind(String rocBirth, int visits, boolean criticalIllness) {
-        LocalDate birth = Roc.parseDate(rocBirth).orElseThrow();
+        LocalDate birth = RocDate.parseDate(rocBirth).orElseThrow();
         return VisitRules.reminder("900000000001", VisitRules.age(birth, KIT_DAY), visits, () -> criticalIllness);
     }
 
@@ -39,8 +40,8 @@ public class VisitRulesTest {
         assertFalse(remind("0380101", 30, false).isPresent());
         assertFalse(remind("0380101", 40, false).get().red());
         assertTrue(remind("0380101", 90, false).get().red());
-        assertEquals(64, VisitRules.age(Roc.parseDate("0390101").orElseThrow(), KIT_DAY));
-        assertEquals(65, VisitRules.age(Roc.parseDate("0380101").orElseThrow(), KIT_DAY));
+        assertEquals(64, VisitRules.age(RocDate.parseDate("0390101").orElseThrow(), KIT_DAY));
+        assertEquals(65, VisitRules.age(RocDate.parseDate("0380101").orElseThrow(), KIT_DAY));
     }
 
     @Test
@@ -71,15 +72,15 @@ public class VisitRulesTest {
     @Test
     public void aRecentServiceIsFromThisInstitutionTodayOrYesterday() {
         String here = "7777777777";
-        String today = Roc.date(KIT_DAY);
-        String yesterday = Roc.date(KIT_DAY.minusDays(1));
-        String twoDaysAgo = Roc.date(KIT_DAY.minusDays(2));
+        String today = RocDate.format(KIT_DAY);
+        String yesterday = RocDate.format(KIT_DAY.minusDays(1));
+        String twoDaysAgo = RocDate.format(KIT_DAY.minusDays(2));
         String blank = " ".repeat(19);
         assertTrue(recent(blank + yesterday + here + "31", 0, here));
         assertTrue(recent(today + here + "31" + blank, 0, here));
         assertFalse("older than the two days", recent(twoDaysAgo + here + "31" + blank, 0, here));
         assertFalse("another institution", recent(today + "1234567890" + "31" + blank, 0, here));
-        assertFalse("a date ahead of today", recent(Roc.date(KIT_DAY.plusDays(1)) + here + "31", 0, here));
+        assertFalse("a date ahead of today", recent(RocDate.format(KIT_DAY.plusDays(1)) + here + "31", 0, here));
         assertFalse("blank records", recent(blank + blank, 0, here));
         assertTrue("preventive care: the date after the 2-character mark", recent("02" + today + here + "21", 2, here));
         assertFalse(recent("02" + twoDaysAgo + here + "21", 2, here));

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.platform.PlatformEvent;
 import org.opennhi.contracts.reader.CardSession;
 import org.opennhi.contracts.reader.ResponseApdu;
@@ -179,16 +180,12 @@ public final class HpcGate implements HpcAuthorisation {
             throw new NhiException(ResultCode.NOT_AN_HPC, "another card than the one the SAM authenticated");
         }
         String expiry = new String(d, 64, 7, StandardCharsets.US_ASCII);
-        try {
-            LocalDate last = LocalDate.of(Integer.parseInt(expiry.substring(0, 3)) + 1911,
-                    Integer.parseInt(expiry.substring(3, 5)), Integer.parseInt(expiry.substring(5, 7)));
-            if (LocalDate.now(clock.withZone(TAIWAN)).isAfter(last)) {
-                event(PlatformEvent.Type.PIN_VERIFICATION, ResultCode.HPC_EXPIRED, "HPC "
-                        + PlatformEvent.mask(cardNumber) + ": expired " + last);
-                throw new NhiException(ResultCode.HPC_EXPIRED, "the HPC expired on " + last);
-            }
-        } catch (NumberFormatException | java.time.DateTimeException e) {
-            throw new NhiException(ResultCode.NOT_AN_HPC, "the HPC's expiry date is not a date");
+        LocalDate last = RocDate.parseDate(expiry).orElseThrow(() -> new NhiException(ResultCode.NOT_AN_HPC,
+                "the HPC's expiry date is not a date"));
+        if (LocalDate.now(clock.withZone(TAIWAN)).isAfter(last)) {
+            event(PlatformEvent.Type.PIN_VERIFICATION, ResultCode.HPC_EXPIRED, "HPC "
+                    + PlatformEvent.mask(cardNumber) + ": expired " + last);
+            throw new NhiException(ResultCode.HPC_EXPIRED, "the HPC expired on " + last);
         }
     }
 

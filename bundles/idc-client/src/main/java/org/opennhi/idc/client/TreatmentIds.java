@@ -4,12 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 import org.opennhi.card.crypto.Cmac;
 import org.opennhi.card.crypto.Kdf;
+import org.opennhi.contracts.card.RocDate;
 
 /**
  * Our treatment id (就醫識別碼): 20 ASCII characters.
@@ -37,7 +36,6 @@ public final class TreatmentIds {
     private static final ZoneOffset TAIWAN = ZoneOffset.ofHours(8);
     private static final long EPOCH = LocalDateTime.of(2020, 1, 1, 0, 0).toEpochSecond(TAIWAN);
     private static final long MAX_SECONDS = (1L << 31) - 1;
-    private static final DateTimeFormatter ROC_TAIL = DateTimeFormatter.ofPattern("MMddHHmmss");
 
     /** Who made the id. */
     public enum Source {
@@ -164,7 +162,7 @@ public final class TreatmentIds {
 
     /** @return the visit date-time as the NHI writes it: ROC year (3 digits) + MMddHHmmss, 13 characters */
     public static String rocDateTime(LocalDateTime t) {
-        return String.format("%03d", t.getYear() - 1911) + ROC_TAIL.format(t);
+        return RocDate.format(t);
     }
 
     /**
@@ -176,12 +174,8 @@ public final class TreatmentIds {
         if (roc == null || !roc.matches("\\d{13}")) {
             throw new IllegalArgumentException("a ROC date-time is 13 digits YYYMMDDHHMMSS");
         }
-        try {
-            int year = Integer.parseInt(roc.substring(0, 3)) + 1911;
-            return LocalDateTime.parse(year + roc.substring(3), DateTimeFormatter.ofPattern("uuuuMMddHHmmss"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a valid ROC date-time", e);
-        }
+        return RocDate.parseDateTime(roc).orElseThrow(() -> new IllegalArgumentException(
+                "not a valid ROC date-time"));
     }
 
     private static long seconds(LocalDateTime visit) {

@@ -27,6 +27,7 @@ import org.opennhi.api.common.CallAudit;
 import org.opennhi.api.common.CardApi;
 import org.opennhi.api.common.Notices;
 import org.opennhi.api.common.Outcome;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.reader.Slot;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
@@ -161,7 +162,7 @@ public abstract class CardFunctions implements CardApi {
     }
 
     public int csGetDateTime(byte[] pBuffer, int[] iBufferLen) {
-        return call("csGetDateTime", () -> fill(pBuffer, iBufferLen, ascii(Buffers.rocDateTime(engine.now()))));
+        return call("csGetDateTime", () -> fill(pBuffer, iBufferLen, ascii(RocDate.format(engine.now()))));
     }
 
     public int csGetCardNo(int cardType, byte[] pBuffer, int[] iBufferLen) {

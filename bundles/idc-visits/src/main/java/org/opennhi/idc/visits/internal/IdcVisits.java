@@ -3,7 +3,6 @@ package org.opennhi.idc.visits.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.idc.IdcVisitService;
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.result.NhiException;
@@ -47,7 +47,6 @@ public final class IdcVisits implements IdcVisitService {
     /** The failures of an IDC call that mean "no IDC now", not "the IDC said no". */
     private static final Set<ResultCode> UNREACHABLE = EnumSet.of(ResultCode.NETWORK_DOWN, ResultCode.IDC_TIMEOUT,
             ResultCode.IDC_UNAVAILABLE);
-    private static final DateTimeFormatter ROC_TIME = DateTimeFormatter.ofPattern("MMddHHmmss");
 
     private final SamService sam;
     private final OfflineJournal journal;
@@ -240,8 +239,8 @@ public final class IdcVisits implements IdcVisitService {
         }
     }
 
-    /** ROC date-time, 13 digits: year − 1911 on three digits, then MMddHHmmss. */
+    /** ROC date-time, 13 digits ({@link RocDate}). */
     static String roc(LocalDateTime t) {
-        return String.format("%03d", t.getYear() - 1911) + t.format(ROC_TIME);
+        return RocDate.format(t);
     }
 }

@@ -1,5 +1,6 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.sim.card.profile.StatusWords;
 
 import java.util.Arrays;
@@ -29,9 +30,10 @@ final class AppendRecordCommand extends ProtectedWrite {
         }
         Map<Integer, byte[]> contents = new LinkedHashMap<>();
         contents.put(area.id(), LongTermCopy.prepend(card.areaForWrite(area.id()), record));
-        byte[] longTerm = area.id() == Layouts.OUTPATIENT_RX ? LongTermCopy.of(record) : null;
+        byte[] longTerm = area.id() == HcArea.OUTPATIENT_PRESCRIPTIONS.id() ? LongTermCopy.of(record) : null;
         if (longTerm != null) {
-            contents.put(Layouts.LONG_TERM_RX, LongTermCopy.prepend(card.areaForWrite(Layouts.LONG_TERM_RX), longTerm));
+            int to = HcArea.LONG_TERM_PRESCRIPTIONS.id();
+            contents.put(to, LongTermCopy.prepend(card.areaForWrite(to), longTerm));
         }
         card.write(contents);
         return StatusWords.only(StatusWords.OK);

@@ -1,5 +1,6 @@
 package org.opennhi.sim.card.internal;
 
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.sim.card.profile.StatusWords;
 
 import java.util.Arrays;
@@ -11,7 +12,7 @@ final class AreaAccess {
 
     /** @return the SW that forbids reading, or {@link Sw#OK} */
     static int readable(Area area, CardContext card) {
-        if (area.read() == Access.PUBLIC) {
+        if (area.read() == HcArea.Access.PUBLIC) {
             return StatusWords.OK;
         }
         if (card.state().locked()) {
@@ -20,7 +21,7 @@ final class AreaAccess {
         if (!card.session().authenticated()) {
             return StatusWords.SECURITY_NOT_SATISFIED;
         }
-        if (area.read() == Access.AUTHENTICATED_AND_PIN && card.state().pinEnabled()
+        if (area.read() == HcArea.Access.AUTHENTICATED_AND_PIN && card.state().pinEnabled()
                 && !card.session().pinVerified()) {
             return StatusWords.SECURITY_NOT_SATISFIED;
         }

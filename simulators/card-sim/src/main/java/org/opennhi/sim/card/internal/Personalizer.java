@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.opennhi.contracts.card.HcArea;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.platform.Environment;
 import org.opennhi.sim.card.fixtures.HealthHistory;
 import org.opennhi.sim.card.fixtures.Institution;
@@ -38,24 +40,25 @@ public final class Personalizer {
     public CardState healthCard(Person p, Optional<HealthHistory> history) {
         CardState s = new CardState(CardKind.HC, p.cardNumber(), schemeFor(p.cardNumber()).cardKey(CardKind.HC,
                 p.cardNumber()));
-        s.setArea(Layouts.BASIC, new Text.Fields().ascii(p.cardNumber(), 12).big5(p.name(), 20)
+        s.setArea(HcArea.BASIC_PROFILE.id(), new Text.Fields().ascii(p.cardNumber(), 12).big5(p.name(), 20)
                 .ascii(p.idNumber(), 10).date(p.birthDate()).ascii(String.valueOf(p.sex()), 1)
                 .date(p.issueDate()).bytes());
-        s.setArea(Layouts.CARD_STATUS, new Text.Fields().ascii(p.cancelled() ? "2" : "1", 1).date(p.expiryDate())
-                .number(p.visitsLeft(), 2).bytes());
-        s.setArea(Layouts.REGISTRATION, new Text.Fields().ascii("01", 2).ascii("3", 1)
+        s.setArea(HcArea.CARD_STATUS.id(), new Text.Fields().ascii(p.cancelled() ? "2" : "1", 1)
+                .date(p.expiryDate()).number(p.visitsLeft(), 2).bytes());
+        s.setArea(HcArea.REGISTRATION.id(), new Text.Fields().ascii("01", 2).ascii("3", 1)
                 .date(p.newbornBirthDate()).ascii(p.newbornCount() == 0 ? "" : String.valueOf(p.newbornCount()), 1)
                 .bytes());
-        s.setArea(Layouts.EMERGENCY_PHONE, new Text.Fields().ascii("0223456789", 14).bytes());
-        s.setArea(Layouts.ORGAN_DONATION, new Text.Fields().ascii(p.cardNumber().endsWith("01") ? "1" : "", 1)
+        s.setArea(HcArea.EMERGENCY_PHONE.id(), new Text.Fields().ascii("0223456789", 14).bytes());
+        s.setArea(HcArea.ORGAN_DONATION.id(), new Text.Fields().ascii(p.cardNumber().endsWith("01") ? "1" : "", 1)
                 .bytes());
-        s.setArea(Layouts.CUMULATIVE, cumulative(p.visitsThisYear()));
-        s.setArea(Layouts.CUMULATIVE_FEE, new Text.Fields().number(p.visitsThisYear() * 450L, 10)
+        s.setArea(HcArea.CUMULATIVE_DATA.id(), cumulative(p.visitsThisYear()));
+        s.setArea(HcArea.CUMULATIVE_FEES.id(), new Text.Fields().number(p.visitsThisYear() * 450L, 10)
                 .number(0, 10).bytes());
-        s.setArea(Layouts.CRITICAL_ILLNESS, illnesses(p));
+        s.setArea(HcArea.CRITICAL_ILLNESSES.id(), illnesses(p));
         if (p.prescriptions() > 0) {
-            s.setArea(Layouts.VISITS, withFirst(s.area(Layouts.VISITS), visit(p)));
-            s.setArea(Layouts.OUTPATIENT_RX, prescriptions(s.area(Layouts.OUTPATIENT_RX), p.prescriptions()));
+            s.setArea(HcArea.VISITS.id(), withFirst(s.area(HcArea.VISITS.id()), visit(p)));
+            int rx = HcArea.OUTPATIENT_PRESCRIPTIONS.id();
+            s.setArea(rx, prescriptions(s.area(rx), p.prescriptions()));
         }
         history.ifPresent(h -> records(s, h));
         if (p.pin() != null) {
@@ -67,7 +70,7 @@ public final class Personalizer {
     public CardState professionalCard(Professional p) {
         CardState s = new CardState(CardKind.HPC, p.cardNumber(), schemeFor(p.cardNumber()).cardKey(CardKind.HPC,
                 p.cardNumber()));
-        s.setArea(Layouts.BASIC, new Text.Fields().ascii(p.cardNumber(), 12).big5(p.name(), 20)
+        s.setArea(Layouts.IDENTITY, new Text.Fields().ascii(p.cardNumber(), 12).big5(p.name(), 20)
                 .ascii(p.idNumber(), 10).ascii(p.englishName(), 20).ascii(p.profession(), 2)
                 .date(p.expiryDate()).bytes());
         s.setPin(p.pin(), true);
@@ -78,7 +81,7 @@ public final class Personalizer {
     public CardState sam(Institution i) {
         KeyScheme scheme = schemeFor(i.samId());
         CardState s = new CardState(CardKind.SAM, i.samId(), scheme.cardKey(CardKind.SAM, i.samId()));
-        s.setArea(Layouts.BASIC, new Text.Fields().ascii(i.samId(), 12).ascii(i.hospitalId(), 10)
+        s.setArea(Layouts.IDENTITY, new Text.Fields().ascii(i.samId(), 12).ascii(i.hospitalId(), 10)
                 .big5(i.name(), 40).big5(i.shortName(), 20).bytes());
         s.setMasterKey(scheme.master().key());
         s.setSigningKey(scheme.signingKey(CardKind.SAM, i.samId()));
@@ -88,26 +91,31 @@ public final class Personalizer {
     public CardState institutionCard(Institution i) {
         String n = i.institutionCardNumber();
         CardState s = new CardState(CardKind.INSTITUTION, n, schemeFor(n).cardKey(CardKind.INSTITUTION, n));
-        s.setArea(Layouts.BASIC, new Text.Fields().ascii(n, 12).ascii(i.hospitalId(), 10).big5(i.name(), 40)
+        s.setArea(Layouts.IDENTITY, new Text.Fields().ascii(n, 12).ascii(i.hospitalId(), 10).big5(i.name(), 40)
                 .bytes());
         return s;
     }
 
     private static void records(CardState s, HealthHistory h) {
-        s.setArea(Layouts.VISITS, ascii(s.area(Layouts.VISITS), h.visits(), 69));
-        s.setArea(Layouts.DIAGNOSES, ascii(s.area(Layouts.DIAGNOSES), h.diagnoses(), 43));
-        s.setArea(Layouts.PREVENTIVE, ascii(s.area(Layouts.PREVENTIVE), h.preventiveCare(), 21));
-        s.setArea(Layouts.PRENATAL, ascii(s.area(Layouts.PRENATAL), h.prenatalChecks(), 19));
-        s.setArea(Layouts.INOCULATION, ascii(s.area(Layouts.INOCULATION), h.inoculations(), 35));
-        s.setArea(Layouts.OUTPATIENT_RX, ascii(s.area(Layouts.OUTPATIENT_RX), h.prescriptions(), 61));
-        s.setArea(Layouts.LONG_TERM_RX, ascii(s.area(Layouts.LONG_TERM_RX), h.longTermPrescriptions(), 44));
-        s.setArea(Layouts.IMPORTANT_ORDERS, ascii(s.area(Layouts.IMPORTANT_ORDERS), h.importantOrders(), 36));
-        byte[] allergies = s.area(Layouts.ALLERGIES).clone();
+        fill(s, HcArea.VISITS, h.visits());
+        fill(s, HcArea.DIAGNOSES, h.diagnoses());
+        fill(s, HcArea.PREVENTIVE_CARE, h.preventiveCare());
+        fill(s, HcArea.PRENATAL_CHECKS, h.prenatalChecks());
+        fill(s, HcArea.INOCULATIONS, h.inoculations());
+        fill(s, HcArea.OUTPATIENT_PRESCRIPTIONS, h.prescriptions());
+        fill(s, HcArea.LONG_TERM_PRESCRIPTIONS, h.longTermPrescriptions());
+        fill(s, HcArea.IMPORTANT_ORDERS, h.importantOrders());
+        int allergy = HcArea.ALLERGIC_MEDICINES.recordLength();
+        byte[] allergies = s.area(HcArea.ALLERGIC_MEDICINES.id()).clone();
         for (int i = 0; i < h.allergicMedicines().size(); i++) {
-            byte[] r = new Text.Fields().big5(h.allergicMedicines().get(i), 40).bytes();
-            System.arraycopy(r, 0, allergies, i * 40, 40);
+            byte[] r = new Text.Fields().big5(h.allergicMedicines().get(i), allergy).bytes();
+            System.arraycopy(r, 0, allergies, i * allergy, allergy);
         }
-        s.setArea(Layouts.ALLERGIES, allergies);
+        s.setArea(HcArea.ALLERGIC_MEDICINES.id(), allergies);
+    }
+
+    private static void fill(CardState s, HcArea area, List<String> records) {
+        s.setArea(area.id(), ascii(s.area(area.id()), records, area.recordLength()));
     }
 
     /** @return the area with its first records replaced by these (each exactly one record long) */
@@ -124,7 +132,7 @@ public final class Personalizer {
     }
 
     private byte[] cumulative(int visits) {
-        byte[] thisYear = new Text.Fields().number(today.getYear() - 1911, 3).number(visits, 4)
+        byte[] thisYear = new Text.Fields().number(RocDate.year(today), 3).number(visits, 4)
                 .number(visits * 450L, 10).number(0, 10).number(visits * 50L, 8).number(0, 8).number(0, 8)
                 .number(visits * 50L, 8).number(visits * 50L, 8).bytes();
         byte[] out = Arrays.copyOf(thisYear, 2 * 67);

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 
-/** Fixed-width card fields: left-aligned, space-padded; names in Big5; dates in ROC years. */
+import org.opennhi.contracts.card.RocDate;
+
+/** Fixed-width card fields: left-aligned, space-padded; names in Big5; dates in ROC years ({@link RocDate}). */
 public final class Text {
     public static final Charset BIG5 = Charset.forName("Big5");
 
@@ -33,22 +35,16 @@ public final class Text {
         }
 
         public Fields date(LocalDate d) {
-            return ascii(d == null ? "" : roc(d), 7);
+            return ascii(d == null ? "" : RocDate.format(d), 7);
         }
 
         public Fields dateTime(LocalDateTime t) {
-            return ascii(roc(t.toLocalDate()) + String.format("%02d%02d%02d", t.getHour(), t.getMinute(),
-                    t.getSecond()), 13);
+            return ascii(RocDate.format(t), 13);
         }
 
         public byte[] bytes() {
             return out.toByteArray();
         }
-    }
-
-    /** @return YYYMMDD with the ROC year (Gregorian − 1911) on three digits */
-    public static String roc(LocalDate d) {
-        return String.format("%03d%02d%02d", d.getYear() - 1911, d.getMonthValue(), d.getDayOfMonth());
     }
 
     static byte[] pad(byte[] b, int width) {

@@ -34,7 +34,7 @@ public final class Apdus {
     }
 
     /**
-     * @param area an {@link Areas} number
+     * @param area an area number ({@link Areas}, {@link org.opennhi.contracts.card.HcArea#id()})
      * @param first first record (1-based), or 0 for the whole area
      * @param count number of records (ignored when first is 0)
      * @param expected the answer's length in bytes: over 256 needs an extended APDU, which this then builds

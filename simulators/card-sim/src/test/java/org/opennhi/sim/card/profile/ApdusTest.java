@@ -15,6 +15,7 @@ import org.junit.rules.TemporaryFolder;
 import org.opennhi.sim.card.SimulatedCards;
 import org.opennhi.sim.card.VirtualCard;
 import org.opennhi.card.crypto.CardKind;
+import org.opennhi.contracts.card.HcArea;
 
 /** The builders drive a whole HC session through a SAM, as the platform's engine will. */
 public class ApdusTest {
@@ -34,9 +35,9 @@ public class ApdusTest {
     public void publicCommandsAreThePublishedBytes() {
         assertEquals("00A4040010D1580000010000000000000000001100", HEX.formatHex(Apdus.select(CardKind.HC)));
         assertEquals("00CA1100020000", HEX.formatHex(Apdus.readBasic()));
-        assertEquals("00CA110003070201", HEX.formatHex(Apdus.read(Areas.VISITS, 2, 1, -1)));
+        assertEquals("00CA110003070201", HEX.formatHex(Apdus.read(HcArea.VISITS.id(), 2, 1, -1)));
         assertEquals("extended: Lc 00 00 02, Le 0E 4C (3660)", "00CA1100" + "000002" + "0E00" + "0E4C",
-                HEX.formatHex(Apdus.read(Areas.OUTPATIENT_RX, 0, 0, 3660)));
+                HEX.formatHex(Apdus.read(HcArea.OUTPATIENT_PRESCRIPTIONS.id(), 0, 0, 3660)));
     }
 
     @Test
@@ -55,19 +56,19 @@ public class ApdusTest {
         ok(hc, Apdus.verify("1234"));
         byte[] allergy = Arrays.copyOf("ASPIRIN".getBytes(StandardCharsets.US_ASCII), 40);
         Arrays.fill(allergy, 7, 40, (byte) ' ');
-        ok(hc, ok(sam, Apdus.samProtect(0, Apdus.putData(Areas.ALLERGIES, 1, allergy))));
-        assertArrayEquals(allergy, ok(hc, Apdus.read(Areas.ALLERGIES, 1, 1, 40)));
+        ok(hc, ok(sam, Apdus.samProtect(0, Apdus.putData(HcArea.ALLERGIC_MEDICINES.id(), 1, allergy))));
+        assertArrayEquals(allergy, ok(hc, Apdus.read(HcArea.ALLERGIC_MEDICINES.id(), 1, 1, 40)));
         byte[] rx = new byte[61];
         Arrays.fill(rx, (byte) ' ');
-        ok(hc, ok(sam, Apdus.samProtect(0, Apdus.appendRecord(Areas.OUTPATIENT_RX, rx))));
-        byte[] all = ok(hc, Apdus.read(Areas.OUTPATIENT_RX, 0, 0, 3660));
-        assertEquals(60 * Areas.recordLength(CardKind.HC, Areas.OUTPATIENT_RX), all.length);
+        ok(hc, ok(sam, Apdus.samProtect(0, Apdus.appendRecord(HcArea.OUTPATIENT_PRESCRIPTIONS.id(), rx))));
+        byte[] all = ok(hc, Apdus.read(HcArea.OUTPATIENT_PRESCRIPTIONS.id(), 0, 0, 3660));
+        assertEquals(60 * Areas.recordLength(CardKind.HC, HcArea.OUTPATIENT_PRESCRIPTIONS.id()), all.length);
         assertEquals(128, ok(sam, Apdus.samSign(128, new byte[] {1, 2, 3})).length);
         assertEquals(40, ok(sam, Apdus.samSign(40, new byte[] {1, 2, 3})).length);
         ok(hc, Apdus.changePin("1234", "5678"));
         ok(hc, Apdus.disablePin());
         ok(hc, Apdus.enablePin("2468"));
-        assertEquals(-1, Areas.records(CardKind.SAM, Areas.VISITS));
+        assertEquals(-1, Areas.records(CardKind.SAM, HcArea.VISITS.id()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.sim.card.fixtures.Person;
 import org.opennhi.sim.idc.internal.IdcException;
@@ -129,7 +130,6 @@ public final class CardContentsService {
     }
 
     private static String roc(LocalDate d) {
-        return d == null ? "       " : String.format("%03d%02d%02d", d.getYear() - 1911, d.getMonthValue(),
-                d.getDayOfMonth());
+        return d == null ? "       " : RocDate.format(d);
     }
 }
