@@ -133,7 +133,7 @@ final class HcConversation {
         if (sam.status() == SamStatus.NOT_AUTHENTICATED) {
             sam.authenticateWithIdc(org.opennhi.contracts.platform.Progress.NONE);
         }
-        byte[] basic = state.area(Areas.BASIC); // its first 12 bytes are the number the SAM service would read again
+        byte[] basic = state.area(HcArea.BASIC_PROFILE); // its first 12 bytes are the number the SAM service would read again
         state.channel = basic != null && state.selected ? sam.authenticateCard(session, new String(basic, 0,
                 12, java.nio.charset.StandardCharsets.US_ASCII)) : sam.authenticateCard(session);
         state.selected = true;

@@ -14,8 +14,8 @@ import java.util.Optional;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.opennhi.contracts.card.HcArea;
 import org.opennhi.sim.card.internal.CardState;
-import org.opennhi.sim.card.internal.Layouts;
 import org.opennhi.sim.card.internal.SimCard;
 
 /** NHI's test-kit files (測試案例.txt) read and put on a fixture HC; docs/test-edition.md. */
@@ -80,11 +80,11 @@ public class TestKitTest {
     }
 
     private static void check(CardState s) {
-        assertEquals("0390101", text(s.area(Layouts.BASIC), 42, 7));
-        assertEquals("#:5BK10401011061231".repeat(3) + " ".repeat(57), text(s.area(Layouts.CRITICAL_ILLNESS), 0,
+        assertEquals("0390101", text(s.area(HcArea.BASIC_PROFILE.id()), 42, 7));
+        assertEquals("#:5BK10401011061231".repeat(3) + " ".repeat(57), text(s.area(HcArea.CRITICAL_ILLNESSES.id()), 0,
                 114));
-        assertEquals("0030", text(s.area(Layouts.CUMULATIVE), 3, 4));
-        byte[] d = s.area(Layouts.DIAGNOSES);
+        assertEquals("0030", text(s.area(HcArea.CUMULATIVE_DATA.id()), 3, 4));
+        byte[] d = s.area(HcArea.DIAGNOSES.id());
         assertTrue(text(d, 0, 13).matches("[0-9]{13}"));
         assertEquals("J0110J0111J0120J0121J0130J0131", text(d, 13, 30));
         assertEquals("\"M7WK\"M830\"M86W\"M8FC\"M8JG\"M8YG", text(d, 43 + 13, 30));

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import org.opennhi.contracts.card.HcArea;
+import org.opennhi.contracts.card.RocDate;
 import org.opennhi.sim.card.TestKit;
 import org.opennhi.sim.card.fixtures.HealthHistory;
 import org.opennhi.sim.card.fixtures.Person;
@@ -53,11 +55,11 @@ public final class TestEdition {
                 p.prescriptions(), p.insurance(), p.purpose());
         CardState s = issuer.healthCard(base, history);
         // the file's ROC text byte for byte, as the test edition handed it on
-        kit.birthDate().ifPresent(b -> patch(s, Layouts.BASIC, BIRTH_AT, b));
-        kit.criticalIllnesses().ifPresent(c -> s.setArea(Layouts.CRITICAL_ILLNESS, records(c, 19, i -> "")));
+        kit.birthDate().ifPresent(b -> patch(s, HcArea.BASIC_PROFILE.id(), BIRTH_AT, b));
+        kit.criticalIllnesses().ifPresent(c -> s.setArea(HcArea.CRITICAL_ILLNESSES.id(), records(c, 19, i -> "")));
         kit.diagnoses().ifPresent(d -> {
-            byte[] own = s.area(Layouts.DIAGNOSES).clone();
-            s.setArea(Layouts.DIAGNOSES, records(d, DIAGNOSIS, i -> dateTime(own, i, today)));
+            byte[] own = s.area(HcArea.DIAGNOSES.id()).clone();
+            s.setArea(HcArea.DIAGNOSES.id(), records(d, DIAGNOSIS, i -> dateTime(own, i, today)));
         });
         seen(s);
         return s;
@@ -65,8 +67,8 @@ public final class TestEdition {
 
     /** After a change of the card was stored: writes the kit's output when diagnoses were written. */
     public synchronized void written(CardState s) {
-        byte[] nowDiagnoses = s.area(Layouts.DIAGNOSES);
-        byte[] nowVisits = s.area(Layouts.VISITS);
+        byte[] nowDiagnoses = s.area(HcArea.DIAGNOSES.id());
+        byte[] nowVisits = s.area(HcArea.VISITS.id());
         int changed = changedRecord(diagnoses, nowDiagnoses, DIAGNOSIS);
         if (changed >= 0) {
             byte[] codes = Arrays.copyOfRange(nowDiagnoses, changed * DIAGNOSIS + 13, (changed + 1) * DIAGNOSIS);
@@ -82,8 +84,8 @@ public final class TestEdition {
     }
 
     private void seen(CardState s) {
-        diagnoses = s.area(Layouts.DIAGNOSES).clone();
-        visits = s.area(Layouts.VISITS).clone();
+        diagnoses = s.area(HcArea.DIAGNOSES.id()).clone();
+        visits = s.area(HcArea.VISITS.id()).clone();
     }
 
     /** The fees the visit of that diagnosis record had before the write (empty: no such visit then). */
@@ -156,7 +158,7 @@ public final class TestEdition {
     /** The date-time of the card's own diagnosis record i, or one day per record back from today at 09:30. */
     private static String dateTime(byte[] own, int record, LocalDate today) {
         String mine = new String(own, record * DIAGNOSIS, 13, StandardCharsets.ISO_8859_1);
-        return mine.isBlank() ? Text.roc(today.minusDays(record + 1L)) + "093000" : mine;
+        return mine.isBlank() ? RocDate.format(today.minusDays(record + 1L)) + "093000" : mine;
     }
 
     private static void patch(CardState s, int area, int at, String ascii) {
