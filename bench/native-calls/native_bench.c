@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Cached hisGetBasicData through the drop-in library (libcshis.so, linked as a HIS links it) next to the same
  * call made directly over HTTP from C (POST /v5/hisGetBasicData, JSON body {}, bearer token, one kept-alive

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * cshis.h: the functions of NHI's 讀卡機控制軟體 5.1.x (cshis.dll) as the Open NHI drop-in library exports them,
  * for HIS authors. Signatures follow NHI's official cshis.h and the API manual 5.1.3 (numbers as in the manual;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * cshis30.h - the 3.5.x card reader control software API (cshis30.dll, the dedicated NHI reader with its SAM
  * card), as NHI's "API reference manual 3.3" numbers it, plus 1.53/1.54 (3.5.3.0) and 2.3/2.4.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Building a call and copying its answer back (nhi.h). Nothing here blocks or touches the network:
  * nhi_finish hands the encoded request to the transport (transport.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * exports.h, exports_*.c: the functions of cshis.dll 5.1.x (73: manual 5.1.3 plus 1.53-1.56) and, compiled with
  * -DNHI_SET_V3, of cshis30.dll 3.5.x (the 3.3 manual's set plus 1.53/1.54 and 2.3/2.4: the same functions but

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The health card functions 1.1-1.30: reads, visit writes, health writes, the HC PIN, card update
  * (exports.h says how the exports are made).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The SAM (2.x), upload (3.x), HPC (4.x) and ICD-10 (5.x) functions (exports.h says how the exports are made). */
 #include "exports.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The functions 1.31-1.56: port, status, taking a visit and undoing it, record ranges, signed writes, treatment
  * ids (exports.h says how the exports are made).

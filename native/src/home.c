@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Finding the installation: the NHI home (NHI_HOME; else the home whose LIB folder this library was loaded
  * from; else C:\NHI on Windows, ~/NHI or /nhi elsewhere), and in it INI/cshis.ini (written by the platform)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The link to the platform's local API: HTTP/1.1 on loopback with the client token, keep-alive connections
  * shared by the HIS's threads, every call bounded in time (NHI_TIMEOUT_MS, default 3000 ms), and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The core's internal parts: the link to the platform (link.c), the installation (home.c), PIN entry (pin.c). */
 #ifndef NHI_LINK_H
 #define NHI_LINK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Loopback TCP with deadlines: every wait of the link (connect, send, answer) ends by its call's deadline, so no
  * call of the HIS can hang on a platform that does not answer.

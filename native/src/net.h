@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loopback TCP with deadlines (net.c); deadlines are nhi_now_ms() values. */
 #ifndef NHI_NET_H
 #define NHI_NET_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The core every exported function of the native libraries goes through (docs/native.md).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The few operating-system parts the link needs, for POSIX and Windows (Winsock, SRW locks). */
 #ifndef NHI_OS_H
 #define NHI_OS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Starting the platform and the start lock on Linux (and other POSIX systems). */
 #ifndef _WIN32
 #ifndef _GNU_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Starting the platform and the start lock on Windows. */
 #ifdef _WIN32
 #include "link.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * PIN entry for the functions that pop a PIN dialog in NHI's DLL (1.27, 1.28, 4.2–4.4, and reads of a card
  * that asks its holder's PIN). The PIN is asked on the HIS's PC through the program named by NHI_PINENTRY (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The PIN window on Windows, as NHI's DLL shows one: a small modal window with a masked field for the digits,
  * OK and Cancel, on top of the HIS. Used when NHI_PINENTRY names no program. Plain windows (no resource

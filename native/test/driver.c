@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A test HIS for the native libraries (itests NativeEqualityIT): calls the exported functions as a HIS written
  * from the manual does, through the public header, with buffers of the sizes it is told, and prints what each

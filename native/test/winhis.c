@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A 64-bit Windows test HIS for the drop-in DLLs (itests NativeWindowsIT, run under wine64): loads the DLLs at
  * run time as most HIS programs do (LoadLibraryA, GetProcAddress, __stdcall typedefs with short * lengths as in

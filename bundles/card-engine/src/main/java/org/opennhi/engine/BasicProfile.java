@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.engine;
 
 import org.opennhi.contracts.card.HcArea;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Calls the Open NHI platform's local HTTP API from any Java program: {@link org.opennhi.client.NhiClient}.
  */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * What the API facades (5.1.x {@code api-v5}, 3.5.x {@code api-v3}) share: the functions both manuals define
  * ({@link org.opennhi.api.common.CardApi}; their bodies are in {@code org.opennhi.api.common.functions}, which no

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The 3.5.x control software API (the dedicated reader generation, {@code cshis30.dll}) as a Java service: the
  * 3.3 manual's function names and parameters, its 1-based fixed-width buffers and its return codes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.card.crypto;
 
 /** The card's cryptogram was wrong: the card does not hold the key this host derived for it. */

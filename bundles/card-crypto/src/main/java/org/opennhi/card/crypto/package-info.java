@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The simulated NHI key scheme, shared by every party that holds card keys: the virtual cards, the
  * simulated physical SAM and the IDC simulator (which holds the keys a physical SAM would hold, for cloud

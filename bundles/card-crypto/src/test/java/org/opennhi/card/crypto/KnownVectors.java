@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.card.crypto;
 
 /** Values pinned from the first implementation; docs/card-profile.md prints the same. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The NHI card profile as data (docs/card-profile.md): the health card's areas with their sizes and protection
  * ({@link org.opennhi.contracts.card.HcArea}) and the ROC (民國) dates the cards and the manuals write

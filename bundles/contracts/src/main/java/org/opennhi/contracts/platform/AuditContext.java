@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.contracts.platform;
 
 import org.opennhi.contracts.reader.Slot;

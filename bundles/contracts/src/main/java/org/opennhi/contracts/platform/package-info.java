@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Platform-wide contracts: the NHI home folder, the live settings, test/production environments, progress
  * reporting and the facade registry.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.contracts.reader;
 
 /** Whether a reader or plugin can be used right now; the reason travels in {@link ReaderStatus}. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The reader service: slots (HC, HPC, SAM), card presence and ATR, exclusive card sessions, reader status
  * and events, and the SPI reader plugins implement (apart from the service since 2.0.0).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The NHI result-code catalogue ({@link org.opennhi.contracts.result.ResultCode}) and the exception that
  * carries a code through the platform.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.contracts.sam;
 
 /** The signatures a SAM produces, with the sizes the legacy functions return. */

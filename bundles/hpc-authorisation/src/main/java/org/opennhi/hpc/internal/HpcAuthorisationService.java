@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.hpc.internal;
 
 import java.time.Clock;

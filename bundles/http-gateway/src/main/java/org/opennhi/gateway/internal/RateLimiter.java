@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.gateway.internal;
 
 import java.util.function.LongSupplier;

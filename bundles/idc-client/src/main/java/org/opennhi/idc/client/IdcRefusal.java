@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.idc.client;
 
 /** An IDC error answer (idc-protocol §2): the HTTP status and the NHI code of its body. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * What a client of our IDC protocol needs besides HTTP and JSON: the cloud SAM file format
  * ({@link org.opennhi.idc.client.SamFile}), the treatment-id format and offline ids

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * What the dedicated NHI reader (健保讀卡機) offers beyond the reader SPI: PIN entry on its keypad and its clock.
  * The plugin registers {@link org.opennhi.reader.nhicom.DedicatedReader} beside its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.reader.pcsc;
 
 import org.osgi.annotation.versioning.ProviderType;

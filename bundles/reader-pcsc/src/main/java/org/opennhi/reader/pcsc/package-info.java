@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * What the chip-reader (PC/SC) plugin offers beyond the reader SPI: the rescan of its HC/HPC reader mapping.
  * The plugin registers {@link org.opennhi.reader.pcsc.ChipReaders} beside its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Virtual NHI cards at APDU level: {@link org.opennhi.sim.card.SimulatedCards} opens the card world (fixture
  * cards persisted in a folder), {@link org.opennhi.sim.card.VirtualCard} is one card as a reader sees it, and

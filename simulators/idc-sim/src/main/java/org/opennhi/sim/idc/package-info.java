@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Starting the IDC simulator in-process ({@link org.opennhi.sim.idc.IdcSimulator}, {@link
  * org.opennhi.sim.idc.IdcOptions}) and its simulated clock ({@link org.opennhi.sim.idc.AdjustableClock}).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The dedicated NHI reader emulator: {@link org.opennhi.sim.reader.ReaderEmulator} speaks our serial protocol
  * (docs/serial-protocol.md) on a line, usually one end of a socat pty pair

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The in-JVM simulated reader: a reader plugin of type {@value org.opennhi.sim.readersim.SimReader#TYPE} whose
  * HC and HPC slots hold virtual cards, for demo mode on machines without pcscd and the vpcd driver.

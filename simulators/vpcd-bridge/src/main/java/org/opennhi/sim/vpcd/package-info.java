@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Puts virtual cards into readers of the real pcscd through vsmartcard's {@code vpcd} driver:
  * {@link org.opennhi.sim.vpcd.VpcdSlot} is one virtual reader slot (insert, remove, swap), and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.api.common.functions;
 
 import static org.opennhi.api.common.Buffers.ascii;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.api.v3.internal;
 
 import java.util.Optional;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.reader.nhicom.internal;
 
 import java.time.Duration;

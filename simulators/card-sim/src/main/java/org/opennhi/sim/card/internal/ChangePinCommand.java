@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.sim.card.internal;
 
 import org.opennhi.sim.card.profile.StatusWords;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.sim.card.internal;
 
 /** Channel numbers of the SAM's host-side authentications: P1 0..3 (e.g. 0 for the HC, 1 for the HPC). */

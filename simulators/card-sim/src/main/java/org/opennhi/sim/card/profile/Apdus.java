@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.sim.card.profile;
 
 import java.io.ByteArrayOutputStream;

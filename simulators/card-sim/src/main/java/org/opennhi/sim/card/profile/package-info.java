@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Our card profile as code (docs/card-profile.md): AIDs, which areas each card kind holds (the HC's are
  * {@code org.opennhi.contracts.card.HcArea}), status words and builders for every command, for hosts (the

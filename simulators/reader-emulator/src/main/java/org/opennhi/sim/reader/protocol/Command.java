@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.sim.reader.protocol;
 
 /** Command codes (CMD byte of a request; the response has {@code CMD | 0x80}). */

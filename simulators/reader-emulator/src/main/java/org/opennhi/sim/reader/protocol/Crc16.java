@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.sim.reader.protocol;
 
 /** CRC-16/CCITT-FALSE: polynomial 1021, initial FFFF, no reflection, no final xor ("123456789" → 29B1). */

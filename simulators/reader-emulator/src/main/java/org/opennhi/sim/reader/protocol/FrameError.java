@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.sim.reader.protocol;
 
 /** Codes carried by the error frame (CMD 7F): why the reader could not take a frame. */

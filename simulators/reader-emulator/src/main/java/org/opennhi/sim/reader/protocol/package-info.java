@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Our serial wire protocol for a dedicated NHI reader (docs/serial-protocol.md): frames, CRC, command and
  * status codes, a frame reader that resynchronises after garbage, and a host-side client. Shared by the

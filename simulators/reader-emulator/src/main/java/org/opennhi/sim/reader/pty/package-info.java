@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Test support: {@link org.opennhi.sim.reader.pty.PtyPair} starts {@code socat} to make a pair of linked
  * pseudo-terminals in raw mode, one for the reader (emulator) and one for the host.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Test support: {@link org.opennhi.sim.vpcd.pcscd.PrivatePcscd} starts a pcscd of its own (own socket, own
  * reader configuration, own vpcd ports) so tests never meet, or disturb, another pcscd on the machine.

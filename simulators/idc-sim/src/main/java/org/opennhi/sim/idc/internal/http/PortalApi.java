@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.opennhi.sim.idc.internal.http;
 
 import java.util.Map;
