@@ -104,8 +104,14 @@ public final class DemoWorld {
             step(1, "virtual cards in " + demo.resolve("cards"));
             String kit = testKit();
             // the kit's HC is the one demo mode inserts (NHI's test edition read whatever card was in)
-            update(CARDS_PID, Map.of("dir", demo.resolve("cards").toString(), "testKit", kit, "testKitCard",
-                    config.hc().isBlank() ? "900000000001" : config.hc()));
+            // the card is named only with a kit: no configuration file of the home holds a card number otherwise
+            if (kit.isBlank()) {
+                update(CARDS_PID, Map.of("dir", demo.resolve("cards").toString(), "testKit", ""));
+                drop(CARDS_PID, "testKitCard");
+            } else {
+                update(CARDS_PID, Map.of("dir", demo.resolve("cards").toString(), "testKit", kit, "testKitCard",
+                        config.hc().isBlank() ? "900000000001" : config.hc()));
+            }
             if (!kit.isBlank()) {
                 say("  test edition: the HC holds NHI's test kit in " + kit + " (docs/test-edition.md)");
             }
@@ -285,6 +291,15 @@ public final class DemoWorld {
     }
 
     /** Writes a configuration when any value differs, so a restart does not disturb running components. */
+    private void drop(String pid, String key) throws IOException {
+        Configuration c = cm.getConfiguration(pid, "?");
+        Dictionary<String, Object> props = c.getProperties();
+        if (props != null && props.get(key) != null) {
+            props.remove(key);
+            c.update(props);
+        }
+    }
+
     private void update(String pid, Map<String, Object> values) throws IOException {
         Configuration c = cm.getConfiguration(pid, "?");
         Dictionary<String, Object> props = c.getProperties();
