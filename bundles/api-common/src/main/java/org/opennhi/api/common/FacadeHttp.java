@@ -102,7 +102,9 @@ public class FacadeHttp<A> {
         }
         JsonObject json;
         try {
-            JsonElement parsed = body == null || body.isBlank() ? new JsonObject() : JsonParser.parseString(body);
+            // most calls without parameters send "{}": no parser for those
+            JsonElement parsed = body == null || body.isBlank() || body.equals("{}") ? new JsonObject()
+                    : JsonParser.parseString(body);
             if (!parsed.isJsonObject()) {
                 return error(400, ResultCode.BAD_PARAMETER, "the body must be a JSON object");
             }

@@ -69,7 +69,8 @@ public final class EventHub implements PlatformEvents {
      */
     private final java.util.concurrent.ConcurrentLinkedQueue<AuditRecord> records =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger recordsWaiting = new java.util.concurrent.atomic.AtomicInteger();
+    /** Striped, so that callers on many threads do not contend on one counter; summed only now and then. */
+    private final java.util.concurrent.atomic.LongAdder recordsWaiting = new java.util.concurrent.atomic.LongAdder();
     static final int RECORD_WINDOW_MS = 50;
     private final Thread worker;
     private final AtomicLong unaudited = new AtomicLong();
@@ -133,8 +134,11 @@ public final class EventHub implements PlatformEvents {
     @Override
     public void record(AuditRecord record) {
         if (record != null && (auditCalls || AuditLine.isAdmin(record))) {
-            if (recordsWaiting.incrementAndGet() > CAPACITY) {
-                recordsWaiting.decrementAndGet();
+            recordsWaiting.increment();
+            // the bound is looked at on one call in 64 (a sum reads every stripe): it may be passed by a few
+            // hundred records, not by a stuck writer's whole backlog
+            if (java.util.concurrent.ThreadLocalRandom.current().nextInt(64) == 0 && recordsWaiting.sum() > CAPACITY) {
+                recordsWaiting.decrement();
                 enqueue(record, record.function()); // the bounded queue refuses it and counts it as unaudited
                 return;
             }
@@ -190,10 +194,12 @@ public final class EventHub implements PlatformEvents {
         while (running || !queue.isEmpty() || !records.isEmpty()) {
             try {
                 Object first = queue.poll(RECORD_WINDOW_MS, TimeUnit.MILLISECONDS);
+                int drained = 0;
                 for (AuditRecord r = records.poll(); r != null; r = records.poll()) {
-                    recordsWaiting.decrementAndGet();
+                    drained++;
                     batch.add(r);
                 }
+                recordsWaiting.add(-drained);
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch);
