@@ -5,7 +5,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 
 import javax.inject.Inject;
@@ -61,6 +63,19 @@ public class FacadesIT {
             device = DedicatedReaderDesk.start(context, configAdmin, home, readers,
                     Files.createTempDirectory("facades-"));
         }
+    }
+
+    /** 1.51 over HTTP: pPath names the file of the 5.1.x facade's bundle, as the DLL names its own. */
+    @Test
+    public void section1_51_pPathIsTheFacadesBundleFile() throws Exception {
+        String path = new V5Calls(context, home, "v5").ok("csGetVersionEx", "{}").getAsJsonObject("fields")
+                .get("pPath").getAsString();
+        Path file = Path.of(path);
+        assertTrue(path, file.isAbsolute() && Files.isRegularFile(file));
+        assertTrue(path, file.getFileName().toString().startsWith("org.opennhi.api.v5-"));
+        byte[] pPath = new byte[260];
+        v5Service.csGetVersionEx(pPath);
+        assertEquals(path, new String(pPath, 0, path.length(), StandardCharsets.US_ASCII));
     }
 
     @Test

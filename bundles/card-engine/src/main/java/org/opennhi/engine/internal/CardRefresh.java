@@ -73,6 +73,7 @@ final class CardRefresh {
                 c.write(ResultCode.CARD_UPDATE_FAILED, writes.toArray(Write[]::new));
             }
             hc.forget(!resetCard);
+            hc.confirmed(5); // the IDC answered for this card (1.15: 5)
             return writes.size();
         });
     }

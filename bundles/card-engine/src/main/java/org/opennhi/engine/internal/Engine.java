@@ -17,10 +17,12 @@ import org.opennhi.contracts.card.HcArea;
 import org.opennhi.contracts.idc.IdcVisitService;
 import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.Progress;
+import org.opennhi.contracts.reader.Availability;
 import org.opennhi.contracts.reader.ReaderEvent;
 import org.opennhi.contracts.reader.ReaderEventListener;
 import org.opennhi.contracts.reader.ReaderService;
 import org.opennhi.contracts.reader.Slot;
+import org.opennhi.contracts.reader.SlotState;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.HpcAuthorisation;
@@ -218,7 +220,13 @@ public final class Engine implements CardEngine, ReaderEventListener {
         if (slot == Slot.SAM) {
             return desk.sam().status().legacyValue();
         }
-        if (!readers.slot(slot).cardPresent()) {
+        SlotState state = readers.slot(slot);
+        // 1.15's 4000: no reader answers, or the slot's own reader stopped; a slot no chip reader serves yet is 0
+        if (readers.status().availability() == Availability.OFFLINE
+                || !state.readerName().isEmpty() && state.status().availability() == Availability.OFFLINE) {
+            return ResultCode.READER_TIMEOUT.code();
+        }
+        if (!state.cardPresent()) {
             return 0;
         }
         return slot == Slot.HC ? hc.light() : hpc.light();

@@ -26,4 +26,10 @@ interface HcAccess {
      * operation answers 4013 until the reader reports the card gone or a card inserted.
      */
     void forget(boolean untilReinserted);
+
+    /**
+     * The card reached a step of 1.15 beyond the SAM's authentication: 3 (an HPC's authority used on it) or 5
+     * (the IDC answered for it); it shows until the card leaves or is forgotten.
+     */
+    void confirmed(int step);
 }

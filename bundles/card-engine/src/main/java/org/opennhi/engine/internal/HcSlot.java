@@ -27,6 +27,10 @@ final class HcSlot implements HcAccess {
     private volatile HcState hc = new HcState();
     /** What cache hits answer from without the HC lock: a copy of {@link #hc} published after each operation. */
     private volatile HcState snapshot = new HcState();
+    /** 1.15's 3 (with an HPC) or 5 (with the IDC) once this card reached it; 0 before. Gone with the card. */
+    private volatile int confirmed;
+    /** The card in the HC's reader refused the HC applet (1.15: 9). Gone with the card. */
+    private volatile boolean notAnHc;
 
     HcSlot(ReaderService readers, SamService sam, Duration wait) {
         this.readers = Objects.requireNonNull(readers, "readers");
@@ -37,12 +41,25 @@ final class HcSlot implements HcAccess {
     /** The card left its reader, another came in, or a reset: nothing of the previous one carries over. */
     void cardChanged() {
         hc = new HcState();
+        confirmed = 0;
+        notAnHc = false;
     }
 
-    /** @return the slot's light when a card is present: 4 PIN verified, 2 authenticated, 1 inserted */
+    /**
+     * @return 1.15's value when a card is present: 9 not an HC, 5 confirmed by the IDC, 4 PIN verified,
+     *         3 authenticated with an HPC, 2 authenticated with the SAM, 1 inserted — the furthest step reached
+     */
     int light() {
+        if (notAnHc) {
+            return 9;
+        }
         HcState h = hc;
-        return h.pinVerified ? 4 : h.authenticated ? 2 : 1;
+        return Math.max(confirmed, h.pinVerified ? 4 : h.authenticated ? 2 : 1);
+    }
+
+    @Override
+    public void confirmed(int step) {
+        confirmed = Math.max(confirmed, step);
     }
 
     @Override
@@ -50,6 +67,7 @@ final class HcSlot implements HcAccess {
         HcState fresh = new HcState();
         fresh.reinsertNeeded = untilReinserted;
         hc = fresh;
+        confirmed = 0;
     }
 
     @Override
@@ -116,11 +134,14 @@ final class HcSlot implements HcAccess {
                 if (!known && !state.areas.isEmpty() && !HcConversation.sameCard(session, state)) {
                     state = hc = new HcState();
                 }
-                return work.run(new HcConversation(session, sam, state, pin));
+                T answer = work.run(new HcConversation(session, sam, state, pin));
+                notAnHc = false;
+                return answer;
             } catch (NhiException e) {
                 if (e.result() == ResultCode.HC_NOT_PRESENT || e.result() == ResultCode.NO_READER_OR_PCSC_ERROR) {
                     hc = new HcState();
                 }
+                notAnHc = e.result() == ResultCode.NOT_AN_HC;
                 throw e;
             }
         } finally {

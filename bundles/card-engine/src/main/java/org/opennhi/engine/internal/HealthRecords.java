@@ -46,6 +46,7 @@ final class HealthRecords {
         if (pharmacy && area == RecordArea.OUTPATIENT_PRESCRIPTIONS) {
             blankOtherThanDrugs(data);
         }
+        hc.confirmed(3); // the HC opened an HPC's area to this professional (1.15: 3)
         return data;
     }
 

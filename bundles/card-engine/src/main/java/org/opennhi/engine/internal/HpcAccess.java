@@ -22,6 +22,9 @@ interface HpcAccess {
     /** @return the HPC's identity (SELECT and read once per insertion), in that session */
     ProfessionalIdentity identity(CardSession s) throws NhiException;
 
+    /** The SAM authenticated the HPC in its reader (1.15: 2 until its PIN is verified). */
+    void samAuthenticated();
+
     /** The HPC's PIN was verified (true) or changed so that it needs verifying again (false). */
     void pinVerified(boolean verified);
 

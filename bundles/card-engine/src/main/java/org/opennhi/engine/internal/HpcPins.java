@@ -11,6 +11,7 @@ import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.contracts.sam.HpcAuthorisation;
 import org.opennhi.contracts.sam.SamStatus;
+import org.opennhi.contracts.sam.SecureChannel;
 import org.opennhi.engine.PinSource;
 import org.opennhi.engine.ProfessionalIdentity;
 
@@ -38,7 +39,9 @@ final class HpcPins {
                 if (desk.sam().status() == SamStatus.NOT_AUTHENTICATED) {
                     desk.sam().authenticateWithIdc(Progress.NONE);
                 }
-                hpcAuth.verifyPin(s, desk.sam().authenticateCard(s), digits);
+                SecureChannel channel = desk.sam().authenticateCard(s);
+                hpc.samAuthenticated();
+                hpcAuth.verifyPin(s, channel, digits);
                 hpc.pinVerified(true);
                 hpc.authorised(who);
                 return null;

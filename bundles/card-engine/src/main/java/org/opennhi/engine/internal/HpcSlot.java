@@ -41,9 +41,13 @@ final class HpcSlot implements HpcAccess {
         hpc = new HpcState();
     }
 
-    /** @return the slot's light when a card is present: 3 PIN verified, 1 inserted */
+    /**
+     * @return 1.15's value when a card is present: 9 not an HPC, 3 PIN verified, 2 authenticated with the SAM
+     *         (its PIN not, e.g. wrong or locked), 1 inserted
+     */
     int light() {
-        return hpc.pinVerified ? 3 : 1;
+        HpcState h = hpc;
+        return h.notAnHpc ? 9 : h.pinVerified ? 3 : h.samAuthenticated ? 2 : 1;
     }
 
     boolean present() {
@@ -59,6 +63,7 @@ final class HpcSlot implements HpcAccess {
             if (e.result() == ResultCode.HPC_NOT_PRESENT) {
                 hpc = new HpcState();
             }
+            hpc.notAnHpc = e.result() == ResultCode.NOT_AN_HPC;
             throw e;
         } finally {
             CallMeter.hpc(hpc.identity);
@@ -86,6 +91,11 @@ final class HpcSlot implements HpcAccess {
         }
         h.identity = r.data();
         return new ProfessionalIdentity(h.identity.clone());
+    }
+
+    @Override
+    public void samAuthenticated() {
+        hpc.samAuthenticated = true;
     }
 
     @Override
@@ -135,5 +145,7 @@ final class HpcSlot implements HpcAccess {
     private static final class HpcState {
         byte[] identity;
         boolean pinVerified;
+        boolean samAuthenticated;
+        boolean notAnHpc;
     }
 }

@@ -67,6 +67,21 @@ public class CardRefreshTest {
     }
 
     @Test
+    public void section1_15_anHcTheIdcAnsweredForIs5UntilItLeaves() throws Exception {
+        world.idcRoute = IDC.client()::call;
+        world.hc("900000000001");
+        world.engine.cardStatus();
+        assertEquals(2, world.engine.slotStatus(Slot.HC));
+        world.engine.updateCardContents(true, PinSource.none());
+        assertEquals(5, world.engine.slotStatus(Slot.HC));
+        world.engine.cardStatus();
+        assertEquals(5, world.engine.slotStatus(Slot.HC));
+        world.readers.remove(Slot.HC);
+        world.hc("900000000001");
+        assertEquals(1, world.engine.slotStatus(Slot.HC));
+    }
+
+    @Test
     public void noResetNeedsTheCardReinserted() throws Exception {
         world.idcRoute = IDC.client()::call;
         world.hc("900000000001");

@@ -39,6 +39,7 @@ public final class InJvmReaders implements ReaderService {
     private final List<ReaderEvent> held = new ArrayList<>();
     private boolean holding;
     private volatile boolean generationsKnown = true;
+    private volatile boolean answering = true;
 
     /** Readers nobody listens to. */
     public InJvmReaders() {
@@ -96,6 +97,11 @@ public final class InJvmReaders implements ReaderService {
         generationsKnown = known;
     }
 
+    /** @param answers false: the reader stops answering (offline, every session 4000), as an unplugged one */
+    public void answering(boolean answers) {
+        answering = answers;
+    }
+
     /** @return APDUs sent to the slot's cards so far */
     public long apdus(Slot slot) {
         return apdus.get(slot).get();
@@ -108,18 +114,21 @@ public final class InJvmReaders implements ReaderService {
 
     @Override
     public ReaderStatus status() {
-        return ReaderStatus.online();
+        return answering ? ReaderStatus.online() : ReaderStatus.offline("the simulated reader does not answer");
     }
 
     @Override
     public synchronized SlotState slot(Slot slot) {
         VirtualCard c = cards.get(slot);
-        return new SlotState(slot, readerName(slot), ReaderStatus.online(), c != null, c == null ? null : c.atr(),
+        return new SlotState(slot, readerName(slot), status(), c != null, c == null ? null : c.atr(),
                 generationsKnown ? generations.getOrDefault(slot, 0L) : SlotState.UNKNOWN_GENERATION);
     }
 
     @Override
     public CardSession openSession(Slot slot, Duration wait) throws NhiException {
+        if (!answering) {
+            throw new NhiException(ResultCode.READER_TIMEOUT, "the simulated reader does not answer");
+        }
         ReentrantLock lock = locks.get(slot);
         try {
             if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.opennhi.api.v5.internal;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -12,6 +14,8 @@ import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.Facade;
 import org.opennhi.engine.CardEngine;
 import org.opennhi.engine.PinSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -75,8 +79,22 @@ public final class V5Component extends V5Facade implements Facade {
         return V5Facade.VERSION;
     }
 
-    /** @return what csGetVersionEx reports as the loaded library's location */
+    /**
+     * What csGetVersionEx writes into pPath outside the native library, which writes its own file (1.51: the
+     * loaded library's path): the file of this bundle, which holds the 5.1.x functions; outside a framework, or
+     * for a bundle not installed from a file, {@code opennhi:api-v5/<version>}.
+     */
     static String location() {
+        Bundle bundle = FrameworkUtil.getBundle(V5Component.class);
+        String where = bundle == null ? "" : bundle.getLocation();
+        where = where.startsWith("reference:") ? where.substring("reference:".length()) : where;
+        try {
+            if (where.startsWith("file:")) {
+                return Path.of(URI.create(where)).toAbsolutePath().toString();
+            }
+        } catch (RuntimeException e) {
+            // a location that names no file: the facade's name below
+        }
         return "opennhi:api-v5/" + V5Facade.VERSION;
     }
 }

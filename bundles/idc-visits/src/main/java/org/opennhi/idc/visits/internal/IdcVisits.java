@@ -19,7 +19,9 @@ import org.opennhi.contracts.idc.IdcVisitService;
 import org.opennhi.contracts.platform.NhiHome;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
+import org.opennhi.contracts.sam.SamIdentity;
 import org.opennhi.contracts.sam.SamService;
+import org.opennhi.idc.client.TreatmentIds;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -104,7 +106,7 @@ public final class IdcVisits implements IdcVisitService {
         }
         try {
             JsonObject answer = call("/v1/treatment-ids", body);
-            String id = answer.get("treatmentId").getAsString();
+            String id = checked(answer.get("treatmentId").getAsString());
             reconcileSoon();
             return id;
         } catch (NhiException e) {
@@ -115,6 +117,27 @@ public final class IdcVisits implements IdcVisitService {
         } catch (RuntimeException e) {
             throw new NhiException(ResultCode.TREATMENT_ID_FAILED, "the IDC's treatment-id answer is malformed", e);
         }
+    }
+
+    /**
+     * An IDC answer reaches a HIS buffer only when it is one of this SAM's ids (idc-protocol §8): 20 characters,
+     * positions 1–10 the SAM's hospital id, position 20 the ISO 7064 MOD 37,36 check over 1–19. Anything else is
+     * 5174, the failed treatment id of 1.53/1.54/1.56, never code 0 with a wrong id.
+     */
+    private String checked(String id) throws NhiException {
+        TreatmentIds.Decoded decoded;
+        try {
+            decoded = TreatmentIds.decode(id);
+        } catch (IllegalArgumentException e) {
+            throw new NhiException(ResultCode.TREATMENT_ID_FAILED, "the IDC's treatment id is malformed: "
+                    + e.getMessage(), e);
+        }
+        String hospitalId = sam.identity().map(SamIdentity::hospitalId).orElse(null);
+        if (!decoded.hospitalId().equals(hospitalId)) {
+            throw new NhiException(ResultCode.TREATMENT_ID_FAILED, "the IDC's treatment id is not of the SAM's"
+                    + " hospital");
+        }
+        return id;
     }
 
     /**
