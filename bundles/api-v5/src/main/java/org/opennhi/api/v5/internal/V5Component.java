@@ -1,27 +1,34 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.opennhi.api.v5.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
 import java.util.function.Supplier;
 
 import org.opennhi.api.common.CallAudit;
 import org.opennhi.api.v5.CsHis;
-import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.Facade;
+import org.opennhi.contracts.platform.NhiHome;
+import org.opennhi.contracts.platform.PlatformEvents;
+import org.opennhi.contracts.platform.PlatformSettings;
 import org.opennhi.engine.CardEngine;
 import org.opennhi.engine.PinSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.LoggerFactory;
 
 /**
  * The 5.1.x facade as OSGi services: {@link CsHis} for Java callers and {@link Facade} for status pages. The
@@ -67,6 +74,44 @@ public final class V5Component extends V5Facade implements Facade {
 
     void unsetPinSource(PinSource source) {
         platformPin.compareAndSet(source, null);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NhiHome home;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PlatformSettings settings;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationAdmin configAdmin;
+
+    /** In the platform, 5.1.3 §1.31 to the letter: the port opens its SAM folder ({@link SamFolders}). */
+    @Override
+    public int csOpenCom(int comport) {
+        NhiHome h = home;
+        PlatformSettings s = settings;
+        if (h == null || s == null) {
+            return super.csOpenCom(comport);
+        }
+        return new SamFolders(h::samFolder, s, this::useSamPort).open(comport);
+    }
+
+    /** The SAM service follows the setting, as after the legacy {@code [CS] COM=}; csVerifySAMDC reads the file. */
+    private void useSamPort(String port) {
+        ConfigurationAdmin cm = configAdmin;
+        if (cm == null) {
+            return;
+        }
+        try {
+            Configuration c = cm.getConfiguration(PlatformSettings.PID, "?");
+            Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
+            props.put("samPort", port);
+            c.updateIfDifferent(props);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(V5Component.class).warn("csOpenCom could not make {} the SAM folder: {}", port,
+                    e.toString());
+        }
     }
 
     @Override
