@@ -4,8 +4,7 @@
  * -DNHI_SET_V3, of cshis30.dll 3.5.x (the 3.3 manual's set plus 1.53/1.54 and 2.3/2.4: the same functions but
  * 1.55, 1.56, 3.2 and 3.3), each forwarded to the running platform's POST /v5/<function> (or /v3/<function>,
  * docs/api-v3.md) through the core (nhi.h). The two sets share their names, parameters and sizes, hence one
- * source; functions /v3 does not offer yet are forwarded all the same (9005 today, served once the facade has
- * them, with no new library).
+ * source; /v3 serves every 3.5.x export.
  *
  * Every function only describes its call: its inputs under the facade's JSON names, read no further than the
  * manual's sizes; where each answer item goes in the caller's memory, capped at the facade's documented sizes.

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -110,8 +111,13 @@ public class FacadesIT {
         assertTrue(last.toString(), last.getAsJsonObject("fields").get("lastSequenceNumber").getAsString()
                 .endsWith(f.get("sequenceNumber").getAsString()));
 
+        // a 3.3 manual function /v3 used to answer 9005: the same bytes as /v5 (3.3 manual §1.12)
+        assertEquals(v5.ok("hisGetOrganDonate", "{}").get("bufferBase64").getAsString(),
+                v3.ok("hisGetOrganDonate", "{}").get("bufferBase64").getAsString());
+
         v3.ok("csCloseCom", "{}");
         assertEquals(4000, v3.call("hisGetBasicData", "{}").get("code").getAsInt());
+        assertEquals(4000, v3.call("hisGetOrganDonate", "{}").get("code").getAsInt());
         assertEquals("the 5.x facade has no port rule", 0, v5.call("hisGetBasicData", "{}").get("code").getAsInt());
         System.out.println("FacadesIT: /v3 and /v5 over one engine; COM1 = " + device);
     }
@@ -123,6 +129,11 @@ public class FacadesIT {
         assertEquals(200, doc.status());
         assertTrue(doc.body().contains("\"/v3/csOpenCom\""));
         assertTrue("1.56 is 5.1.5's", !doc.body().contains("hisGetTreatNumICCard"));
+        for (String f : List.of("hisGetRegisterPrevent", "hisReadPrescription", "hisWriteNewBorn",
+                "hisGetCriticalIllnessID", "csUploadData", "hisGetICD10EnC", "hisGetICD10DeC")) {
+            assertTrue("the 3.3 manual's " + f, doc.body().contains("\"/v3/" + f + "\""));
+        }
+        assertTrue("3.2 is 5.1.2's", !doc.body().contains("csUploadDataPrec"));
         RawHttp.Response five = RawHttp.send(v3.port(), "GET", "/v5/openapi.json", v3.authorised());
         assertTrue(five.body().contains("\"/v5/hisGetTreatNumICCard\""));
     }

@@ -7,7 +7,7 @@
  * rule, and the JSON-over-HTTP shape of {@code POST /<set>/<function>}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.opennhi.api.common;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,7 @@
  * 3.3 manual's function names and parameters, its 1-based fixed-width buffers and its return codes.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.opennhi.api.v3;
 
 import org.osgi.annotation.bundle.Export;

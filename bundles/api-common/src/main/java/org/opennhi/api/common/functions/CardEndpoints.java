@@ -197,7 +197,9 @@ public final class CardEndpoints {
                 List.of(Field.big5("CNAME", 1, 20)), Returns.CODE, (api, in, b, l, x) -> api.hpcGetHPCCNAME(b, l)));
         add(m, new Endpoint<A>("hpcGetHPCENAME", "4.8", "取得醫事人員卡英文姓名", List.of(BUFFER_LEN), 20,
                 List.of(Field.text("ENAME", 1, 20)), Returns.CODE, (api, in, b, l, x) -> api.hpcGetHPCENAME(b, l)));
-        return m;
+        RecordEndpoints.addTo(m);
+        HealthEndpoints.addTo(m);
+        return inManualOrder(m);
     }
 
     private static <A> void add(Map<String, Endpoint<A>> m, Endpoint<A> e) {
@@ -220,6 +222,9 @@ public final class CardEndpoints {
 
     /** @return the C string in a byte buffer: up to its first NUL */
     public static String cString(byte[] b) {
+        if (b == null) {
+            return "";
+        }
         int n = 0;
         while (n < b.length && b[n] != 0) {
             n++;

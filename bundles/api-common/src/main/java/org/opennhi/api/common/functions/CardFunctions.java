@@ -41,9 +41,10 @@ import org.opennhi.engine.VisitRequest.SignatureForm;
 /**
  * The functions the 5.1.x and 3.5.x manuals define alike (1.1–1.2, 1.9, 1.13–1.18, 1.27–1.29, 1.34–1.39,
  * 1.45, 1.47–1.49, 1.51–1.54, 2.1–2.4, 4.1–4.8), over the card engine: the HIS's parameters checked, the engine's
- * answers laid out in the manuals' buffers, failures turned into catalogue codes. Each facade extends it with what
- * its manual does differently: {@link #gate()} (3.5.x: no reader before csOpenCom), {@link #versionCode()},
- * csOpenCom/csCloseCom, and the functions only its generation has.
+ * answers laid out in the manuals' buffers, failures turned into catalogue codes. {@link RecordFunctions} adds the
+ * rest the two manuals share; each facade extends that with what its manual does differently: {@link #gate()}
+ * (3.5.x: no reader before csOpenCom), {@link #versionCode()}, csOpenCom/csCloseCom, and the functions only its
+ * generation has.
  */
 public abstract class CardFunctions implements CardApi {
     private static final int ICD10_FIELDS = 6;

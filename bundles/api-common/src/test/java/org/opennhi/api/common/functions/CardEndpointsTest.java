@@ -28,7 +28,7 @@ public class CardEndpointsTest {
     private static final Pattern BEGIN = Pattern.compile(
             "(?:nhi_begin\\(&c, NHI_SET, |no_parameters\\()\"(\\w+)\"");
     private static final Pattern BUFFER = Pattern.compile(
-            "nhi_buffer\\(&c, \"pBuffer\", \"iBufferLen\",[^;]*?(\\w+)\\);");
+            "nhi_(?:icd10_)?buffer\\(&c, \"pBuffer\", \"iBufferLen\",[^;]*?(\\w+)\\);");
     /** exports.h's named sizes: {@code SIGNATURE = 40,}. */
     private static final Pattern SIZE = Pattern.compile("^\\s+([A-Z_]+) = (\\d+),?", Pattern.MULTILINE);
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.opennhi.api.common.CallAudit;
-import org.opennhi.api.common.functions.CardFunctions;
+import org.opennhi.api.common.functions.RecordFunctions;
 import org.opennhi.api.v3.CsHis30;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
@@ -14,12 +14,12 @@ import org.opennhi.engine.CardEngine;
 import org.opennhi.engine.PinSource;
 
 /**
- * The 3.5.x functions over the card engine: the function bodies are the ones 5.1.x shares ({@link CardFunctions},
+ * The 3.5.x functions over the card engine: the function bodies are the ones 5.1.x shares ({@link RecordFunctions},
  * embedded in this bundle); what the 3.3 manual makes different is here: csOpenCom/csCloseCom open COM n+1
  * (§1.31, §1.32) and every function that talks to the reader answers 4000 until csOpenCom succeeded. Plain Java,
  * so tests drive it directly.
  */
-public class V3Facade extends CardFunctions implements CsHis30 {
+public class V3Facade extends RecordFunctions implements CsHis30 {
     private final PortGate port;
 
     /**

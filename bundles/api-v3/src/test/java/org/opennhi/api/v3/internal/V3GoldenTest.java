@@ -7,14 +7,11 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.opennhi.api.common.functions.Icd10Codes;
 import org.opennhi.contracts.platform.AuditRecord;
@@ -24,7 +21,6 @@ import org.opennhi.contracts.reader.ReaderStatus;
 import org.opennhi.contracts.sam.SignatureType;
 import org.opennhi.engine.PinSource;
 import org.opennhi.engine.RecordArea;
-import org.opennhi.engine.testing.World;
 import org.opennhi.sim.card.fixtures.Person;
 
 /**
@@ -33,27 +29,8 @@ import org.opennhi.sim.card.fixtures.Person;
  * layouts and codes of the functions a 3.x HIS calls at the desk. Expected bytes come from the fixture
  * records, not from the engine.
  */
-public class V3GoldenTest {
+public class V3GoldenTest extends OpenedComTest {
     private static final Charset BIG5 = Charset.forName("Big5");
-    private final World world = new World();
-    private final FakeReaders readers = new FakeReaders("nhi-com", ReaderStatus.online());
-    private final PortGate port = new PortGate(readers, () -> "/dev/ttyS0", new String[0], "Linux");
-    private final V3Facade api = new V3Facade(world.engine, Optional::empty, "C:\\NHI\\LIB\\csHis30.dll", port);
-
-    @Before
-    public void openCom1() {
-        assertEquals(0, api.csOpenCom(0));
-    }
-
-    @After
-    public void close() {
-        world.close();
-    }
-
-    private static String roc(LocalDate d) {
-        return d == null ? "       " : String.format("%03d%02d%02d", d.getYear() - 1911, d.getMonthValue(),
-                d.getDayOfMonth());
-    }
 
     private static String pad(String s, int n) {
         return String.format("%-" + n + "s", s);
@@ -64,11 +41,6 @@ public class V3GoldenTest {
         byte[] out = Arrays.copyOf(b, n);
         Arrays.fill(out, b.length, n, (byte) ' ');
         return out;
-    }
-
-    private static void assertField(byte[] buf, int from, int to, String expected) {
-        assertEquals("positions " + from + "–" + to, expected,
-                new String(buf, from - 1, to - from + 1, StandardCharsets.ISO_8859_1));
     }
 
     private static void assertField(byte[] buf, int from, int to, byte[] expected) {

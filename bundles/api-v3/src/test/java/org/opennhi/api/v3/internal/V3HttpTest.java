@@ -50,6 +50,19 @@ public class V3HttpTest {
     }
 
     @Test
+    public void the3_3ManualsRecordFunctionsWithTheirFields() {
+        world.hc("900000000011");
+        assertEquals(4000, ok("hisGetCriticalIllness", "{}").get("code").getAsInt());
+        assertEquals(0, ok("csOpenCom", "{\"Comport\":0}").get("code").getAsInt());
+        JsonObject dates = ok("hisGetCriticalIllness", "{\"icd10\":\"Y\"}");
+        assertEquals("3.3 manual §1.33: no HPC, the dates only", 5141, dates.get("code").getAsInt());
+        assertEquals(138, dates.get("bufferLen").getAsInt());
+        assertEquals(2, dates.getAsJsonObject("fields").getAsJsonArray("criticalIllnesses").size());
+        JsonObject packed = ok("hisGetICD10EnC", "{\"IN\":\"G44201\"}");
+        assertEquals("§5.1", "$<cEi", packed.getAsJsonObject("fields").get("OUT").getAsString());
+    }
+
+    @Test
     public void onlyThe3xSetUnderV3() {
         assertEquals("1.56 came with 5.1.5", 404, http.call("hisGetTreatNumICCard", "{}").status());
         assertEquals(400, http.call("csOpenCom", "{}").status());
@@ -59,6 +72,7 @@ public class V3HttpTest {
         }
         assertTrue(paths.has("/v3/hisGetSeqNumber256N1"));
         assertTrue(paths.has("/v3/hisGetTreatNumNoICCard"));
+        assertEquals("3.2 came with 5.1.2", 404, http.call("csUploadDataPrec", "{}").status());
         assertTrue(http.openApi().getAsJsonObject("info").get("title").getAsString().contains("3.5.x"));
     }
 }

@@ -34,16 +34,11 @@ final class V5Endpoints {
         add(m, new Endpoint("hisGetTreatNumICCard", "1.56", "以就診日期時間取得就醫識別碼",
                 List.of(DATE_TIME, PIN, BUFFER_LEN), 20, List.of(Field.text("treatmentId", 1, 20)), Returns.CODE,
                 (api, in, b, l, x) -> api.hisGetTreatNumICCard(in.text("pDateTime"), b, l)));
-        V5RecordEndpoints.addTo(m);
         V5HealthEndpoints.addTo(m);
         return CardEndpoints.inManualOrder(m);
     }
 
     private static void add(Map<String, ? super Endpoint> m, Endpoint e) {
         m.put(e.name(), e);
-    }
-
-    static String cString(byte[] b) {
-        return CardEndpoints.cString(b);
     }
 }

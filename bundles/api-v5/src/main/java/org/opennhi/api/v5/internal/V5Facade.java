@@ -2,46 +2,34 @@
 package org.opennhi.api.v5.internal;
 
 import static org.opennhi.api.common.Buffers.ascii;
-import static org.opennhi.api.common.Buffers.checkCapacity;
-import static org.opennhi.api.common.Buffers.concat;
 import static org.opennhi.api.common.HisParameters.dateTime;
-import static org.opennhi.api.common.HisParameters.docId;
-import static org.opennhi.api.common.HisParameters.docIdBuffer;
-import static org.opennhi.api.common.HisParameters.patient;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
-import org.opennhi.api.common.Buffers;
 import org.opennhi.api.common.CallAudit;
+import org.opennhi.api.common.Buffers;
 import org.opennhi.api.common.HisParameters;
-import org.opennhi.api.common.functions.CardFunctions;
+import org.opennhi.api.common.functions.CardEndpoints;
+import org.opennhi.api.common.functions.RecordFunctions;
 import org.opennhi.api.v5.CsHis;
 import org.opennhi.contracts.result.NhiException;
 import org.opennhi.contracts.result.ResultCode;
 import org.opennhi.engine.CardEngine;
-import org.opennhi.engine.PatientCheck;
 import org.opennhi.engine.PinSource;
-import org.opennhi.engine.RecordArea;
-import org.opennhi.engine.UploadReceipt;
 
 /**
- * The 5.1.x functions over the card engine: those the 3.5.x generation shares come from {@link CardFunctions}
+ * The 5.1.x functions over the card engine: those the 3.5.x generation shares come from {@link RecordFunctions}
  * (embedded in this bundle); here are csOpenCom/csCloseCom as 5.1.x means them, and the functions only 5.1.x
- * has (1.3–1.8, 1.10–1.12, 1.19–1.26, 1.30, 1.33, 1.40–1.44, 1.46, 1.50, 1.55, 1.56, 3.1–3.3, 5.1, 5.2). Plain
- * Java, so tests drive it directly.
+ * has (1.55, 1.56, 3.2, 3.3). Plain Java, so tests drive it directly.
  */
-public class V5Facade extends CardFunctions implements CsHis {
+public class V5Facade extends RecordFunctions implements CsHis {
     /** The facade's version as {@code csGetVersionEx} reports it (5.1.5.8 → 5158). */
     public static final String VERSION = "5.1.5.8";
     /** {@link #VERSION} as the version code. */
     public static final int VERSION_CODE = 5158;
-    private static final int ALLERGY = 40;
-    private static final int UPLOAD_REPLY = 50;
 
     /**
      * @param engine the card engine
@@ -62,11 +50,6 @@ public class V5Facade extends CardFunctions implements CsHis {
         return VERSION_CODE;
     }
 
-    /** Copies an answer into the HIS's buffer: 6018 when it does not fit (16-bit length, buffer size). */
-    static void fill(byte[] buffer, int[] length, byte[] data) throws NhiException {
-        Buffers.fill(buffer, length, data);
-    }
-
     @Override
     public int csOpenCom(int comport) {
         // 5.1.3 §1.31: the port names the SAM folder (0 = COMX1); the SAM service serves the configured one.
@@ -80,7 +63,7 @@ public class V5Facade extends CardFunctions implements CsHis {
 
     @Override
     public int hisGetTreatNumICCard(String pDateTime, byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetTreatNumICCard", () -> fill(pBuffer, iBufferLen,
+        return call("hisGetTreatNumICCard", () -> Buffers.fill(pBuffer, iBufferLen,
                 ascii(engine.treatmentId(dateTime(pDateTime), platformPin()))));
     }
 
@@ -89,233 +72,12 @@ public class V5Facade extends CardFunctions implements CsHis {
         return call("hisQuickInsurence", engine::checkInsurance);
     }
 
-    // ---- health-record reads and ICD-10 packing (V5Records) -------------------------------------------
-
-    private V5Records records() {
-        return new V5Records(engine, platformPin());
-    }
-
-    @Override
-    public int hisGetRegisterPrevent(byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetRegisterPrevent", () -> records().area(RecordArea.PREVENTIVE_CARE, pBuffer, iBufferLen));
-    }
-
-    @Override
-    public int hisGetRegisterPregnant(byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetRegisterPregnant", () -> records().area(RecordArea.PRENATAL_CHECKS, pBuffer,
-                iBufferLen));
-    }
-
-    @Override
-    public int hisGetTreatmentNoNeedHPC(byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetTreatmentNoNeedHPC", () -> records().treatmentNoNeedHpc(pBuffer, iBufferLen));
-    }
-
-    @Override
-    public int hisGetCumulativeData(byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetCumulativeData", () -> records().area(RecordArea.CUMULATIVE_DATA, pBuffer, iBufferLen));
-    }
-
-    @Override
-    public int hisGetCumulativeFee(byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetCumulativeFee", () -> records().area(RecordArea.CUMULATIVE_FEES, pBuffer, iBufferLen));
-    }
-
-    @Override
-    public int hisGetTreatmentNeedHPC(byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetTreatmentNeedHPC", () -> records().treatmentNeedHpc(pBuffer, iBufferLen));
-    }
-
-    @Override
-    public int hisReadPrescription(byte[] pOutpatientPrescription, int[] iBufferLenOutpatient,
-            byte[] pLongTermPrescription, int[] iBufferLenLongTerm, byte[] pImportantTreatmentCode,
-            int[] iBufferLenImportant, byte[] pIrritationDrug, int[] iBufferLenIrritation) {
-        return call("hisReadPrescription", () -> records().prescriptions(pOutpatientPrescription,
-                iBufferLenOutpatient, pLongTermPrescription, iBufferLenLongTerm, pImportantTreatmentCode,
-                iBufferLenImportant, pIrritationDrug, iBufferLenIrritation));
-    }
-
-    @Override
-    public int hisGetInoculateData(byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetInoculateData", () -> records().area(RecordArea.INOCULATIONS, pBuffer, iBufferLen));
-    }
-
-    @Override
-    public int hisGetOrganDonate(byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetOrganDonate", () -> records().area(RecordArea.ORGAN_DONATION, pBuffer, iBufferLen));
-    }
-
-    @Override
-    public int hisGetCriticalIllness(byte[] pBuffer, int[] iBufferLen) {
-        return call("hisGetCriticalIllness", () -> records().criticalIllnesses(Optional.empty(), pBuffer,
-                iBufferLen));
-    }
-
-    @Override
-    public int hisReadPrescriptMain(byte[] pOutpatientPrescription, int[] iBufferLenOutpatient, int iStartPos,
-            int iEndPos, int[] iRecCount) {
-        return call("hisReadPrescriptMain", () -> records().range(RecordArea.OUTPATIENT_PRESCRIPTIONS,
-                pOutpatientPrescription, iBufferLenOutpatient, iStartPos, iEndPos, iRecCount));
-    }
-
-    @Override
-    public int hisReadPrescriptLongTerm(byte[] pLongTermPrescription, int[] iBufferLenLongTerm, int iStartPos,
-            int iEndPos, int[] iRecCount) {
-        return call("hisReadPrescriptLongTerm", () -> records().range(RecordArea.LONG_TERM_PRESCRIPTIONS,
-                pLongTermPrescription, iBufferLenLongTerm, iStartPos, iEndPos, iRecCount));
-    }
-
-    @Override
-    public int hisReadPrescriptHVE(byte[] pImportantTreatmentCode, int[] iBufferLenImportant, int iStartPos,
-            int iEndPos, int[] iRecCount) {
-        return call("hisReadPrescriptHVE", () -> records().range(RecordArea.IMPORTANT_ORDERS,
-                pImportantTreatmentCode, iBufferLenImportant, iStartPos, iEndPos, iRecCount));
-    }
-
-    @Override
-    public int hisReadPrescriptAllergic(byte[] pIrritationDrug, int[] iBufferLenIrritation, int iStartPos,
-            int iEndPos, int[] iRecCount) {
-        return call("hisReadPrescriptAllergic", () -> records().range(RecordArea.ALLERGIC_MEDICINES,
-                pIrritationDrug, iBufferLenIrritation, iStartPos, iEndPos, iRecCount));
-    }
-
-    @Override
-    public int hisGetCriticalIllnessID(String pPatientID, String pPatientBirthDate, byte[] pBuffer,
-            int[] iBufferLen) {
-        return call("hisGetCriticalIllnessID", () -> records().criticalIllnesses(
-                Optional.of(patient(pPatientID, pPatientBirthDate)), pBuffer, iBufferLen));
-    }
-
-    @Override
-    public int hisGetICD10EnC(String IN, byte[] OUT) {
-        return call("hisGetICD10EnC", () -> V5Records.pack(IN, OUT));
-    }
-
-    @Override
-    public int hisGetICD10DeC(String IN, byte[] OUT) {
-        return call("hisGetICD10DeC", () -> V5Records.unpack(IN, OUT));
-    }
-
-    // ---- health data writes (1.19–1.26, 1.46) and uploads (3.1–3.3) ------------------------------------
-
-    @Override
-    public int hisWriteNewBorn(String pPatientID, String pPatientBirthDate, String pNewBornDate,
-            String pNoOfDelivered) {
-        return call("hisWriteNewBorn", () -> engine.writeNewborn(patient(pPatientID, pPatientBirthDate),
-                cString(pNewBornDate), cString(pNoOfDelivered), platformPin()));
-    }
-
-    @Override
-    public int hisWriteAllergicMedicines(String pPatientID, String pPatientBirthDate, String pDataWrite,
-            byte[] pBufferDocID) {
-        return call("hisWriteAllergicMedicines", () -> {
-            PatientCheck patient = patient(pPatientID, pPatientBirthDate);
-            byte[] data = big5Field(pDataWrite, 3 * ALLERGY);
-            docIdBuffer(pBufferDocID);
-            List<byte[]> slots = List.of(Arrays.copyOfRange(data, 0, ALLERGY),
-                    Arrays.copyOfRange(data, ALLERGY, 2 * ALLERGY), Arrays.copyOfRange(data, 2 * ALLERGY, 3 * ALLERGY));
-            docId(pBufferDocID, engine.writeAllergies(patient, 1, slots, platformPin()));
-        });
-    }
-
-    @Override
-    public int csUpdateHCContents() {
-        return call("csUpdateHCContents", () -> engine.updateCardContents(true, platformPin()));
-    }
-
-    @Override
-    public int csUpdateHCNoReset() {
-        return call("csUpdateHCNoReset", () -> engine.updateCardContents(false, platformPin()));
-    }
-
-    @Override
-    public int hisWriteAllergicNum(String pPatientID, String pPatientBirthDate, String pDataWrite,
-            byte[] pBufferDocID, int iNum) {
-        return call("hisWriteAllergicNum", () -> {
-            PatientCheck patient = patient(pPatientID, pPatientBirthDate);
-            if (iNum < 1 || iNum > 3) {
-                throw new NhiException(ResultCode.BAD_PARAMETER, "iNum is 1 to 3");
-            }
-            byte[] entry = big5Field(pDataWrite, ALLERGY);
-            docIdBuffer(pBufferDocID);
-            docId(pBufferDocID, engine.writeAllergies(patient, iNum, List.of(entry), platformPin()));
-        });
-    }
-
-    @Override
-    public int hisWriteOrganDonate(String pPatientID, String pPatientBirthDate, String pOrganDonate) {
-        return call("hisWriteOrganDonate", () -> engine.writeOrganDonation(patient(pPatientID, pPatientBirthDate),
-                cString(pOrganDonate), platformPin()));
-    }
-
-    @Override
-    public int hisWriteHealthInsurance(String pPatientID, String pPatientBirthDate, String pServiceItem,
-            String pServiceItemCode) {
-        return call("hisWriteHealthInsurance", () -> engine.writePreventiveCare(patient(pPatientID,
-                pPatientBirthDate), cString(pServiceItem), cString(pServiceItemCode), platformPin()));
-    }
-
-    @Override
-    public int hisWriteEmergentTel(String pPatientID, String pPatientBirthDate, String pEmergentTel) {
-        return call("hisWriteEmergentTel", () -> engine.writeEmergencyPhone(patient(pPatientID, pPatientBirthDate),
-                cString(pEmergentTel), platformPin()));
-    }
-
-    @Override
-    public int hisWritePredeliveryCheckup(String pPatientID, String pPatientBirthDate, String pCheckupCode) {
-        return call("hisWritePredeliveryCheckup", () -> engine.writePrenatalCheck(patient(pPatientID,
-                pPatientBirthDate), cString(pCheckupCode), platformPin()));
-    }
-
-    @Override
-    public int hisDeletePredeliveryData(String pPatientID, String pPatientBirthDate) {
-        return call("hisDeletePredeliveryData", () -> engine.deletePrenatalChecks(patient(pPatientID,
-                pPatientBirthDate), platformPin()));
-    }
-
-    @Override
-    public int hisWriteInoculateData(String pPatientID, String pPatientBirthDate, String pItem,
-            String pPackageNumber) {
-        return call("hisWriteInoculateData", () -> engine.writeInoculation(patient(pPatientID, pPatientBirthDate),
-                cString(pItem), cString(pPackageNumber), platformPin()));
-    }
-
-    @Override
-    public int csUploadData(String pUploadFileName, byte[] pFileSize, byte[] pNumber, byte[] pBuffer,
-            int[] iBufferLen) {
-        return call("csUploadData", () -> upload(pUploadFileName, pFileSize, pNumber, OptionalInt.empty(), pBuffer,
-                iBufferLen, UPLOAD_REPLY));
-    }
-
     @Override
     public int csUploadDataPrec(String pUploadFileName, byte[] pFileSize, byte[] pNumber, String pPrecNumber,
             byte[] pBuffer, int[] iBufferLen) {
         return call("csUploadDataPrec", () -> upload(pUploadFileName, pFileSize, pNumber,
                 OptionalInt.of((int) decimal(cString(pPrecNumber), "pPrecNumber")), pBuffer, iBufferLen,
                 UPLOAD_REPLY + 130));
-    }
-
-    private void upload(String fileName, byte[] fileSize, byte[] number, OptionalInt prescriptions, byte[] buffer,
-            int[] length, int replyLength) throws NhiException {
-        String name = cString(fileName);
-        if (name.isBlank()) {
-            throw new NhiException(ResultCode.FILE_ACCESS_DENIED, "no pUploadFileName");
-        }
-        long size = decimal(cString(fileSize), "pFileSize");
-        long records = decimal(cString(number), "pNumber");
-        checkCapacity(buffer, length, replyLength);
-        java.nio.file.Path file;
-        try {
-            file = java.nio.file.Path.of(name);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new NhiException(ResultCode.FILE_ACCESS_DENIED, "pUploadFileName is not a path");
-        }
-        UploadReceipt r = engine.upload(file, size, (int) Math.min(Integer.MAX_VALUE, records), prescriptions);
-        byte[] reply = concat(ascii(r.samId()), ascii(r.hospitalId()), ascii(r.uploadDateTime()),
-                ascii(r.receiveDateTime()));
-        fill(buffer, length, replyLength > UPLOAD_REPLY ? concat(reply, ascii(r.serverRandom())) : reply);
-        cStringOut(fileSize, Long.toString(r.size()));
-        cStringOut(number, Integer.toString(r.recordCount()));
     }
 
     @Override
@@ -338,44 +100,9 @@ public class V5Facade extends CardFunctions implements CsHis {
         });
     }
 
-    /** A fixed-width Big5 field: shorter input space padded, longer refused (6018). */
-    private static byte[] big5Field(String s, int length) throws NhiException {
-        byte[] b = cString(s).getBytes(Buffers.BIG5);
-        if (b.length > length) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, "pDataWrite holds at most " + length + " bytes");
-        }
-        byte[] out = Arrays.copyOf(b, length);
-        Arrays.fill(out, b.length, length, (byte) ' ');
-        return out;
-    }
-
-    private static long decimal(String s, String name) throws NhiException {
-        String v = s.trim();
-        if (!v.matches("\\d{1,12}")) {
-            throw new NhiException(ResultCode.BAD_PARAMETER, name + " is a decimal number");
-        }
-        return Long.parseLong(v);
-    }
-
-    /** Writes a C string back into an in/out parameter when it fits with its NUL. */
-    private static void cStringOut(byte[] target, String value) {
-        byte[] b = ascii(value);
-        if (target != null && b.length + 1 <= target.length) {
-            System.arraycopy(b, 0, target, 0, b.length);
-            target[b.length] = 0;
-        }
-    }
-
     /** @return the C string in a byte buffer: up to its first NUL */
     static String cString(byte[] b) {
-        if (b == null) {
-            return "";
-        }
-        int n = 0;
-        while (n < b.length && b[n] != 0) {
-            n++;
-        }
-        return new String(b, 0, n, StandardCharsets.US_ASCII);
+        return CardEndpoints.cString(b);
     }
 
     static String cString(String s) {

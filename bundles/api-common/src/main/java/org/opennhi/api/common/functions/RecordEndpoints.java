@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.opennhi.api.v5.internal;
+package org.opennhi.api.common.functions;
 
 import static org.opennhi.api.common.Endpoint.Param.integer;
 import static org.opennhi.api.common.Endpoint.Param.optionalText;
@@ -15,22 +15,22 @@ import java.util.Map;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import org.opennhi.api.v5.CsHis;
+import org.opennhi.api.common.CardApi;
+import org.opennhi.api.common.Endpoint;
 import org.opennhi.api.common.Endpoint.Param;
 import org.opennhi.api.common.Endpoint.Returns;
 import org.opennhi.api.common.Field;
 import org.opennhi.api.common.Request;
 
 /**
- * The HTTP endpoints of the health-record reads and the ICD-10 packing (1.3–1.8, 1.10–1.12, 1.33, 1.41–1.44,
- * 1.50, 5.1, 5.2). Their buffers hold repeated records, so {@code fields} shows them as arrays of the records
- * that hold data, each with its 1-based {@code record} number.
+ * The HTTP endpoints of the health-record reads and the ICD-10 packing both manuals define alike (1.3–1.8,
+ * 1.10–1.12, 1.33, 1.41–1.44, 1.50, 5.1, 5.2). Their buffers hold repeated records, so {@code fields} shows them
+ * as arrays of the records that hold data, each with its 1-based {@code record} number.
  */
-final class V5RecordEndpoints {
+final class RecordEndpoints {
     private static final Charset BIG5 = Charset.forName("Big5");
     private static final Param PIN = optionalText("pin", "the HC holder's PIN when the card needs it (never logged)");
-    private static final Param BUFFER_LEN = new Param("iBufferLen", true, false,
-            "the caller's buffer length (default: the full answer); too small answers 6018");
+    private static final Param BUFFER_LEN = CardEndpoints.BUFFER_LEN;
     private static final Param ICD10 = optionalText("icd10", "'Y': read in ICD-10-CM format (the buffer is handed "
             + "in starting with the marker [XXXXXXX]); codes come unpacked, 7 characters");
     private static final Param OUTPATIENT_LEN = length("iBufferLenOutpatient", "門診處方箋", 3660);
@@ -68,15 +68,15 @@ final class V5RecordEndpoints {
             "quantity", 7);
     private static final Layout ALLERGY = new Layout(40, "ingredient", 40);
 
-    private V5RecordEndpoints() {
+    private RecordEndpoints() {
     }
 
-    static void addTo(Map<String, ? super Endpoint> m) {
+    static <A extends CardApi> void addTo(Map<String, Endpoint<A>> m) {
         simple(m, "hisGetRegisterPrevent", "1.3", "預防保健掛號作業", 126, "preventiveCare", PREVENTIVE,
                 (api, in, b, l, x) -> api.hisGetRegisterPrevent(b, l));
         simple(m, "hisGetRegisterPregnant", "1.4", "孕婦產前檢查掛號作業", 209, "prenatalChecks", PRENATAL,
                 (api, in, b, l, x) -> api.hisGetRegisterPregnant(b, l));
-        put(m, new Endpoint("hisGetTreatmentNoNeedHPC", "1.5", "讀取就醫資料不需 HPC 卡的部分", List.of(PIN, BUFFER_LEN),
+        put(m, new Endpoint<A>("hisGetTreatmentNoNeedHPC", "1.5", "讀取就醫資料不需 HPC 卡的部分", List.of(PIN, BUFFER_LEN),
                 498, List.of(), Returns.CODE, (api, in, b, l, x) -> {
                     int rc = api.hisGetTreatmentNoNeedHPC(b, l);
                     if (rc == 0) {
@@ -89,7 +89,7 @@ final class V5RecordEndpoints {
                 (api, in, b, l, x) -> api.hisGetCumulativeData(b, l));
         simple(m, "hisGetCumulativeFee", "1.7", "讀取醫療費用總累計", 20, "totals", FEES,
                 (api, in, b, l, x) -> api.hisGetCumulativeFee(b, l));
-        put(m, new Endpoint("hisGetTreatmentNeedHPC", "1.8", "讀取就醫資料需要 HPC 卡的部份 (372 bytes; 540 with icd10)",
+        put(m, new Endpoint<A>("hisGetTreatmentNeedHPC", "1.8", "讀取就醫資料需要 HPC 卡的部份 (372 bytes; 540 with icd10)",
                 List.of(ICD10, PIN, BUFFER_LEN), 540, List.of(), Returns.CODE, (api, in, b, l, x) -> {
                     boolean icd10 = marker(in, b);
                     int rc = api.hisGetTreatmentNeedHPC(b, l);
@@ -100,7 +100,7 @@ final class V5RecordEndpoints {
                     }
                     return rc;
                 }));
-        put(m, new Endpoint("hisReadPrescription", "1.10", "讀取處方箋作業 (four buffers, full size unless the "
+        put(m, new Endpoint<A>("hisReadPrescription", "1.10", "讀取處方箋作業 (four buffers, full size unless the "
                 + "iBufferLen… parameters offer less)", List.of(PIN, OUTPATIENT_LEN, LONG_TERM_LEN, IMPORTANT_LEN,
                         IRRITATION_LEN), 0, List.of(), Returns.CODE, (api, in, b, l, x) -> {
                     byte[] o = new byte[length(in, OUTPATIENT_LEN, 3660)];
@@ -130,54 +130,54 @@ final class V5RecordEndpoints {
                 }));
         simple(m, "hisGetInoculateData", "1.11", "讀取預防接種資料", 1400, "inoculations", INOCULATION,
                 (api, in, b, l, x) -> api.hisGetInoculateData(b, l));
-        put(m, new Endpoint("hisGetOrganDonate", "1.12", "讀取同意器官捐贈及安寧緩和醫療註記", List.of(PIN, BUFFER_LEN), 1,
+        put(m, new Endpoint<A>("hisGetOrganDonate", "1.12", "讀取同意器官捐贈及安寧緩和醫療註記", List.of(PIN, BUFFER_LEN), 1,
                 List.of(Field.text("organDonation", 1, 1)), Returns.CODE,
                 (api, in, b, l, x) -> api.hisGetOrganDonate(b, l)));
-        put(m, new Endpoint("hisGetCriticalIllness", "1.33", "讀取重大傷病註記資料 (114 bytes; 138 with icd10)",
+        put(m, new Endpoint<A>("hisGetCriticalIllness", "1.33", "讀取重大傷病註記資料 (114 bytes; 138 with icd10)",
                 List.of(ICD10, PIN, BUFFER_LEN), 138, List.of(), Returns.CODE, (api, in, b, l, x) -> {
                     boolean icd10 = marker(in, b);
                     return illnesses(api.hisGetCriticalIllness(b, l), icd10, b, x);
                 }));
         range(m, "hisReadPrescriptMain", "1.41", "讀取就醫資料-門診處方箋", 3660, "outpatientPrescriptions", OUTPATIENT,
-                CsHis::hisReadPrescriptMain);
+                CardApi::hisReadPrescriptMain);
         range(m, "hisReadPrescriptLongTerm", "1.42", "讀取就醫資料-長期處方箋", 1320, "longTermPrescriptions", LONG_TERM,
-                CsHis::hisReadPrescriptLongTerm);
+                CardApi::hisReadPrescriptLongTerm);
         range(m, "hisReadPrescriptHVE", "1.43", "讀取就醫資料-重要醫令", 360, "importantOrders", IMPORTANT,
-                CsHis::hisReadPrescriptHVE);
+                CardApi::hisReadPrescriptHVE);
         range(m, "hisReadPrescriptAllergic", "1.44", "讀取就醫資料-過敏藥物", 120, "allergicMedicines", ALLERGY,
-                CsHis::hisReadPrescriptAllergic);
-        put(m, new Endpoint("hisGetCriticalIllnessID", "1.50", "讀取重大傷病註記資料身分比對 (114 bytes; 138 with icd10)",
+                CardApi::hisReadPrescriptAllergic);
+        put(m, new Endpoint<A>("hisGetCriticalIllnessID", "1.50", "讀取重大傷病註記資料身分比對 (114 bytes; 138 with icd10)",
                 List.of(text("pPatientID", "身分證號 (10)"), text("pPatientBirthDate", "出生日期, ROC YYYMMDD (7)"), ICD10,
                         PIN, BUFFER_LEN), 138, List.of(), Returns.CODE, (api, in, b, l, x) -> {
                     boolean icd10 = marker(in, b);
                     return illnesses(api.hisGetCriticalIllnessID(in.text("pPatientID"),
                             in.text("pPatientBirthDate"), b, l), icd10, b, x);
                 }));
-        put(m, new Endpoint("hisGetICD10EnC", "5.1", "進行疾病診斷碼押碼 (the platform's packing; see docs)",
+        put(m, new Endpoint<A>("hisGetICD10EnC", "5.1", "進行疾病診斷碼押碼 (the platform's packing; see docs)",
                 List.of(text("IN", "ICD-10-CM code of the packing range (over 5 characters, or E…/V…)")), 0, List.of(),
                 Returns.CODE, (api, in, b, l, x) -> {
                     byte[] out = new byte[6];
                     int rc = api.hisGetICD10EnC(in.text("IN"), out);
                     if (rc == 0) {
-                        x.put("OUT", cString(out));
+                        x.put("OUT", CardEndpoints.cString(out));
                     }
                     return rc;
                 }));
-        put(m, new Endpoint("hisGetICD10DeC", "5.2", "進行疾病診斷碼解押碼",
+        put(m, new Endpoint<A>("hisGetICD10DeC", "5.2", "進行疾病診斷碼解押碼",
                 List.of(text("IN", "a packed code (5 characters starting with ! \" # $ % & ( ) * + : < > ? @ ^ { | } ~)")),
                 0, List.of(), Returns.CODE, (api, in, b, l, x) -> {
                     byte[] out = new byte[8];
                     int rc = api.hisGetICD10DeC(in.text("IN"), out);
                     if (rc == 0) {
-                        x.put("OUT", cString(out));
+                        x.put("OUT", CardEndpoints.cString(out));
                     }
                     return rc;
                 }));
     }
 
-    private static void simple(Map<String, ? super Endpoint> m, String name, String number, String summary, int size,
-            String array, Layout layout, Endpoint.Invocation<CsHis> call) {
-        put(m, new Endpoint(name, number, summary, List.of(PIN, BUFFER_LEN), size, List.of(), Returns.CODE,
+    private static <A extends CardApi> void simple(Map<String, Endpoint<A>> m, String name, String number, String summary, int size,
+            String array, Layout layout, Endpoint.Invocation<A> call) {
+        put(m, new Endpoint<A>(name, number, summary, List.of(PIN, BUFFER_LEN), size, List.of(), Returns.CODE,
                 (api, in, b, l, x) -> {
                     int rc = call.call(api, in, b, l, x);
                     if (rc == 0) {
@@ -190,12 +190,12 @@ final class V5RecordEndpoints {
     /** 1.41–1.44: a record range of one area. */
     @FunctionalInterface
     private interface RangeRead {
-        int call(CsHis api, byte[] buffer, int[] length, int start, int end, int[] count);
+        int call(CardApi api, byte[] buffer, int[] length, int start, int end, int[] count);
     }
 
-    private static void range(Map<String, ? super Endpoint> m, String name, String number, String summary, int size,
+    private static <A extends CardApi> void range(Map<String, Endpoint<A>> m, String name, String number, String summary, int size,
             String array, Layout layout, RangeRead read) {
-        put(m, new Endpoint(name, number, summary + " (iRecCount: records returned)",
+        put(m, new Endpoint<A>(name, number, summary + " (iRecCount: records returned)",
                 List.of(START, END, PIN, BUFFER_LEN), size, List.of(), Returns.CODE, (api, in, b, l, x) -> {
                     int[] count = {0};
                     int first = in.integer("iStartPos");
@@ -221,8 +221,8 @@ final class V5RecordEndpoints {
     /** Writes the ICD-10 marker into the buffer when the body asks for that format. */
     private static boolean marker(Request in, byte[] buffer) throws Endpoint.BadRequest {
         boolean icd10 = "Y".equalsIgnoreCase(in.textOr("icd10", "N").strip());
-        if (icd10 && buffer.length >= V5Records.ICD10_MARKER.length) {
-            System.arraycopy(V5Records.ICD10_MARKER, 0, buffer, 0, V5Records.ICD10_MARKER.length);
+        if (icd10 && buffer.length >= Records.ICD10_MARKER.length) {
+            System.arraycopy(Records.ICD10_MARKER, 0, buffer, 0, Records.ICD10_MARKER.length);
         }
         return icd10;
     }
@@ -232,11 +232,11 @@ final class V5RecordEndpoints {
                 + "); too small answers 6018");
     }
 
-    private static int length(Request in, Param p, int full) throws org.opennhi.api.common.Endpoint.BadRequest {
+    private static int length(Request in, Param p, int full) throws Endpoint.BadRequest {
         return in.bufferLength(p.name(), full);
     }
 
-    private static void put(Map<String, ? super Endpoint> m, Endpoint e) {
+    private static <A> void put(Map<String, Endpoint<A>> m, Endpoint<A> e) {
         m.put(e.name(), e);
     }
 
@@ -244,13 +244,6 @@ final class V5RecordEndpoints {
         return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(b, n));
     }
 
-    private static String cString(byte[] b) {
-        int n = 0;
-        while (n < b.length && b[n] != 0) {
-            n++;
-        }
-        return new String(b, 0, n, StandardCharsets.US_ASCII);
-    }
 
     /** A record's fields: name and width pairs; unnamed ones are separators. */
     private static final class Layout {
