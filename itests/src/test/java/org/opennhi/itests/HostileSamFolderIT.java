@@ -107,6 +107,43 @@ public class HostileSamFolderIT {
         System.out.println("hostile SAM folder: 4 entries, " + report);
     }
 
+    /** 5.1.3 §1.31 over /v5: csOpenCom(n) opens SAM/COMX(n+1); 9200 without one SAM file there. */
+    @Test
+    public void section1_31_csOpenComOpensTheSamFolderItNames() throws Exception {
+        Path comx2 = platform.home.resolve("SAM/COMX2");
+        assertEquals("no COMX2 folder", 9200, openCom(1));
+        assertEquals("COMX1, the folder in use", 0, openCom(0));
+        Files.createDirectories(comx2);
+        assertEquals("COMX2 without a SAM file", 9200, openCom(1));
+        Path good;
+        try (var files = Files.list(platform.home.resolve("SAM/COMX1"))) {
+            good = files.filter(p -> p.toString().endsWith(".SAM")).findFirst().orElseThrow();
+        }
+        Files.copy(good, comx2.resolve(good.getFileName()));
+        assertEquals("COMX2 with one SAM file", 0, openCom(1));
+        Await.until("the SAM service follows to COMX2", () -> samPort().equals("COMX2"));
+        assertEquals("csVerifySAMDC reads the file in COMX2", 0, verify());
+        Files.copy(good, comx2.resolve("second.SAM"));
+        assertEquals("two SAM files: 數量超過一個以上", 9200, openCom(1));
+        assertEquals(0, openCom(0));
+        Await.until("back on COMX1", () -> samPort().equals("COMX1"));
+        assertEquals(0, verify());
+        System.out.println("csOpenCom: 9200 for a missing, empty or crowded COMX2; 0 and the SAM service on COMX2 with"
+                + " one SAM file; back to COMX1 with csOpenCom(0)");
+    }
+
+    private static int openCom(int port) throws Exception {
+        return platform.json("POST", "/v5/csOpenCom", "{\"Comport\":" + port + "}").get("code").getAsInt();
+    }
+
+    private static String samPort() {
+        try {
+            return platform.json("GET", "/settings/platform", null).get("samPort").getAsString();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
     @Test
     public void invalidSettingsOverHttpAndCtlAreRefusedAndNotStored() throws Exception {
         JsonObject before = platform.json("GET", "/settings/platform", null);

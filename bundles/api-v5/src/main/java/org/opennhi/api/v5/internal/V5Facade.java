@@ -7,6 +7,7 @@ import static org.opennhi.api.common.HisParameters.dateTime;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
 import org.opennhi.api.common.CallAudit;
@@ -30,6 +31,7 @@ public class V5Facade extends RecordFunctions implements CsHis {
     public static final String VERSION = "5.1.5.8";
     /** {@link #VERSION} as the version code. */
     public static final int VERSION_CODE = 5158;
+    private final IntUnaryOperator openCom;
 
     /**
      * @param engine the card engine
@@ -42,7 +44,19 @@ public class V5Facade extends RecordFunctions implements CsHis {
 
     /** @param audit where each call's audit record goes */
     public V5Facade(CardEngine engine, Supplier<Optional<PinSource>> platformPin, String location, CallAudit audit) {
+        this(engine, platformPin, location, audit, V5Facade::anyFolder);
+    }
+
+    /** @param openCom csOpenCom: in the platform, {@link SamFolders} opens the SAM folder the port names */
+    V5Facade(CardEngine engine, Supplier<Optional<PinSource>> platformPin, String location, CallAudit audit,
+            IntUnaryOperator openCom) {
         super(engine, platformPin, location, audit);
+        this.openCom = openCom;
+    }
+
+    /** csOpenCom without a platform (no NHI home to look in): any port a SAM folder name allows. */
+    static int anyFolder(int comport) {
+        return comport >= 0 && comport <= 98 ? 0 : ResultCode.SAM_FOLDER_INVALID.code();
     }
 
     @Override
@@ -52,8 +66,7 @@ public class V5Facade extends RecordFunctions implements CsHis {
 
     @Override
     public int csOpenCom(int comport) {
-        // 5.1.3 §1.31: the port names the SAM folder (0 = COMX1); the SAM service serves the configured one.
-        return comport >= 0 && comport <= 9 ? 0 : ResultCode.SAM_FOLDER_INVALID.code();
+        return openCom.applyAsInt(comport); // 5.1.3 §1.31: the port names the SAM folder (0 = COMX1)
     }
 
     @Override

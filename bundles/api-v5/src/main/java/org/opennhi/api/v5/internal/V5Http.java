@@ -4,6 +4,7 @@ package org.opennhi.api.v5.internal;
 import java.util.Optional;
 
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
 import org.opennhi.api.common.CallAudit;
@@ -22,12 +23,17 @@ public final class V5Http extends FacadeHttp<CsHis> {
 
     /** @param events where the calls' audit records go (may answer null) */
     public V5Http(CardEngine engine, String location, Supplier<PlatformEvents> events) {
-        super("v5", "5.1.x", V5Facade.VERSION, V5Endpoints.all(), facade(engine, location, events));
+        this(engine, location, events, V5Facade::anyFolder);
+    }
+
+    /** @param openCom what csOpenCom does (in the platform: the 5.1.x component's, which looks in the home) */
+    V5Http(CardEngine engine, String location, Supplier<PlatformEvents> events, IntUnaryOperator openCom) {
+        super("v5", "5.1.x", V5Facade.VERSION, V5Endpoints.all(), facade(engine, location, events, openCom));
     }
 
     private static Function<Request, CsHis> facade(CardEngine engine, String location,
-            Supplier<PlatformEvents> events) {
+            Supplier<PlatformEvents> events, IntUnaryOperator openCom) {
         CallAudit audit = V5Component.audit(events);
-        return in -> new V5Facade(engine, () -> Optional.of(in.pins()), location, audit);
+        return in -> new V5Facade(engine, () -> Optional.of(in.pins()), location, audit, openCom);
     }
 }

@@ -4,6 +4,7 @@ package org.opennhi.api.v5.internal;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.opennhi.api.common.FacadeServlet;
+import org.opennhi.api.v5.CsHis;
 import org.opennhi.contracts.platform.PlatformEvents;
 import org.opennhi.contracts.platform.HttpApi;
 import org.opennhi.engine.CardEngine;
@@ -26,15 +27,30 @@ public final class V5Servlet extends FacadeServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient AtomicReference<PlatformEvents> events;
+    private final transient AtomicReference<CsHis> component;
 
     @Activate
     public V5Servlet(@Reference CardEngine engine) {
-        this(engine, new AtomicReference<>());
+        this(engine, new AtomicReference<>(), new AtomicReference<>());
     }
 
-    private V5Servlet(CardEngine engine, AtomicReference<PlatformEvents> events) {
-        super(new V5Http(engine, V5Component.location(), events::get));
+    private V5Servlet(CardEngine engine, AtomicReference<PlatformEvents> events, AtomicReference<CsHis> component) {
+        super(new V5Http(engine, V5Component.location(), events::get, port -> {
+            CsHis c = component.get(); // the 5.1.x component looks in the NHI home (SamFolders)
+            return c != null ? c.csOpenCom(port) : V5Facade.anyFolder(port);
+        }));
         this.events = events;
+        this.component = component;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setComponent(CsHis c) {
+        component.set(c);
+    }
+
+    void unsetComponent(CsHis c) {
+        component.compareAndSet(c, null);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
