@@ -90,10 +90,10 @@ public class VisitIdcIT {
         String birth = ChipReaderDesk.rocBirthDate(p);
         String data = "0" + "J0110" + "J0300" + " ".repeat(20) + "00000450" + "00000050" + "00000000" + "0000000"
                 + "0000000";
-        // a medical write needs the doctor: the HPC in its reader and its PIN verified (4014 / 4042 otherwise)
-        assertEquals(4014, v5().call("hisWriteTreatmentData", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\""
-                + p.idNumber() + "\",\"pPatientBirthDate\":\"" + birth + "\",\"pDataWrite\":\"" + data + "\"}")
-                .get("code").getAsInt());
+        // 5.1.3 §1.47: the HPC is optional, "若讀卡機內無 HPC 卡，則 pBufferDocID 存入 null char"
+        JsonObject noHpc = v5().ok("hisWriteTreatmentData", "{\"pDateTime\":\"" + dt + "\",\"pPatientID\":\""
+                + p.idNumber() + "\",\"pPatientBirthDate\":\"" + birth + "\",\"pDataWrite\":\"" + data + "\"}");
+        assertEquals("", noHpc.getAsJsonObject("fields").get("pBufferDocID").getAsString());
         bridge.slot(1).insert(world.card(HPC));
         Await.until("HPC in its reader", () -> readers.slot(Slot.HPC).cardPresent());
         v5().ok("hpcVerifyHPCPIN", "{\"pin\":\"1234\"}");

@@ -20,8 +20,9 @@ import org.opennhi.engine.internal.HcConversation.Write;
 
 /**
  * The doctor's writes to a visit on the card: diagnoses and fees (1.16, 1.17, 1.47) and prescriptions (1.18,
- * 1.45, 1.48, 1.49, signed by the SAM when asked). Each needs the authorising HPC ({@link HpcAccess}) and the
- * patient's card; several writes go as one write set.
+ * 1.45, 1.48, 1.49, signed by the SAM when asked). As the 5.1.3 manual has them, none needs the HPC (none lists
+ * 4014 or 4042): 1.16 and 1.47 return the id of the HPC in its reader, "若讀卡機內無 HPC 卡，則 pBufferDocID 存入
+ * null char" (docs/card-engine.md, "Rules the manual leaves open"). Several writes go as one write set.
  */
 final class TreatmentWrites {
     private final HcAccess hc;
@@ -35,7 +36,7 @@ final class TreatmentWrites {
     }
 
     byte[] treatment(TreatmentWrite write, PinSource pin) throws NhiException {
-        byte[] doctorId = hpc.authorisedProfessional().idNumberBytes();
+        byte[] doctorId = doctorId();
         hc.session(pin, c -> {
             c.checkPatient(write.patient());
             byte[] visits = c.area(HcArea.VISITS);
@@ -90,9 +91,24 @@ final class TreatmentWrites {
         }
     }
 
+    /**
+     * 1.16/1.47's pBufferDocID: the authorised professional's id (also with the HPC away under fast
+     * authentication), else the id of the HPC in its reader (its public identity: no PIN), else none.
+     */
+    private byte[] doctorId() {
+        try {
+            return hpc.authorisedProfessional().idNumberBytes();
+        } catch (NhiException notAuthorised) {
+            try {
+                return hpc.professional().idNumberBytes();
+            } catch (NhiException noHpc) {
+                return new byte[0];
+            }
+        }
+    }
+
     List<byte[]> prescriptions(PatientCheck patient, String visitDateTime, List<byte[]> records,
             boolean sign, PinSource pin) throws NhiException {
-        hpc.authorisedProfessional();
         if (records.isEmpty() || records.size() > HcArea.OUTPATIENT_PRESCRIPTIONS.records()) {
             throw new NhiException(ResultCode.BAD_PARAMETER, "1 to 60 prescriptions at a time");
         }

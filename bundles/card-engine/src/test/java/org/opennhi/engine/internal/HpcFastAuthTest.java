@@ -76,7 +76,8 @@ public class HpcFastAuthTest {
         allergies();
         world.readers.remove(Slot.HPC);
         expect(ResultCode.HPC_NOT_PRESENT, this::allergies);
-        expect(ResultCode.HPC_NOT_PRESENT, () -> world.engine.writePrescriptions(patient(), "1150101120000",
+        // 1.18 needs no HPC (5.1.3 §1.18 lists neither 4014 nor 4042): it fails here only for want of the visit
+        expect(ResultCode.VISIT_RECORD_NOT_FOUND, () -> world.engine.writePrescriptions(patient(), "1150101120000",
                 List.of(EngineTest.prescription("1150101120000", 0)), false, PinSource.none()));
         world.hpc("900000001001");
         expect(ResultCode.HPC_PIN_NOT_VERIFIED, this::allergies);

@@ -58,4 +58,32 @@ public class CheckBeforeWriteTest {
         assertEquals(dt, new String(world.engine.readRecords(RecordArea.DIAGNOSES, PinSource.none()), 0, 13,
                 StandardCharsets.US_ASCII));
     }
+
+    /**
+     * 5.1.3 §1.16, §1.18, §1.47: no HPC needed (neither lists 4014 nor 4042); pBufferDocID holds the id of the HPC
+     * in its reader (no PIN asked), "若讀卡機內無 HPC 卡，則 pBufferDocID 存入 null char".
+     */
+    @Test
+    public void section1_16_1_18_1_47_writeWithoutAnHpc() throws Exception {
+        world.hc("900000000001");
+        Person p = world.person("900000000001");
+        byte[] visit = new byte[296];
+        assertEquals(0, api.hisGetSeqNumber256("01", " ", "1", visit, new int[] {296}));
+        String dt = new String(visit, 0, 13, StandardCharsets.US_ASCII);
+        String birth = String.format("%03d%s", p.birthDate().getYear() - 1911,
+                p.birthDate().format(DateTimeFormatter.ofPattern("MMdd")));
+        byte[] docId = {'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x'};
+        assertEquals(0, api.hisWriteTreatmentCode(dt, p.idNumber(), birth, "0" + pad("J0110", 5) + " ".repeat(25),
+                docId));
+        assertEquals("no HPC: a NUL", 0, docId[0]);
+        String rx = dt + "1" + pad("A046041AB", 12) + " ".repeat(6) + pad("TID", 18) + "07" + "0021.00" + "01";
+        assertEquals(0, api.hisWritePrescription(dt, p.idNumber(), birth, rx));
+        world.hpc("900000001001"); // in its reader, PIN not verified
+        String data = "0" + pad("J0300", 5) + " ".repeat(25) + "00000450" + "00000050" + "00000000" + "0000000"
+                + "0000000";
+        assertEquals(0, api.hisWriteTreatmentData(dt, p.idNumber(), birth, data, docId));
+        assertEquals("the HPC's holder", world.cards.fixtures().professionals().get(0).idNumber(),
+                new String(docId, 0, 10, StandardCharsets.US_ASCII));
+        assertEquals(0, docId[10]);
+    }
 }
