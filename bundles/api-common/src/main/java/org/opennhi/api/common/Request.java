@@ -63,7 +63,11 @@ public final class Request {
         return n;
     }
 
-    /** The PINs of the body: {@code pin} (HC or HPC PIN), {@code newPin}, {@code puk}; absent → 5109. */
+    /**
+     * The PINs of the body: {@code pin} (HC or HPC PIN), {@code newPin}, {@code puk}; absent → 5109. A new PIN is
+     * entered twice in the manual (1.28, 4.3, 4.4): {@code newPinAgain}, when sent, must equal {@code newPin}
+     * (5107 otherwise, before the card is touched).
+     */
     public PinSource pins() {
         return purpose -> {
             String field = switch (purpose) {
@@ -75,6 +79,12 @@ public final class Request {
             if (e == null || !e.isJsonPrimitive()) {
                 missingPin = field;
                 throw new NhiException(ResultCode.PIN_ENTRY_CANCELLED, "no " + field + " in the request");
+            }
+            if (field.equals("newPin")) {
+                JsonElement again = body.get("newPinAgain");
+                if (again != null && (!again.isJsonPrimitive() || !again.getAsString().equals(e.getAsString()))) {
+                    throw new NhiException(ResultCode.NEW_PIN_ENTRIES_DIFFER, "newPin and newPinAgain differ");
+                }
             }
             return e.getAsString().toCharArray();
         };
@@ -90,7 +100,7 @@ public final class Request {
 
     /** Drops the PINs from the body once the call is done. */
     public void wipe() {
-        for (String f : Arrays.asList("pin", "newPin", "puk")) {
+        for (String f : Arrays.asList("pin", "newPin", "newPinAgain", "puk")) {
             body.remove(f);
         }
     }

@@ -32,6 +32,9 @@ public final class CardEndpoints {
     public static final Param PIN = optionalText("pin", "the HC holder's or HPC's PIN when the card needs it "
             + "(never logged)");
     public static final Param NEW_PIN = optionalText("newPin", "the new PIN (never logged)");
+    /** The manual's second entry of the new PIN (1.28, 4.3, 4.4): when sent and different, 5107. */
+    public static final Param NEW_PIN_AGAIN = optionalText("newPinAgain",
+            "the new PIN entered a second time (never logged); when sent it must equal newPin, else 5107");
     public static final Param PUK = optionalText("puk", "the HPC's unblocking code (never logged)");
     public static final Param BUFFER_LEN = new Param("iBufferLen", true, false,
             "the caller's buffer length (default: the full answer); too small answers 6018");
@@ -92,7 +95,7 @@ public final class CardEndpoints {
                         in.text("pPatientID"), in.text("pPatientBirthDate"), in.text("pDataWrite"))));
         add(m, new Endpoint<A>("csVerifyHCPIN", "1.27", "驗證健保 IC 卡之 PIN 值", List.of(PIN), 0, List.of(),
                 Returns.CODE, (api, in, b, l, x) -> api.csVerifyHCPIN()));
-        add(m, new Endpoint<A>("csInputHCPIN", "1.28", "輸入新的健保 IC 卡 PIN 值", List.of(NEW_PIN), 0, List.of(),
+        add(m, new Endpoint<A>("csInputHCPIN", "1.28", "輸入新的健保 IC 卡 PIN 值", List.of(NEW_PIN, NEW_PIN_AGAIN), 0, List.of(),
                 Returns.CODE, (api, in, b, l, x) -> api.csInputHCPIN()));
         add(m, new Endpoint<A>("csDisableHCPIN", "1.29", "停用健保 IC 卡之 PIN 碼輸入功能", List.of(), 0, List.of(),
                 Returns.CODE, (api, in, b, l, x) -> api.csDisableHCPIN()));
@@ -185,9 +188,9 @@ public final class CardEndpoints {
                 }));
         add(m, new Endpoint<A>("hpcVerifyHPCPIN", "4.2", "檢查醫事人員卡之 PIN 值", List.of(PIN), 0, List.of(),
                 Returns.CODE, (api, in, b, l, x) -> api.hpcVerifyHPCPIN()));
-        add(m, new Endpoint<A>("hpcInputHPCPIN", "4.3", "輸入新的醫事人員卡之 PIN 值", List.of(PIN, NEW_PIN), 0,
+        add(m, new Endpoint<A>("hpcInputHPCPIN", "4.3", "輸入新的醫事人員卡之 PIN 值", List.of(PIN, NEW_PIN, NEW_PIN_AGAIN), 0,
                 List.of(), Returns.CODE, (api, in, b, l, x) -> api.hpcInputHPCPIN(in.pins())));
-        add(m, new Endpoint<A>("hpcUnlockHPC", "4.4", "解開鎖住的醫事人員卡", List.of(PUK, NEW_PIN), 0, List.of(),
+        add(m, new Endpoint<A>("hpcUnlockHPC", "4.4", "解開鎖住的醫事人員卡", List.of(PUK, NEW_PIN, NEW_PIN_AGAIN), 0, List.of(),
                 Returns.CODE, (api, in, b, l, x) -> api.hpcUnlockHPC(in.pins())));
         add(m, new Endpoint<A>("hpcGetHPCSN", "4.5", "取得醫事人員卡序號", List.of(BUFFER_LEN), 12,
                 List.of(Field.text("SN", 1, 12)), Returns.CODE, (api, in, b, l, x) -> api.hpcGetHPCSN(b, l)));

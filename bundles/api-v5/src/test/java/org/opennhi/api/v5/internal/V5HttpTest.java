@@ -148,4 +148,21 @@ public class V5HttpTest {
         assertEquals(names.indexOf("csDownloadData") + 1, names.indexOf("hpcGetHPCStatus"));
         assertEquals("hisGetBasicData", names.get(0));
     }
+
+    /**
+     * 5.1.3 §1.28: the new PIN is entered twice; over HTTP the second entry is {@code newPinAgain}: different → 5107
+     * and the card keeps its PIN; the old PIN not verified first → 5105.
+     */
+    @Test
+    public void section1_28_theNewPinTwice() {
+        world.hc("900000000002"); // PIN 1234 in use
+        assertEquals(5105, ok("csInputHCPIN", "{\"pin\":\"1234\",\"newPin\":\"5678\"}").get("code").getAsInt());
+        assertEquals(0, ok("csVerifyHCPIN", "{\"pin\":\"1234\"}").get("code").getAsInt());
+        assertEquals(5107, ok("csInputHCPIN", "{\"pin\":\"1234\",\"newPin\":\"5678\",\"newPinAgain\":\"5679\"}")
+                .get("code").getAsInt());
+        assertEquals("the PIN did not change", 0, ok("csVerifyHCPIN", "{\"pin\":\"1234\"}").get("code").getAsInt());
+        assertEquals(0, ok("csInputHCPIN", "{\"pin\":\"1234\",\"newPin\":\"5678\",\"newPinAgain\":\"5678\"}")
+                .get("code").getAsInt());
+        assertEquals(0, ok("csVerifyHCPIN", "{\"pin\":\"5678\"}").get("code").getAsInt());
+    }
 }
