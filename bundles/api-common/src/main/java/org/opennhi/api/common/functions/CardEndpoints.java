@@ -95,8 +95,8 @@ public final class CardEndpoints {
                         in.text("pPatientID"), in.text("pPatientBirthDate"), in.text("pDataWrite"))));
         add(m, new Endpoint<A>("csVerifyHCPIN", "1.27", "驗證健保 IC 卡之 PIN 值", List.of(PIN), 0, List.of(),
                 Returns.CODE, (api, in, b, l, x) -> api.csVerifyHCPIN()));
-        add(m, new Endpoint<A>("csInputHCPIN", "1.28", "輸入新的健保 IC 卡 PIN 值", List.of(NEW_PIN, NEW_PIN_AGAIN), 0, List.of(),
-                Returns.CODE, (api, in, b, l, x) -> api.csInputHCPIN()));
+        add(m, new Endpoint<A>("csInputHCPIN", "1.28", "輸入新的健保 IC 卡 PIN 值", List.of(NEW_PIN, NEW_PIN_AGAIN),
+                0, List.of(), Returns.CODE, (api, in, b, l, x) -> api.csInputHCPIN()));
         add(m, new Endpoint<A>("csDisableHCPIN", "1.29", "停用健保 IC 卡之 PIN 碼輸入功能", List.of(), 0, List.of(),
                 Returns.CODE, (api, in, b, l, x) -> api.csDisableHCPIN()));
         add(m, new Endpoint<A>("csGetDateTime", "1.34", "讀取讀卡機日期時間", List.of(BUFFER_LEN), 13,
@@ -188,10 +188,11 @@ public final class CardEndpoints {
                 }));
         add(m, new Endpoint<A>("hpcVerifyHPCPIN", "4.2", "檢查醫事人員卡之 PIN 值", List.of(PIN), 0, List.of(),
                 Returns.CODE, (api, in, b, l, x) -> api.hpcVerifyHPCPIN()));
-        add(m, new Endpoint<A>("hpcInputHPCPIN", "4.3", "輸入新的醫事人員卡之 PIN 值", List.of(PIN, NEW_PIN, NEW_PIN_AGAIN), 0,
-                List.of(), Returns.CODE, (api, in, b, l, x) -> api.hpcInputHPCPIN(in.pins())));
-        add(m, new Endpoint<A>("hpcUnlockHPC", "4.4", "解開鎖住的醫事人員卡", List.of(PUK, NEW_PIN, NEW_PIN_AGAIN), 0, List.of(),
-                Returns.CODE, (api, in, b, l, x) -> api.hpcUnlockHPC(in.pins())));
+        add(m, new Endpoint<A>("hpcInputHPCPIN", "4.3", "輸入新的醫事人員卡之 PIN 值",
+                List.of(PIN, NEW_PIN, NEW_PIN_AGAIN), 0, List.of(), Returns.CODE,
+                (api, in, b, l, x) -> api.hpcInputHPCPIN(in.pins())));
+        add(m, new Endpoint<A>("hpcUnlockHPC", "4.4", "解開鎖住的醫事人員卡", List.of(PUK, NEW_PIN, NEW_PIN_AGAIN),
+                0, List.of(), Returns.CODE, (api, in, b, l, x) -> api.hpcUnlockHPC(in.pins())));
         add(m, new Endpoint<A>("hpcGetHPCSN", "4.5", "取得醫事人員卡序號", List.of(BUFFER_LEN), 12,
                 List.of(Field.text("SN", 1, 12)), Returns.CODE, (api, in, b, l, x) -> api.hpcGetHPCSN(b, l)));
         add(m, new Endpoint<A>("hpcGetHPCSSN", "4.6", "取得醫事人員卡身分證字號", List.of(BUFFER_LEN), 10,
