@@ -217,6 +217,11 @@ public class AuditTrailIT {
                 try {
                     platform.json("POST", "/v5/hisGetBasicData", "{}");
                     made.incrementAndGet();
+                } catch (AssertionError e) {
+                    if (!String.valueOf(e.getMessage()).contains("answered 429")) {
+                        throw e;
+                    }
+                    // the gateway's budget for the token: refused before the facade, so not audited; go on
                 } catch (Exception e) {
                     return; // the platform is gone
                 }
