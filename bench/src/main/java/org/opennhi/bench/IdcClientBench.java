@@ -21,7 +21,7 @@ import org.opennhi.sim.idc.IdcSimulator;
  * What the platform's IDC client costs per call (issue 17, the cold path): one kept-alive HTTPS connection to the
  * IDC simulator asking {@code GET /v1/health} (no work at the IDC), through (a) {@code java.net.http.HttpClient}
  * as {@code IdcConnection} uses it, (b) the JDK's blocking {@code HttpsURLConnection} (keep-alive), and (c) the
- * floor: a lean blocking TLS client ({@link SignatureBench.TlsClient}). The cases alternate in each round; the
+ * floor: a lean blocking TLS client ({@link BenchTlsClient}). The cases alternate in each round; the
  * medians of the per-round medians are printed, with the ratio to the floor.
  *
  * Run: bench/idc-client/run.sh [rounds=5] [calls per round and case=2000]
